@@ -1,0 +1,156 @@
+#include "agents/TextIndex.h"
+
+namespace mlops {
+
+namespace {
+
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber();
+}
+
+bool isJoiner(QChar c)
+{
+    return c == QLatin1Char('-') || c == QLatin1Char('.') || c == QLatin1Char('/') || c == QLatin1Char('+') ||
+           c == QLatin1Char('\'') || c == QChar(0x2019);
+}
+
+template<typename Fn>
+void scan(const QString& text, Fn&& emit)
+{
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n) {
+        while (i < n && !isWordChar(text.at(i)))
+            ++i;
+        if (i >= n)
+            break;
+        const qsizetype start = i;
+        while (i < n) {
+            if (isWordChar(text.at(i))) {
+                ++i;
+            } else if (isJoiner(text.at(i)) && i + 1 < n && isWordChar(text.at(i + 1))) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        emit(int(start), int(i));
+    }
+}
+
+bool isClauseEnd(QChar c)
+{
+    return c == QLatin1Char(',') || c == QLatin1Char(';') || c == QLatin1Char('!') || c == QLatin1Char('?') ||
+           c == QLatin1Char('\n') || c == QLatin1Char('.');
+}
+
+} // namespace
+
+QStringList TextIndex::tokenize(const QString& term)
+{
+    QStringList out;
+    scan(term, [&](int s, int e) { out.append(term.mid(s, e - s).toLower().replace(QChar(0x2019), QLatin1Char('\''))); });
+    return out;
+}
+
+TextIndex::TextIndex(const QString& text, const QSet<QString>& negators)
+    : m_text(text)
+    , m_negators(negators)
+{
+    scan(m_text, [this](int s, int e) {
+        QString t = m_text.mid(s, e - s).toLower();
+        t.replace(QChar(0x2019), QLatin1Char('\''));
+        m_positions[t].append(int(m_tokens.size()));
+        m_tokens.append(t);
+        m_starts.append(s);
+        m_ends.append(e);
+    });
+}
+
+QList<TextIndex::Hit> TextIndex::find(const QString& term, int limit) const
+{
+    QList<Hit> hits;
+    const QStringList parts = tokenize(term);
+    if (parts.isEmpty())
+        return hits;
+    const auto it = m_positions.constFind(parts.first());
+    if (it == m_positions.constEnd())
+        return hits;
+    for (const int pos : it.value()) {
+        if (pos + parts.size() > m_tokens.size())
+            break;
+        bool match = true;
+        for (int k = 1; k < parts.size() && match; ++k)
+            match = m_tokens.at(pos + k) == parts.at(k);
+        if (!match)
+            continue;
+        Hit hit{pos, int(parts.size()), false};
+        for (int back = 1; back <= 3 && pos - back >= 0; ++back) {
+            // stop at a clause boundary: "no GPUs. Kubernetes" must not negate Kubernetes
+            const int gapStart = m_ends.at(pos - back);
+            const int gapEnd = m_starts.at(pos - back + 1);
+            bool boundary = false;
+            for (int c = gapStart; c < gapEnd && !boundary; ++c)
+                boundary = isClauseEnd(m_text.at(c));
+            if (boundary)
+                break;
+            if (m_negators.contains(m_tokens.at(pos - back))) {
+                hit.negated = true;
+                break;
+            }
+        }
+        hits.append(hit);
+        if (hits.size() >= limit)
+            break;
+    }
+    return hits;
+}
+
+TextIndex::Hit TextIndex::first(const QString& term) const
+{
+    for (const Hit& h : find(term, 32)) {
+        if (!h.negated)
+            return h;
+    }
+    return {};
+}
+
+QString TextIndex::span(const Hit& hit) const
+{
+    if (hit.token < 0)
+        return {};
+    const int s = m_starts.at(hit.token);
+    const int e = m_ends.at(hit.token + hit.length - 1);
+    return m_text.mid(s, e - s);
+}
+
+QString TextIndex::clause(const Hit& hit) const
+{
+    if (hit.token < 0)
+        return {};
+    return clauseAt(m_starts.at(hit.token), m_ends.at(hit.token + hit.length - 1));
+}
+
+QString TextIndex::clauseAt(int start, int end) const
+{
+    const int limit = 90;
+    // a '.' or ',' inside a number or word ("99.9", "1,500", "e.g") does not end the clause
+    const auto ends = [this](int i) {
+        const QChar c = m_text.at(i);
+        if (!isClauseEnd(c))
+            return false;
+        if ((c == QLatin1Char('.') || c == QLatin1Char(',')) && i + 1 < m_text.size() && m_text.at(i + 1).isLetterOrNumber())
+            return false;
+        return true;
+    };
+    int s = start;
+    while (s > 0 && start - s < limit && !ends(s - 1))
+        --s;
+    int e = end;
+    while (e < m_text.size() && e - end < limit && !ends(e))
+        ++e;
+    return m_text.mid(s, e - s).trimmed();
+}
+
+} // namespace mlops

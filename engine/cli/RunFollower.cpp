@@ -1,0 +1,83 @@
+#include "cli/RunFollower.h"
+
+#include "Studio.h"
+#include "core/Question.h"
+#include "events/EventSubscription.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonArray>
+
+namespace mlops {
+
+RunFollower::RunFollower(Studio& studio, QString decisionSetId, QTextStream* ndjson)
+    : m_studio(studio)
+    , m_decisionSetId(std::move(decisionSetId))
+    , m_ndjson(ndjson)
+{
+}
+
+QString RunFollower::wait(QString* error)
+{
+    QEventLoop loop; // the CLI's main loop: nothing else runs in this process's main thread
+    QString outcome;
+    if (m_ndjson) {
+        EventSubscription* sub = m_studio.subscribe(m_decisionSetId, this);
+        connect(sub, &EventSubscription::eventReceived, this, [this](const Event& e) {
+            *m_ndjson << QString::fromUtf8(e.toNdjsonLine());
+            m_ndjson->flush();
+        });
+    }
+    connect(&m_studio, &Studio::runEnded, &loop,
+            [&](const QString& ds, const QString& result, const QString& message) {
+                if (ds != m_decisionSetId || result == QLatin1String("abandoned"))
+                    return;
+                outcome = result;
+                if (error)
+                    *error = message;
+                loop.quit();
+            });
+    connect(&m_studio, &Studio::operationFailed, &loop, [&](const QString& ds, const QString& message) {
+        if (ds != m_decisionSetId)
+            return;
+        outcome = QStringLiteral("failed");
+        if (error)
+            *error = message;
+        loop.quit();
+    });
+    loop.exec();
+    // Events published right before the end are still queued to us: drain them before returning.
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    return outcome;
+}
+
+void RunSummary::print(Studio& studio, const QString& decisionSetId, const QString& outcome, const QString& error,
+                       QTextStream& out)
+{
+    const DecisionSetRecord ds = studio.decisionSet(decisionSetId);
+    out << "decision set " << decisionSetId << " (version " << ds.version << "): " << outcome << '\n';
+    if (!error.isEmpty())
+        out << "reason: " << error << '\n';
+    if (outcome == QLatin1String("waiting")) {
+        const GateRecord gate = studio.pendingGate(decisionSetId);
+        out << "waiting for answers at " << gate.node << "; answer with: mlops-studio-cli answer " << decisionSetId
+            << " --answers FILE (or --accept-defaults)\n";
+        for (const Question& q : questionsFromJson(gate.questions.value(QStringLiteral("questions")).toArray())) {
+            out << "  [" << q.priority << "] " << q.id << ": " << q.text << " (default: "
+                << q.defaultValue.toVariant().toString() << ", confidence " << q.confidence << ")\n";
+        }
+    }
+    const QJsonObject result = ds.result;
+    const QString root = ds.settings.value(QStringLiteral("output_dir")).toString();
+    if (outcome == QLatin1String("completed") && !root.isEmpty()) {
+        const QJsonObject commit = result.value(QStringLiteral("commit")).toObject();
+        out << "repository: " << root;
+        if (!commit.value(QStringLiteral("sha")).toString().isEmpty())
+            out << " (commit " << commit.value(QStringLiteral("sha")).toString().left(12) << ")";
+        out << '\n';
+    }
+    out.flush();
+}
+
+} // namespace mlops

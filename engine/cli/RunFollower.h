@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QObject>
+#include <QTextStream>
+
+namespace mlops {
+
+class Studio;
+
+// Follows one decision set's run from the CLI: optionally streams its events as NDJSON (history first),
+// and returns once the run has settled (completed, failed, cancelled, paused or waiting for answers).
+class RunFollower : public QObject {
+    Q_OBJECT
+public:
+    RunFollower(Studio& studio, QString decisionSetId, QTextStream* ndjson);
+    // Runs the application's event loop until the run settles; returns the outcome name.
+    QString wait(QString* error);
+
+private:
+    Studio& m_studio;
+    QString m_decisionSetId;
+    QTextStream* m_ndjson;
+};
+
+// One-line and multi-line summaries shared by the run commands.
+namespace RunSummary {
+void print(Studio& studio, const QString& decisionSetId, const QString& outcome, const QString& error,
+           QTextStream& out);
+} // namespace RunSummary
+
+} // namespace mlops

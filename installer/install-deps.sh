@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs every build, test and run-time dependency of Agentic MLOps Studio on Debian 12.
+# Idempotent; run as root (or through sudo). Only Debian packages are used.
+set -euo pipefail
+
+packages=(
+    build-essential cmake ninja-build pkg-config git
+    qt6-base-dev qt6-base-dev-tools qt6-webengine-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
+    qt6-l10n-tools libqt6svg6 qcoro-qt6-dev
+    libgit2-dev libyaml-cpp-dev libsqlite3-dev sqlite3
+    libgl-dev libvulkan-dev
+    xvfb xauth python3 shellcheck yamllint
+)
+
+if [ "$(id -u)" -ne 0 ]; then
+    SUDO=sudo
+else
+    SUDO=
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install-deps: all ${#packages[@]} packages already installed"
+    exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
