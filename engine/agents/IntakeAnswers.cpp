@@ -173,9 +173,8 @@ QJsonObject IntakeExtractor::applyAnswers(QJsonObject k, const QJsonObject& answ
         evidence.insert(field, QStringLiteral("answer to question %1").arg(key));
         assumptions.remove(field);
         drop(missing, field);
+        // An explicit "none" answer (null or an empty list) is still an answer: the field is no longer missing.
         drop(ambiguous, field);
-        if (value.isNull() || (value.isArray() && value.toArray().isEmpty()))
-            ; // an explicit "none" answer is an answer: the field is no longer missing
         for (int i = int(conflicts.size()) - 1; i >= 0; --i) {
             const QJsonArray fields = conflicts.at(i).toObject().value(s("fields")).toArray();
             if (fields.size() == 1 && fields.first().toString() == field)

@@ -16,7 +16,7 @@ bool isJoiner(QChar c)
 }
 
 template<typename Fn>
-void scan(const QString& text, Fn&& emit)
+void scan(const QString& text, Fn&& onToken)
 {
     const qsizetype n = text.size();
     qsizetype i = 0;
@@ -35,7 +35,7 @@ void scan(const QString& text, Fn&& emit)
                 break;
             }
         }
-        emit(int(start), int(i));
+        onToken(int(start), int(i));
     }
 }
 

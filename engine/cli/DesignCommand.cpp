@@ -1,5 +1,6 @@
 #include "Studio.h"
 #include "agents/AnswersFile.h"
+#include "agents/knowledge/KnowledgeBase.h"
 #include "cli/CliCommands.h"
 #include "cli/RunFollower.h"
 #include "llm/LlmSettings.h"
@@ -83,6 +84,10 @@ public:
         settings.llm = LlmSettings::forRun(llmFlags, &llmError);
         if (!llmError.isEmpty())
             return CliSupport::fail(ctx, llmError, 2);
+
+        // A broken user policy file is skipped, not fatal; say so before the run so the user can fix it.
+        for (const QString& problem : KnowledgeBase::shared()->userErrors())
+            ctx.io.err << "warning: " << problem << " (user policy file skipped)\n";
 
         const bool queueOnly = p.isSet(QStringLiteral("no-wait"));
         auto studio = ctx.openStudio(!queueOnly);

@@ -35,10 +35,16 @@ QJsonValue scalar(const YAML::Node& node)
     return text;
 }
 
-QJsonValue convert(const YAML::Node& node, bool withLines, int depth)
+// Aliases let a few lines expand to billions of nodes ("billion laughs"): conversion stops at a node budget far
+// above any real knowledge, policy or answers file.
+constexpr qsizetype kMaxNodes = 500000;
+
+QJsonValue convert(const YAML::Node& node, bool withLines, int depth, qsizetype& budget)
 {
     if (depth > 64)
         throw YAML::ParserException(node.Mark(), "nesting deeper than 64 levels");
+    if (--budget < 0)
+        throw YAML::ParserException(node.Mark(), "more than 500000 nodes (alias expansion?)");
     switch (node.Type()) {
     case YAML::NodeType::Null:
     case YAML::NodeType::Undefined:
@@ -48,7 +54,7 @@ QJsonValue convert(const YAML::Node& node, bool withLines, int depth)
     case YAML::NodeType::Sequence: {
         QJsonArray array;
         for (const YAML::Node& item : node)
-            array.append(convert(item, withLines, depth + 1));
+            array.append(convert(item, withLines, depth + 1, budget));
         return array;
     }
     case YAML::NodeType::Map: {
@@ -56,7 +62,7 @@ QJsonValue convert(const YAML::Node& node, bool withLines, int depth)
         for (const auto& entry : node) {
             if (!entry.first.IsScalar())
                 throw YAML::ParserException(entry.first.Mark(), "mapping keys must be plain text");
-            object.insert(QString::fromStdString(entry.first.Scalar()), convert(entry.second, withLines, depth + 1));
+            object.insert(QString::fromStdString(entry.first.Scalar()), convert(entry.second, withLines, depth + 1, budget));
         }
         if (withLines && !node.Mark().is_null())
             object.insert(kLine, node.Mark().line + 1);
@@ -73,7 +79,8 @@ YamlJsonResult yamlToJson(const QByteArray& text, const QString& fileName, bool 
     YamlJsonResult result;
     try {
         const YAML::Node root = YAML::Load(text.toStdString());
-        result.value = convert(root, withLines, 0);
+        qsizetype budget = kMaxNodes;
+        result.value = convert(root, withLines, 0, budget);
     } catch (const YAML::Exception& e) {
         result.line = e.mark.is_null() ? 0 : e.mark.line + 1;
         result.error = QStringLiteral("%1:%2: %3").arg(fileName).arg(result.line).arg(QString::fromStdString(e.msg));
