@@ -1,4 +1,4 @@
-// Minimal stand-ins for the output nodes (codegen, validators, report, git), until the real ones land.
+// Minimal stand-ins for the output nodes (codegen, report), until the real ones land.
 #include "agents/Agents.h"
 
 #include <QDir>
@@ -46,17 +46,9 @@ std::shared_ptr<Node> makeCodegenNode()
 {
     return std::make_shared<OutputNode>(QStringLiteral("codegen"), StatePart::artifacts());
 }
-std::shared_ptr<Node> makeValidatorsNode()
-{
-    return std::make_shared<OutputNode>(QStringLiteral("validators"), StatePart::validation());
-}
 std::shared_ptr<Node> makeReportNode()
 {
     return std::make_shared<OutputNode>(QStringLiteral("report"), StatePart::report());
-}
-std::shared_ptr<Node> makeGitCommitNode()
-{
-    return std::make_shared<OutputNode>(QStringLiteral("git_commit"), StatePart::commit());
 }
 
 } // namespace mlops
