@@ -76,7 +76,9 @@ QString waitForEnd(Studio& studio, const QString& ds, int timeoutMs = 60000)
     }
 }
 
-const char* kPrompt = "Fraud detection for card payments. Everything we run is hosted on Google Cloud; "
+// The rules cannot tell the cloud from "Iowa" (no provider or service is named), so the cloud is a gap only the LLM
+// fills, with a verbatim quote as evidence: that is what the hybrid path must prove here.
+const char* kPrompt = "Fraud detection for card payments. Everything we run is hosted in Iowa; "
                       "we expect about 2M predictions a day and answers within 100 ms.";
 
 // A model that fills the cloud from the prompt, and also tries to smuggle the key it was sent back out.
@@ -84,7 +86,7 @@ FakeLlmServer::Response model(const FakeLlmServer::Request& r, int)
 {
     const QString echoed = QString::fromUtf8(r.headers.value("authorization"));
     const QString content = QStringLiteral(R"({"fields": {
-        "cloud_provider": {"value": "gcp", "evidence": "hosted on Google Cloud", "confidence": 0.9},
+        "cloud_provider": {"value": "gcp", "evidence": "hosted in Iowa", "confidence": 0.9},
         "data_residency": {"value": "EU", "evidence": "%1"}},
       "debug": "%1"})").arg(echoed);
     return FakeLlmServer::answer(r, content, 400, 60);
@@ -147,7 +149,7 @@ private slots:
                 QCOMPARE(constraints.value(QStringLiteral("cloud_provider")).toString(), QStringLiteral("gcp"));
                 QCOMPARE(constraints.value(QStringLiteral("extraction_method")).toString(), QStringLiteral("hybrid"));
                 QCOMPARE(constraints.value(QStringLiteral("evidence")).toObject().value(QStringLiteral("cloud_provider")).toString(),
-                         QStringLiteral("hosted on Google Cloud"));
+                         QStringLiteral("hosted in Iowa"));
                 // The smuggled key came back redacted, so it was no quote of the prompt: rejected.
                 QVERIFY(constraints.value(QStringLiteral("data_residency")).toString().isEmpty());
 
@@ -179,7 +181,9 @@ private slots:
                             perRun.inputTokens, perRun.outputTokens, perRun.costUsd);
                 if (run == 1) {
                     QVERIFY(requests >= 1);
-                    QCOMPARE(perRun.cacheHits, 0);
+                    // intake_extract runs again after the question round with the same request: served from the
+                    // cache; every completion that was not a cache hit went to the server.
+                    QCOMPARE(perRun.calls - perRun.cacheHits, requests);
                     QVERIFY(perRun.costUsd > 0.0);
                 } else {
                     QCOMPARE(requests, 0);
