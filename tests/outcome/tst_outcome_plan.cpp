@@ -1,0 +1,148 @@
+// Plan view: diagram from a plan, cost breakdown, findings linked to reason cards; a real finished run.
+#include "OutcomeFixture.h"
+
+#include "Studio.h"
+#include "core/Event.h"
+#include "outcome/ArchitectureDiagram.h"
+#include "outcome/CostBarChart.h"
+#include "outcome/CostBreakdownView.h"
+#include "outcome/DiagramView.h"
+#include "outcome/FindingsList.h"
+#include "outcome/OutcomeView.h"
+#include "outcome/PlanView.h"
+#include "outcome/ReasonCardIndex.h"
+#include "storage/Database.h"
+#include "storage/EventLogStore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace mlops;
+
+class TestOutcomePlan : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        test::isolateDataDirs(m_dir.path());
+        m_state = test::finishedState(m_dir.path());
+        QVERIFY(!m_state.isEmpty());
+    }
+
+    void diagram_fixturePlan_svgHasEveryComponentAndFlow()
+    {
+        const QJsonObject plan = m_state.value(QStringLiteral("plan")).toObject();
+        QString error;
+        const QByteArray svg = ArchitectureDiagram::renderSvg(ArchitectureDiagram::toDot(plan, {}), &error);
+        QVERIFY2(!svg.isEmpty(), qPrintable(error));
+        for (const QJsonValue& c : plan.value(QStringLiteral("components")).toArray())
+            QVERIFY2(svg.contains(c.toObject().value(QStringLiteral("name")).toString().toUtf8()),
+                     qPrintable(c.toObject().value(QStringLiteral("name")).toString()));
+        QCOMPARE(svg.count("class=\"edge\""), plan.value(QStringLiteral("data_flow")).toArray().size());
+    }
+
+    void diagram_flowToUnknownComponent_isDropped()
+    {
+        QJsonObject plan;
+        plan.insert(QStringLiteral("components"),
+                    QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("a")}, {QStringLiteral("name"), QStringLiteral("A \"quoted\"")}}});
+        plan.insert(QStringLiteral("data_flow"),
+                    QJsonArray{QJsonObject{{QStringLiteral("from"), QStringLiteral("a")}, {QStringLiteral("to"), QStringLiteral("ghost")}}});
+        const QByteArray dot = ArchitectureDiagram::toDot(plan, {});
+        QVERIFY(!dot.contains("ghost"));
+        QString error;
+        const QByteArray svg = ArchitectureDiagram::renderSvg(dot, &error);
+        QVERIFY2(!svg.isEmpty(), qPrintable(error));
+        QCOMPARE(svg.count("class=\"node\""), 1);
+        QCOMPARE(svg.count("class=\"edge\""), 0);
+    }
+
+    void planView_fixtureState_showsCostAndFindings()
+    {
+        PlanView view;
+        view.resize(1200, 800);
+        view.setState(m_state, ReasonCardIndex());
+        QVERIFY(view.diagram()->hasDiagram());
+        QVERIFY(view.headline().contains(QStringLiteral("Streaming features with an online store")));
+        const QJsonObject cost = m_state.value(QStringLiteral("cost_estimate")).toObject();
+        const int items = int(cost.value(QStringLiteral("line_items")).toArray().size());
+        QCOMPARE(view.cost()->table()->rowCount(), items);
+        // Two line items share the Fargate service but not a component: one bar per component.
+        QCOMPARE(view.cost()->chart()->bars().size(), items);
+        QCOMPARE(view.cost()->chart()->bars().first().label, QStringLiteral("ingest")); // 459.90, the largest
+        QVERIFY(view.cost()->summaryText().contains(QStringLiteral("1,827.27")));
+        QVERIFY(view.cost()->summaryText().contains(QStringLiteral("within the budget")));
+        QCOMPARE(view.findings()->findingCount(), 4); // 3 technical + 1 cost
+        QCOMPARE(view.findings()->policyCount(), 4);
+        // The failed policy rule is listed first.
+        QTreeWidgetItem* policies = view.findings()->tree()->topLevelItem(1);
+        QVERIFY(policies->child(0)->text(0).startsWith(QStringLiteral("failed")));
+        QCOMPARE(policies->child(0)->text(1), QStringLiteral("pci-dss / PCI-10.2"));
+        // The blocking-free high finding sorts before the low and info ones.
+        QCOMPARE(view.findings()->tree()->topLevelItem(0)->child(0)->text(2), QStringLiteral("serving"));
+        QCOMPARE(view.findings()->tree()->topLevelItem(0)->child(0)->text(0), QStringLiteral("high"));
+    }
+
+    void finishedRun_showDecisionSet_planAndReasonCardLinks()
+    {
+        QTemporaryDir data;
+        Studio::Options options;
+        options.dataDir = data.path();
+        QString error;
+        auto studio = Studio::open(options, &error);
+        QVERIFY2(studio, qPrintable(error));
+        const QString project = studio->createProject(QStringLiteral("fraud"));
+        QFile prompt(QStringLiteral(MLOPS_TEST_DATA_DIR "/../../resources/examples/fraud-detection.txt"));
+        QVERIFY(prompt.open(QIODevice::ReadOnly));
+        RunSettings settings;
+        settings.approveWithDefaults = true;
+        settings.outputDir = data.filePath(QStringLiteral("repo"));
+        const QString ds = studio->startRun(project, QString::fromUtf8(prompt.readAll()), settings);
+        QTRY_COMPARE_WITH_TIMEOUT(studio->decisionSet(ds).status, QStringLiteral("completed"), 60000);
+
+        OutcomeView outcome(*studio);
+        outcome.resize(1400, 900);
+        outcome.showDecisionSet(ds);
+        const QJsonObject state = studio->checkpoint(ds, studio->checkpoints(ds).constLast().step).state;
+        const QJsonObject plan = state.value(QStringLiteral("plan")).toObject();
+        const QString pattern = plan.value(QStringLiteral("pattern")).toObject().value(QStringLiteral("name")).toString();
+        QVERIFY2(!pattern.isEmpty(), QJsonDocument(plan).toJson().constData());
+        QVERIFY2(outcome.planView()->headline().contains(pattern), qPrintable(outcome.planView()->headline()));
+        QVERIFY(outcome.planView()->diagram()->hasDiagram());
+        const QJsonObject cost = state.value(QStringLiteral("cost_estimate")).toObject();
+        QCOMPARE(outcome.planView()->cost()->table()->rowCount(), cost.value(QStringLiteral("line_items")).toArray().size());
+        const int findings = int(state.value(QStringLiteral("tech_findings")).toArray().size()
+                                 + cost.value(QStringLiteral("findings")).toArray().size());
+        QCOMPARE(outcome.planView()->findings()->findingCount(), findings);
+        QCOMPARE(outcome.planView()->findings()->policyCount(), state.value(QStringLiteral("policy_findings")).toArray().size());
+
+        // Activating a policy result asks for the policy engine's latest reason card, which exists in the log.
+        QTreeWidget* tree = outcome.planView()->findings()->tree();
+        QTreeWidgetItem* policies = tree->topLevelItem(1);
+        QVERIFY(policies->childCount() > 0);
+        QSignalSpy requested(&outcome, &OutcomeView::reasonCardRequested);
+        emit tree->itemActivated(policies->child(0), 0);
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.at(0).at(0).toString(), QStringLiteral("policy_engine"));
+        const qint64 seq = requested.at(0).at(1).toLongLong();
+        const QList<Event> events = EventLogStore::load(studio->database().reader(), ds, seq, seq);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events.first().type, EventType::reasonCard());
+        QCOMPARE(events.first().data.value(QStringLiteral("node")).toString(), QStringLiteral("policy_engine"));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QJsonObject m_state;
+};
+
+QTEST_MAIN(TestOutcomePlan)
+#include "tst_outcome_plan.moc"

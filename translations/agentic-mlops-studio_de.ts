@@ -1,0 +1,734 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+    <context>
+        <name>QObject</name>
+        <message>
+            <source>Agentic MLOps Studio</source>
+            <translation>Agentic MLOps Studio</translation>
+        </message>
+        <message>
+            <source>The data folder cannot be opened:
+%1</source>
+            <translation>Der Datenordner kann nicht geöffnet werden:
+%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SeverityStyle</name>
+        <message>
+            <source>blocking</source>
+            <translation>blockierend</translation>
+        </message>
+        <message>
+            <source>critical</source>
+            <translation>kritisch</translation>
+        </message>
+        <message>
+            <source>high</source>
+            <translation>hoch</translation>
+        </message>
+        <message>
+            <source>medium</source>
+            <translation>mittel</translation>
+        </message>
+        <message>
+            <source>low</source>
+            <translation>niedrig</translation>
+        </message>
+        <message>
+            <source>info</source>
+            <translation>Hinweis</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>warning</source>
+            <translation>Warnung</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::CommitHistoryView</name>
+        <message>
+            <source>Reading the history…</source>
+            <translation>Verlauf wird gelesen…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n version(s)</source>
+            <translation>
+                <numerusform>%n Version</numerusform>
+                <numerusform>%n Versionen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No history: %1</source>
+            <translation>Kein Verlauf: %1</translation>
+        </message>
+        <message>
+            <source>The diff could not be computed: %1</source>
+            <translation>Der Vergleich konnte nicht berechnet werden: %1</translation>
+        </message>
+        <message>
+            <source>The two versions are identical.</source>
+            <translation>Die beiden Versionen sind identisch.</translation>
+        </message>
+        <message>
+            <source>%1 → %2: %3 line(s) added, %4 removed</source>
+            <translation>%1 → %2: %3 Zeile(n) hinzugefügt, %4 entfernt</translation>
+        </message>
+        <message>
+            <source>Commit</source>
+            <translation>Commit</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Nachricht</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <source>From:</source>
+            <translation>Von:</translation>
+        </message>
+        <message>
+            <source>To:</source>
+            <translation>Bis:</translation>
+        </message>
+        <message>
+            <source>No repository yet.</source>
+            <translation>Noch kein Repository.</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::CostBarChart</name>
+        <message>
+            <source>No cost estimate yet</source>
+            <translation>Noch keine Kostenschätzung</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::CostBreakdownView</name>
+        <message>
+            <source>Component</source>
+            <translation>Komponente</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Dienst</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Einheit</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Menge</translation>
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation>Stückpreis</translation>
+        </message>
+        <message>
+            <source>Per month</source>
+            <translation>Pro Monat</translation>
+        </message>
+        <message>
+            <source>No cost estimate yet: it appears once the cost critic has run.</source>
+            <translation>Noch keine Kostenschätzung: Sie erscheint, sobald der Kostenkritiker gelaufen ist.</translation>
+        </message>
+        <message>
+            <source>Estimated total: %1 %2 per month</source>
+            <translation>Geschätzte Summe: %1 %2 pro Monat</translation>
+        </message>
+        <message>
+            <source>within the budget of %1 %2</source>
+            <translation>innerhalb des Budgets von %1 %2</translation>
+        </message>
+        <message>
+            <source>over the budget of %1 %2</source>
+            <translation>über dem Budget von %1 %2</translation>
+        </message>
+        <message>
+            <source>possible savings: %1 %2</source>
+            <translation>mögliche Einsparungen: %1 %2</translation>
+        </message>
+        <message>
+            <source>Prices: %1 (as of %2)</source>
+            <translation>Preise: %1 (Stand %2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::FileViewer</name>
+        <message>
+            <source>%1 is too large to show here.</source>
+            <translation>%1 ist zu groß, um hier angezeigt zu werden.</translation>
+        </message>
+        <message>
+            <source>%1 cannot be read: %2</source>
+            <translation>%1 kann nicht gelesen werden: %2</translation>
+        </message>
+        <message>
+            <source>%1 is a binary file.</source>
+            <translation>%1 ist eine Binärdatei.</translation>
+        </message>
+        <message>
+            <source>Rendered</source>
+            <translation>Formatiert</translation>
+        </message>
+        <message>
+            <source>Show Markdown rendered or as source</source>
+            <translation>Markdown formatiert oder als Quelltext zeigen</translation>
+        </message>
+        <message>
+            <source>Select a file in the tree.</source>
+            <translation>Wählen Sie eine Datei im Baum.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 — %n line(s) with validation findings</source>
+            <translation>
+                <numerusform>%1 — %n Zeile mit Prüfbefunden</numerusform>
+                <numerusform>%1 — %n Zeilen mit Prüfbefunden</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::FindingsList</name>
+        <message>
+            <source>Severity</source>
+            <translation>Schweregrad</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Quelle</translation>
+        </message>
+        <message>
+            <source>Component</source>
+            <translation>Komponente</translation>
+        </message>
+        <message>
+            <source>Finding</source>
+            <translation>Befund</translation>
+        </message>
+        <message>
+            <source>Recommendation</source>
+            <translation>Empfehlung</translation>
+        </message>
+        <message>
+            <source>Show reason card</source>
+            <translation>Begründungskarte zeigen</translation>
+        </message>
+        <message>
+            <source>Open the reason card of the agent that produced the selected finding</source>
+            <translation>Die Begründungskarte des Agenten öffnen, der den gewählten Befund erzeugt hat</translation>
+        </message>
+        <message numerus="yes">
+            <source>Critic findings (%n)</source>
+            <translation>
+                <numerusform>Befunde der Kritiker (%n)</numerusform>
+                <numerusform>Befunde der Kritiker (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Policy results: %1 of %2 rules pass</source>
+            <translation>Richtlinienergebnisse: %1 von %2 Regeln erfüllt</translation>
+        </message>
+        <message>
+            <source>Cost critic</source>
+            <translation>Kostenkritiker</translation>
+        </message>
+        <message>
+            <source>Technical critic</source>
+            <translation>Technischer Kritiker</translation>
+        </message>
+        <message>
+            <source>passed (%1)</source>
+            <translation>erfüllt (%1)</translation>
+        </message>
+        <message>
+            <source>failed (%1)</source>
+            <translation>verletzt (%1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::MainWindow</name>
+        <message>
+            <source>Agentic MLOps Studio</source>
+            <translation>Agentic MLOps Studio</translation>
+        </message>
+        <message>
+            <source>&amp;New project</source>
+            <translation>&amp;Neues Projekt</translation>
+        </message>
+        <message>
+            <source>Start a new project</source>
+            <translation>Ein neues Projekt beginnen</translation>
+        </message>
+        <message>
+            <source>&amp;Run</source>
+            <translation>&amp;Ausführen</translation>
+        </message>
+        <message>
+            <source>Run the agents on the requirement</source>
+            <translation>Die Agenten auf die Anforderung ansetzen</translation>
+        </message>
+        <message>
+            <source>&amp;Pause</source>
+            <translation>&amp;Pausieren</translation>
+        </message>
+        <message>
+            <source>Pause after the current node</source>
+            <translation>Nach dem aktuellen Knoten pausieren</translation>
+        </message>
+        <message>
+            <source>Res&amp;ume</source>
+            <translation>&amp;Fortsetzen</translation>
+        </message>
+        <message>
+            <source>Resume the paused run</source>
+            <translation>Den pausierten Lauf fortsetzen</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel run</source>
+            <translation>Lauf a&amp;bbrechen</translation>
+        </message>
+        <message>
+            <source>Cancel the run</source>
+            <translation>Den Lauf abbrechen</translation>
+        </message>
+        <message>
+            <source>&amp;Fork…</source>
+            <translation>Ab&amp;zweigen…</translation>
+        </message>
+        <message>
+            <source>Start a new version from a checkpoint</source>
+            <translation>Eine neue Version ab einem Checkpoint beginnen</translation>
+        </message>
+        <message>
+            <source>&amp;Submit answers</source>
+            <translation>Antworten &amp;senden</translation>
+        </message>
+        <message>
+            <source>Send the answers to the open questions</source>
+            <translation>Die Antworten auf die offenen Fragen senden</translation>
+        </message>
+        <message>
+            <source>Accept &amp;defaults</source>
+            <translation>&amp;Vorgaben übernehmen</translation>
+        </message>
+        <message>
+            <source>Take every suggested default now</source>
+            <translation>Alle vorgeschlagenen Vorgaben jetzt übernehmen</translation>
+        </message>
+        <message>
+            <source>Find in &amp;cards</source>
+            <translation>In &amp;Karten suchen</translation>
+        </message>
+        <message>
+            <source>Search the reason cards</source>
+            <translation>Die Begründungskarten durchsuchen</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <source>Run controls</source>
+            <translation>Laufsteuerung</translation>
+        </message>
+        <message>
+            <source>Untitled project</source>
+            <translation>Unbenanntes Projekt</translation>
+        </message>
+        <message>
+            <source>Project name</source>
+            <translation>Projektname</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>Confident defaults are approved automatically after this time</source>
+            <translation>Sichere Vorgaben werden nach dieser Zeit automatisch übernommen</translation>
+        </message>
+        <message>
+            <source>Project:</source>
+            <translation>Projekt:</translation>
+        </message>
+        <message>
+            <source>Auto-approve after:</source>
+            <translation>Automatisch übernehmen nach:</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>Lauf</translation>
+        </message>
+        <message>
+            <source>Projects</source>
+            <translation>Projekte</translation>
+        </message>
+        <message>
+            <source>Reason cards</source>
+            <translation>Begründungskarten</translation>
+        </message>
+        <message>
+            <source>Questions</source>
+            <translation>Fragen</translation>
+        </message>
+        <message>
+            <source>Could not store a change: %1</source>
+            <translation>Eine Änderung konnte nicht gespeichert werden: %1</translation>
+        </message>
+        <message>
+            <source>The run failed: %1</source>
+            <translation>Der Lauf ist fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>Describe the system first: the requirement is empty.</source>
+            <translation>Beschreiben Sie zuerst das System: Die Anforderung ist leer.</translation>
+        </message>
+        <message>
+            <source>Run queued</source>
+            <translation>Lauf eingereiht</translation>
+        </message>
+        <message>
+            <source>Fork</source>
+            <translation>Abzweigen</translation>
+        </message>
+        <message>
+            <source>This run has no checkpoint yet.</source>
+            <translation>Dieser Lauf hat noch keinen Checkpoint.</translation>
+        </message>
+        <message>
+            <source>Could not fork: %1</source>
+            <translation>Abzweigen nicht möglich: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::OutcomeView</name>
+        <message>
+            <source>Plan</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <source>Repository</source>
+            <translation>Repository</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>Bericht</translation>
+        </message>
+        <message>
+            <source>Select a decision set to see its outcome.</source>
+            <translation>Wählen Sie einen Entscheidungssatz, um sein Ergebnis zu sehen.</translation>
+        </message>
+        <message>
+            <source>Decision set %1, version %2 (%3)</source>
+            <translation>Entscheidungssatz %1, Version %2 (%3)</translation>
+        </message>
+        <message>
+            <source>created</source>
+            <translation>angelegt</translation>
+        </message>
+        <message>
+            <source>processing</source>
+            <translation>in Bearbeitung</translation>
+        </message>
+        <message>
+            <source>waiting for answers</source>
+            <translation>wartet auf Antworten</translation>
+        </message>
+        <message>
+            <source>validating</source>
+            <translation>wird geprüft</translation>
+        </message>
+        <message>
+            <source>generating</source>
+            <translation>wird erzeugt</translation>
+        </message>
+        <message>
+            <source>completed</source>
+            <translation>abgeschlossen</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>abgebrochen</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::PlanView</name>
+        <message>
+            <source>No architecture yet: the diagram appears once the planner has run.</source>
+            <translation>Noch keine Architektur: Das Diagramm erscheint, sobald der Planer gelaufen ist.</translation>
+        </message>
+        <message>
+            <source>The diagram could not be drawn: %1</source>
+            <translation>Das Diagramm konnte nicht gezeichnet werden: %1</translation>
+        </message>
+        <message>
+            <source>Cost</source>
+            <translation>Kosten</translation>
+        </message>
+        <message>
+            <source>Findings and policies</source>
+            <translation>Befunde und Richtlinien</translation>
+        </message>
+        <message>
+            <source>No plan yet.</source>
+            <translation>Noch kein Plan.</translation>
+        </message>
+        <message>
+            <source>Pattern: %1 (score %2) on %3 %4</source>
+            <translation>Muster: %1 (Bewertung %2) auf %3 %4</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Alternatives considered: %1</source>
+            <translation>Erwogene Alternativen: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ReportView</name>
+        <message>
+            <source>There is no report to export.</source>
+            <translation>Es gibt keinen Bericht zum Exportieren.</translation>
+        </message>
+        <message>
+            <source>Cannot write %1.</source>
+            <translation>%1 kann nicht geschrieben werden.</translation>
+        </message>
+        <message>
+            <source>Export report as HTML</source>
+            <translation>Bericht als HTML exportieren</translation>
+        </message>
+        <message>
+            <source>HTML files (*.html)</source>
+            <translation>HTML-Dateien (*.html)</translation>
+        </message>
+        <message>
+            <source>Export report</source>
+            <translation>Bericht exportieren</translation>
+        </message>
+        <message>
+            <source>Export report as PDF</source>
+            <translation>Bericht als PDF exportieren</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF-Dateien (*.pdf)</translation>
+        </message>
+        <message>
+            <source>The PDF could not be written to %1.</source>
+            <translation>Das PDF konnte nicht nach %1 geschrieben werden.</translation>
+        </message>
+        <message>
+            <source>Export HTML…</source>
+            <translation>HTML exportieren…</translation>
+        </message>
+        <message>
+            <source>Export PDF…</source>
+            <translation>PDF exportieren…</translation>
+        </message>
+        <message>
+            <source>No report yet: the architecture report appears here once the run has generated the repository.</source>
+            <translation>Noch kein Bericht: Der Architekturbericht erscheint hier, sobald der Lauf das Repository erzeugt hat.</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::RepositoryView</name>
+        <message>
+            <source>There is no repository to export.</source>
+            <translation>Es gibt kein Repository zum Exportieren.</translation>
+        </message>
+        <message>
+            <source>Clone the repository into an empty folder</source>
+            <translation>Das Repository in einen leeren Ordner klonen</translation>
+        </message>
+        <message>
+            <source>Export as zip archive</source>
+            <translation>Als Zip-Archiv exportieren</translation>
+        </message>
+        <message>
+            <source>Zip archives (*.zip)</source>
+            <translation>Zip-Archive (*.zip)</translation>
+        </message>
+        <message>
+            <source>Export as Git bundle</source>
+            <translation>Als Git-Bundle exportieren</translation>
+        </message>
+        <message>
+            <source>Git bundles (*.bundle)</source>
+            <translation>Git-Bundles (*.bundle)</translation>
+        </message>
+        <message>
+            <source>Export repository</source>
+            <translation>Repository exportieren</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>Ordner öffnen</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exportieren</translation>
+        </message>
+        <message>
+            <source>Clone to a folder…</source>
+            <translation>In einen Ordner klonen…</translation>
+        </message>
+        <message>
+            <source>Zip archive…</source>
+            <translation>Zip-Archiv…</translation>
+        </message>
+        <message>
+            <source>Git bundle…</source>
+            <translation>Git-Bundle…</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Datei</translation>
+        </message>
+        <message>
+            <source>History and diffs</source>
+            <translation>Verlauf und Vergleiche</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>Schweregrad</translation>
+        </message>
+        <message>
+            <source>Location</source>
+            <translation>Ort</translation>
+        </message>
+        <message>
+            <source>Validation finding</source>
+            <translation>Prüfbefund</translation>
+        </message>
+        <message>
+            <source>Validator</source>
+            <translation>Prüfer</translation>
+        </message>
+        <message>
+            <source>No repository yet: it appears once the run has generated it.</source>
+            <translation>Noch kein Repository: Es erscheint, sobald der Lauf es erzeugt hat.</translation>
+        </message>
+        <message>
+            <source>%1 — validation: %2 error(s), %3 warning(s)</source>
+            <translation>%1 — Prüfung: %2 Fehler, %3 Warnung(en)</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::SettingsDialog</name>
+        <message>
+            <source>Data folder</source>
+            <translation>Datenordner</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <source>Language model</source>
+            <translation>Sprachmodell</translation>
+        </message>
+        <message>
+            <source>Auto-approval of questions</source>
+            <translation>Automatische Übernahme von Antworten</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Allgemein</translation>
+        </message>
+        <message>
+            <source>&amp;Provider:</source>
+            <translation>&amp;Anbieter:</translation>
+        </message>
+        <message>
+            <source>None (offline rules only)</source>
+            <translation>Keiner (nur Offline-Regeln)</translation>
+        </message>
+        <message>
+            <source>OpenAI-compatible (OpenAI, Ollama, vLLM, llama.cpp)</source>
+            <translation>OpenAI-kompatibel (OpenAI, Ollama, vLLM, llama.cpp)</translation>
+        </message>
+        <message>
+            <source>Anthropic</source>
+            <translation>Anthropic</translation>
+        </message>
+        <message>
+            <source>Base &amp;URL:</source>
+            <translation>Basis-&amp;URL:</translation>
+        </message>
+        <message>
+            <source>empty: the provider's public endpoint, e.g. http://localhost:11434 for Ollama</source>
+            <translation>leer: der öffentliche Endpunkt des Anbieters, z. B. http://localhost:11434 für Ollama</translation>
+        </message>
+        <message>
+            <source>&amp;Model:</source>
+            <translation>&amp;Modell:</translation>
+        </message>
+        <message>
+            <source>API &amp;key:</source>
+            <translation>API-&amp;Schlüssel:</translation>
+        </message>
+        <message>
+            <source>stored in your settings only; environment variables take precedence</source>
+            <translation>nur in Ihren Einstellungen gespeichert; Umgebungsvariablen haben Vorrang</translation>
+        </message>
+        <message>
+            <source>&amp;Timeout:</source>
+            <translation>&amp;Wartezeit:</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>Questions left unanswered this long take their smart defaults</source>
+            <translation>Fragen, die so lange unbeantwortet bleiben, erhalten ihre vorgeschlagenen Vorgaben</translation>
+        </message>
+        <message>
+            <source>Confidence &amp;threshold:</source>
+            <translation>Konfidenz&amp;schwelle:</translation>
+        </message>
+        <message>
+            <source>Only defaults at least this confident are approved automatically</source>
+            <translation>Nur Vorgaben mit mindestens dieser Konfidenz werden automatisch übernommen</translation>
+        </message>
+        <message>
+            <source>Also auto-approve &amp;critical decisions</source>
+            <translation>Auch &amp;kritische Entscheidungen automatisch übernehmen</translation>
+        </message>
+        <message>
+            <source>&amp;Data folder:</source>
+            <translation>&amp;Datenordner:</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Durchsuchen…</translation>
+        </message>
+        <message>
+            <source>A new data folder is used from the next start (now: %1).</source>
+            <translation>Ein neuer Datenordner gilt ab dem nächsten Start (jetzt: %1).</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Sprache:</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QWidget>
+
+class QLabel;
+class QTabWidget;
+
+namespace mlops {
+
+class CostBreakdownView;
+class DiagramView;
+class FindingsList;
+class ReasonCardIndex;
+
+// The plan of a decision set: architecture diagram (Graphviz layout), cost breakdown with chart, critic findings
+// and policy results. Reads only the state parts `plan`, `cost_estimate`, `tech_findings`, `policy_findings`.
+class PlanView : public QWidget {
+    Q_OBJECT
+public:
+    explicit PlanView(QWidget* parent = nullptr);
+
+    void setState(const QJsonObject& state, const ReasonCardIndex& cards);
+    DiagramView* diagram() const { return m_diagram; }
+    CostBreakdownView* cost() const { return m_cost; }
+    FindingsList* findings() const { return m_findings; }
+    QString headline() const;
+
+signals:
+    void reasonCardRequested(const QString& node, qint64 seq);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void renderDiagram();
+
+    QLabel* m_headline;
+    DiagramView* m_diagram;
+    QTabWidget* m_tabs;
+    CostBreakdownView* m_cost;
+    FindingsList* m_findings;
+    QJsonObject m_plan;
+};
+
+} // namespace mlops
