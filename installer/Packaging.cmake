@@ -18,10 +18,18 @@ set(CPACK_GENERATOR "DEB;TGZ")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/agentic-mlops-studio/agentic-mlops-studio")
-# Library dependencies are computed from the binaries by dpkg-shlibdeps; tools the validators call are listed.
+# Library dependencies (Qt, QCoro, libgit2, yaml-cpp, SQLite, Graphviz) are computed from the binaries by
+# dpkg-shlibdeps. Listed by hand is what is loaded or started at run time and so invisible to it: the X11/Wayland
+# platform plugins, SVG image support, Chromium's helper process and resources for the report view, Graphviz's
+# layout plugins (shipped in libgvc6) and git, which the repository preview runs for history, diffs and export.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# Loaded as plugins at run time, so invisible to dpkg-shlibdeps: the X11/Wayland platform and SVG icons.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, qt6-wayland, libqt6svg6")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "git, python3, shellcheck, yamllint")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "qt6-qpa-plugins, qt6-wayland, libqt6svg6, libqt6webenginecore6-bin, libqt6webengine6-data, libgvc6, git")
+# Qt's own German strings (standard dialogs), and the tools the validators call when present.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, python3, shellcheck, yamllint")
+# CPack puts the summary on the first line and indents this text below it.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Agentic MLOps Studio turns a plain-language description of an ML system into a \
+reviewed architecture (diagram, cost, policy results) and a validated infrastructure-as-code repository committed \
+with git. Desktop application (mlops-studio) and command line (mlops-studio-cli).")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 include(CPack)

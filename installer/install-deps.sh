@@ -10,6 +10,7 @@ packages=(
     libgit2-dev libyaml-cpp-dev libsqlite3-dev sqlite3
     libgl-dev libvulkan-dev
     xvfb xauth python3 shellcheck yamllint
+    libgraphviz-dev poppler-utils
 )
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -18,6 +18,24 @@ QByteArray quoted(const QString& text)
     return '"' + out + '"';
 }
 
+// Breaks a long label into lines of about `width` characters at spaces, so that boxes stay narrow and the
+// left-to-right layout fits a window's width without shrinking the text to nothing.
+QString wrapped(const QString& text, int width)
+{
+    QStringList lines;
+    QString line;
+    for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!line.isEmpty() && line.size() + 1 + word.size() > width) {
+            lines.append(line);
+            line.clear();
+        }
+        line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    if (!line.isEmpty())
+        lines.append(line);
+    return lines.join(QLatin1Char('\n'));
+}
+
 QByteArray colour(const QColor& c)
 {
     return quoted(c.name(QColor::HexRgb));
@@ -35,8 +53,8 @@ QMutex& graphvizMutex()
 QByteArray ArchitectureDiagram::toDot(const QJsonObject& plan, const Colours& colours)
 {
     QByteArray dot = "digraph architecture {\n"
-                     "  graph [rankdir=LR, bgcolor=\"transparent\", nodesep=0.35, ranksep=0.6, fontname=\"Sans\"];\n";
-    dot += "  node [shape=box, style=\"rounded,filled\", fontname=\"Sans\", fontsize=11, margin=\"0.15,0.08\", color="
+                     "  graph [rankdir=LR, bgcolor=\"transparent\", nodesep=0.25, ranksep=0.45, fontname=\"Sans\"];\n";
+    dot += "  node [shape=box, style=\"rounded,filled\", fontname=\"Sans\", fontsize=12, margin=\"0.15,0.08\", color="
         + colour(colours.border) + ", fillcolor=" + colour(colours.fill) + ", fontcolor=" + colour(colours.text)
         + "];\n";
     dot += "  edge [fontname=\"Sans\", fontsize=9, color=" + colour(colours.line)
@@ -54,7 +72,9 @@ QByteArray ArchitectureDiagram::toDot(const QJsonObject& plan, const Colours& co
         if (name.isEmpty())
             name = id;
         const QString service = c.value(QLatin1String("service")).toString();
-        const QString label = service.isEmpty() ? name : name + QLatin1Char('\n') + service;
+        QString label = wrapped(name, 22);
+        if (!service.isEmpty())
+            label += QLatin1Char('\n') + wrapped(service, 26);
         dot += "  " + quoted(id) + " [label=" + quoted(label) + ", tooltip="
             + quoted(c.value(QLatin1String("role")).toString()) + "];\n";
     }

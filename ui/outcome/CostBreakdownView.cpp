@@ -38,7 +38,7 @@ CostBreakdownView::CostBreakdownView(QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(ServiceColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setStretchLastSection(true);
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
     m_source->setTextFormat(Qt::PlainText);
@@ -49,6 +49,7 @@ CostBreakdownView::CostBreakdownView(QWidget* parent)
     split->addWidget(m_chart);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({600, 400});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(split, 1);
@@ -110,7 +111,7 @@ void CostBreakdownView::retranslate()
     const double budget = m_estimate.value(QLatin1String("budget_monthly")).toDouble();
     QString summary = tr("Estimated total: %1 %2 per month").arg(locale.toString(total, 'f', 2), currency);
     if (budget > 0) {
-        summary += QLatin1String(" — ")
+        summary += QStringLiteral(" — ")
             + (m_estimate.value(QLatin1String("within_budget")).toBool()
                    ? tr("within the budget of %1 %2").arg(locale.toString(budget, 'f', 2), currency)
                    : tr("over the budget of %1 %2").arg(locale.toString(budget, 'f', 2), currency));
@@ -119,7 +120,7 @@ void CostBreakdownView::retranslate()
     for (const QJsonValue& v : m_estimate.value(QLatin1String("savings")).toArray())
         saving += v.toObject().value(QLatin1String("monthly_saving")).toDouble();
     if (saving > 0)
-        summary += QLatin1String(" — ") + tr("possible savings: %1 %2").arg(locale.toString(saving, 'f', 2), currency);
+        summary += QStringLiteral(" — ") + tr("possible savings: %1 %2").arg(locale.toString(saving, 'f', 2), currency);
     m_summary->setText(summary);
     const QJsonObject prices = m_estimate.value(QLatin1String("price_table")).toObject();
     m_source->setText(tr("Prices: %1 (as of %2)")

@@ -32,6 +32,8 @@ OutcomeView::OutcomeView(Studio& studio, QWidget* parent)
     m_repository->setHistoryFactory(&GitVersionHistory::open);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    // The title lines up with the tab bar's text rather than sitting on the window edge.
+    m_title->setContentsMargins(6, 4, 6, 0);
     layout->addWidget(m_title);
     layout->addWidget(m_tabs, 1);
     connect(m_plan, &PlanView::reasonCardRequested, this, &OutcomeView::reasonCardRequested);

@@ -103,9 +103,15 @@ void PlanView::retranslate()
                             locale.toString(pattern.value(QLatin1String("score")).toDouble(), 'f', 2),
                             m_plan.value(QLatin1String("cloud")).toString().toUpper(),
                             m_plan.value(QLatin1String("region")).toString());
+    // The runners-up only: the planner lists every pattern it scored, the chosen one and the hopeless ones too.
     QStringList alternatives;
+    const QString chosen = pattern.value(QLatin1String("id")).toString();
     for (const QJsonValue& v : m_plan.value(QLatin1String("alternatives")).toArray()) {
         const QJsonObject a = v.toObject();
+        if (a.value(QLatin1String("id")).toString() == chosen || a.value(QLatin1String("score")).toDouble() <= 0)
+            continue;
+        if (alternatives.size() == 3)
+            break;
         alternatives.append(tr("%1 (%2)").arg(a.value(QLatin1String("name")).toString(),
                                               locale.toString(a.value(QLatin1String("score")).toDouble(), 'f', 2)));
     }

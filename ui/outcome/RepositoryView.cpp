@@ -70,16 +70,17 @@ RepositoryView::RepositoryView(QWidget* parent)
 
     m_tabs->addTab(m_viewer, QString());
     m_tabs->addTab(m_history, QString());
-    auto* left = new QSplitter(Qt::Vertical, this);
-    left->addWidget(m_tree);
-    left->addWidget(m_findings);
-    left->setStretchFactor(0, 3);
-    left->setStretchFactor(1, 1);
+    // Findings go under the viewer, full width: their messages are long, the tree is narrow.
+    auto* right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(m_tabs);
+    right->addWidget(m_findings);
+    right->setStretchFactor(0, 4);
+    right->setStretchFactor(1, 1);
     auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(left);
-    split->addWidget(m_tabs);
+    split->addWidget(m_tree);
+    split->addWidget(right);
     split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(1, 4);
     auto* top = new QHBoxLayout;
     top->addWidget(m_rootLabel, 1);
     top->addWidget(m_openFolder);

@@ -1,0 +1,107 @@
+// Captures the outcome views (plan, repository preview with a file and a diff, report) as PNG files, for the
+// documentation and for judging the layout by eye. Runs a real design through Studio for the plan; the repository
+// and the report come from tests/data/outcome until a run generates them. Needs a real display (xvfb-run).
+// usage: outcome-screenshots OUTPUT_DIR [en|de]
+#include "OutcomeFixture.h"
+
+#include "Studio.h"
+#include "outcome/CommitHistoryView.h"
+#include "outcome/GitVersionHistory.h"
+#include "outcome/OutcomeView.h"
+#include "outcome/ReportView.h"
+#include "outcome/RepositoryView.h"
+#include "settings/UiLanguage.h"
+
+#include <QApplication>
+#include <QScreen>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+
+using namespace mlops;
+
+namespace {
+void settle(int ms)
+{
+    QTest::qWait(ms);
+}
+
+bool save(QWidget& window, const QString& path)
+{
+    settle(400);
+    // The screen's pixels, not QWidget::grab(): Chromium draws the report outside the widget backing store.
+    const QPixmap shot = window.screen()->grabWindow(0, window.x(), window.y(), window.frameGeometry().width(),
+                                                     window.frameGeometry().height());
+    return shot.save(path);
+}
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 2) {
+        qCritical("usage: outcome-screenshots OUTPUT_DIR [en|de]");
+        return 2;
+    }
+    const QString out = args.at(1);
+    const QString language = args.size() > 2 ? args.at(2) : QStringLiteral("en");
+    QDir().mkpath(out);
+    UiLanguage::apply(language);
+
+    QTemporaryDir dir;
+    test::isolateDataDirs(dir.path());
+    Studio::Options options;
+    options.dataDir = dir.filePath(QStringLiteral("data"));
+    QString error;
+    auto studio = Studio::open(options, &error);
+    if (!studio) {
+        qCritical("%s", qPrintable(error));
+        return 1;
+    }
+    QFile prompt(QStringLiteral(MLOPS_TEST_DATA_DIR "/../../resources/examples/fraud-detection.txt"));
+    if (!prompt.open(QIODevice::ReadOnly))
+        return 1;
+    RunSettings settings;
+    settings.approveWithDefaults = true;
+    settings.outputDir = dir.filePath(QStringLiteral("generated"));
+    const QString ds = studio->startRun(studio->createProject(QStringLiteral("fraud-detection")),
+                                        QString::fromUtf8(prompt.readAll()), settings);
+    for (int i = 0; i < 600 && studio->decisionSet(ds).status != QLatin1String("completed"); ++i)
+        settle(100);
+
+    OutcomeView outcome(*studio);
+    outcome.setWindowTitle(QStringLiteral("Agentic MLOps Studio"));
+    outcome.setGeometry(40, 40, 1440, 900);
+    outcome.show();
+    outcome.showDecisionSet(ds);
+    // A repository with two versions and the report, from the fixtures, unless the run produced its own.
+    const QString repo = dir.filePath(QStringLiteral("fraud-detection"));
+    test::makeTwoVersionRepository(repo);
+    if (outcome.repositoryView()->root().isEmpty())
+        outcome.repositoryView()->setState(test::finishedState(repo));
+    if (outcome.reportView()->reportFile().isEmpty())
+        outcome.reportView()->setReport(repo, QStringLiteral("docs/report.html"));
+
+    bool ok = true;
+    outcome.tabs()->setCurrentIndex(0);
+    ok &= save(outcome, out + QStringLiteral("/plan-") + language + QStringLiteral(".png"));
+
+    outcome.tabs()->setCurrentIndex(1);
+    outcome.repositoryView()->openFile(QStringLiteral("infra/terraform/main.tf"), 7);
+    settle(800);
+    ok &= save(outcome, out + QStringLiteral("/repository-") + language + QStringLiteral(".png"));
+
+    outcome.repositoryView()->tabs()->setCurrentIndex(1);
+    QSignalSpy diff(outcome.repositoryView()->history(), &CommitHistoryView::diffShown);
+    diff.wait(5000);
+    ok &= save(outcome, out + QStringLiteral("/diff-") + language + QStringLiteral(".png"));
+
+    outcome.tabs()->setCurrentIndex(2);
+    if (!outcome.reportView()->isReportLoaded())
+        QSignalSpy(outcome.reportView(), &ReportView::reportLoaded).wait(30000);
+    settle(1500);
+    ok &= save(outcome, out + QStringLiteral("/report-") + language + QStringLiteral(".png"));
+    return ok ? 0 : 1;
+}
