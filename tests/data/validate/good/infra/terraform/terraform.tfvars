@@ -1,0 +1,3 @@
+project     = "fraud"
+environment = "prod"
+vpc_id      = "vpc-0a1b2c3d"
