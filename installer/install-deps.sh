@@ -11,6 +11,7 @@ packages=(
     libgl-dev libvulkan-dev
     xvfb xauth python3 shellcheck yamllint
     libgraphviz-dev poppler-utils
+    golang-go golang-github-hashicorp-hcl-v2-dev
 )
 
 if [ "$(id -u)" -ne 0 ]; then

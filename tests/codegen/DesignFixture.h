@@ -1,0 +1,18 @@
+#pragma once
+
+#include "workflow/WorkflowState.h"
+
+#include <QString>
+
+namespace mlops::test {
+
+// A workflow state as the agents leave it before codegen, built directly from a prompt: intake, then planner and
+// critics iterated like the workflow does (blocking findings go back to the planner, at most 3 times).
+WorkflowState designState(const QString& prompt);
+WorkflowState designStateFromFile(const QString& path);
+// The frozen state of tests/data/codegen/states/<name>.json, so golden files test codegen alone and do not move
+// when the planner or the knowledge base changes. MLOPS_UPDATE_GOLDEN=1 (or a missing file) rebuilds it from
+// prompts/<name>.txt and saves it.
+WorkflowState frozenDesignState(const QString& name);
+
+} // namespace mlops::test

@@ -1,0 +1,106 @@
+// The generated repository checked with the real tools: HashiCorp's HCL parser (tests/tools/hclcheck), yamllint
+// -d relaxed, shellcheck (generated .sh files) and python3 -m py_compile, for three prompts. Any error fails.
+#include "DesignFixture.h"
+#include "TestSupport.h"
+
+#include "codegen/RepositoryRenderer.h"
+#include "codegen/RepositoryWriter.h"
+
+#include <QDirIterator>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace mlops;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString output;
+};
+
+Run run(const QString& program, const QStringList& args)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(program, args);
+    if (!p.waitForFinished(300000))
+        return {-1, QStringLiteral("timed out")};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAll())};
+}
+
+QStringList filesWithSuffix(const QString& root, const QStringList& suffixes)
+{
+    QStringList out;
+    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        for (const QString& s : suffixes) {
+            if (path.endsWith(s))
+                out.append(path);
+        }
+    }
+    out.sort();
+    return out;
+}
+
+} // namespace
+
+class TestCodegenRealParsers : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        for (const char* tool : {"yamllint", "shellcheck", "python3"})
+            QVERIFY2(!QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty(), tool);
+        QVERIFY(QFile::exists(QStringLiteral(MLOPS_HCLCHECK)));
+    }
+
+    void generatedRepository_passesRealParsers_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("aws") << QStringLiteral("aws-fraud-pci");
+        QTest::newRow("azure") << QStringLiteral("azure-imaging-hipaa");
+        QTest::newRow("on_prem") << QStringLiteral("onprem-forecast-soc2");
+    }
+
+    void generatedRepository_passesRealParsers()
+    {
+        QFETCH(QString, name);
+        QTemporaryDir dir;
+        const WorkflowState state = test::frozenDesignState(name);
+        QString error;
+        QVERIFY2(!RepositoryWriter(dir.path()).write(RepositoryRenderer(KnowledgeBase::shared()).render(RenderInput::fromState(state)), {}, &error).isEmpty(), qPrintable(error));
+
+        const Run hcl = run(QStringLiteral(MLOPS_HCLCHECK), {dir.path() + QStringLiteral("/infra/terraform")});
+        qInfo().noquote() << name << hcl.output.trimmed().split(QLatin1Char('\n')).last();
+        QVERIFY2(hcl.exitCode == 0, qPrintable(hcl.output));
+
+        const QStringList yaml = filesWithSuffix(dir.path(), {QStringLiteral(".yml"), QStringLiteral(".yaml")});
+        QVERIFY(yaml.size() >= 4);
+        const Run yl = run(QStringLiteral("yamllint"), QStringList{QStringLiteral("-f"), QStringLiteral("parsable"), QStringLiteral("-d"), QStringLiteral("relaxed")} + yaml);
+        const int yamlWarnings = int(yl.output.count(QStringLiteral("[warning]")));
+        qInfo().noquote() << name << QStringLiteral("yamllint: %1 files, %2 errors, %3 warnings").arg(yaml.size()).arg(yl.output.count(QStringLiteral("[error]"))).arg(yamlWarnings);
+        QVERIFY2(yl.exitCode == 0, qPrintable(yl.output));
+
+        const QStringList shell = filesWithSuffix(dir.path(), {QStringLiteral(".sh")});
+        if (!shell.isEmpty()) {
+            const Run sc = run(QStringLiteral("shellcheck"), shell);
+            QVERIFY2(sc.exitCode == 0, qPrintable(sc.output));
+        }
+        qInfo().noquote() << name << QStringLiteral("shellcheck: %1 files").arg(shell.size());
+
+        const QStringList python = filesWithSuffix(dir.path(), {QStringLiteral(".py")});
+        QVERIFY(python.size() >= 8);
+        const Run py = run(QStringLiteral("python3"), QStringList{QStringLiteral("-m"), QStringLiteral("py_compile")} + python);
+        qInfo().noquote() << name << QStringLiteral("py_compile: %1 files, exit %2").arg(python.size()).arg(py.exitCode);
+        QVERIFY2(py.exitCode == 0, qPrintable(py.output));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCodegenRealParsers)
+#include "tst_codegen_realparsers.moc"
