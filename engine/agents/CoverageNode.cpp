@@ -66,6 +66,11 @@ NodeResult runCoverage(NodeContext& c)
                                {s("ambiguous_fields"), coverage.value(s("ambiguous_fields"))},
                                {s("conflicts"), int(conflicts.size())}};
     const QJsonObject evidence = k.value(s("evidence")).toObject();
+    // what the score stands on: the quotes behind the heaviest fields, then the doubtful ones
+    for (auto it = weights.begin(); it != weights.end(); ++it) {
+        if (it.value().toDouble() >= 0.08 && !missing.contains(it.key()) && evidence.contains(it.key()))
+            card.evidence.insert(it.key(), evidence.value(it.key()));
+    }
     for (const QString& f : ambiguous) {
         if (evidence.contains(f))
             card.evidence.insert(f, evidence.value(f));

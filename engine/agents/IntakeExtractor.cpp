@@ -83,6 +83,29 @@ QList<GroupHit> matchGroups(const TextIndex& index, const QJsonObject& groups, c
     return out;
 }
 
+// Like matchGroups, but a negator counts only right before the term: obligations are rarely negated, and
+// "data may not leave Germany (GDPR ...)" negates "leave", not GDPR.
+QList<GroupHit> matchGroupsStrictNegation(const TextIndex& index, const QJsonObject& groups, const QSet<QString>& negators,
+                                          const QStringList& order)
+{
+    QList<GroupHit> out;
+    for (const QString& key : order) {
+        GroupHit best{key, {}, {}};
+        for (const QString& term : strings(groups.value(key))) {
+            for (const TextIndex::Hit& h : index.find(term, 8)) {
+                if (h.negated && negators.contains(index.token(h.token - 1)))
+                    continue;
+                if (best.hit.token < 0 || h.token < best.hit.token)
+                    best = {key, term, h};
+                break;
+            }
+        }
+        if (best.hit.token >= 0)
+            out.append(best);
+    }
+    return out;
+}
+
 QJsonArray keysOf(const QList<GroupHit>& hits)
 {
     QJsonArray a;
@@ -101,7 +124,7 @@ QString quotes(const TextIndex& index, const QList<GroupHit>& hits)
         if (parts.size() >= 3)
             break;
     }
-    return parts.join(s(" … "));
+    return parts.join(QString::fromUtf8(" … "));
 }
 
 const QStringList kFields = {
@@ -313,7 +336,44 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
     const QList<GroupHit> modalities = matchGroups(index, lex.value(s("modalities")).toObject(), allowedValues(s("data_modalities")));
     if (!modalities.isEmpty())
         d.set(s("data_modalities"), keysOf(modalities), 0.8, quotes(index, modalities));
-    const QList<GroupHit> monitoring = matchGroups(index, lex.value(s("monitoring")).toObject(), allowedValues(s("monitoring_requirements")));
+    QList<GroupHit> monitoring = matchGroups(index, lex.value(s("monitoring")).toObject(), allowedValues(s("monitoring_requirements")));
+    {
+        // Bare words ("latency", "cost", "bias") are monitoring needs only in a clause about monitoring; elsewhere
+        // "latency" is a target and "cost" a budget.
+        static const QRegularExpression about(s("\\b(?:monitor\\w*|alert\\w*|track\\w*|watch\\w*|observ\\w*|dashboards?)\\b"),
+                                              QRegularExpression::CaseInsensitiveOption);
+        const QJsonObject contextual = lex.value(s("monitoring_in_context")).toObject();
+        for (const QString& key : allowedValues(s("monitoring_requirements"))) {
+            if (std::any_of(monitoring.begin(), monitoring.end(), [&](const GroupHit& h) { return h.key == key; }))
+                continue;
+            for (const QString& term : strings(contextual.value(key))) {
+                bool found = false;
+                for (const TextIndex::Hit& h : index.find(term, 16)) {
+                    // the sentence so far: "Monitor drift, latency and cost" lists needs across commas
+                    const int start = index.tokenStart(h.token);
+                    QString before = index.text().mid(qMax(0, start - 80), qMin(80, start));
+                    const qsizetype stop = qMax(before.lastIndexOf(QLatin1String(". ")), qMax(before.lastIndexOf(QLatin1Char('?')), before.lastIndexOf(QLatin1Char('!'))));
+                    if (stop >= 0)
+                        before = before.mid(stop + 1);
+                    if (!h.negated && (about.match(index.clause(h)).hasMatch() || about.match(before).hasMatch())) {
+                        monitoring.append({key, term, h});
+                        found = true;
+                        break;
+                    }
+                }
+                if (found)
+                    break;
+            }
+        }
+        QList<GroupHit> ordered;
+        for (const QString& key : allowedValues(s("monitoring_requirements"))) {
+            for (const GroupHit& h : std::as_const(monitoring)) {
+                if (h.key == key)
+                    ordered.append(h);
+            }
+        }
+        monitoring = ordered;
+    }
     if (!monitoring.isEmpty())
         d.set(s("monitoring_requirements"), keysOf(monitoring), 0.8, quotes(index, monitoring));
 
@@ -415,8 +475,11 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
         const QJsonArray taskList = d.values.value(s("ml_tasks")).toArray();
         if (taskList.contains(s("llm")) || taskList.contains(s("rag")))
             infer(s("llm_serving"), s("LLM/RAG task implies LLM serving."));
-        if ((d.values.contains(s("latency_p99_ms")) || d.values.contains(s("peak_rps"))) &&
-            !types.contains(s("online_inference")) && !types.contains(s("streaming_inference")) && !types.contains(s("llm_serving")))
+        // A latency target implies a request path, except a stream's seconds-scale end-to-end latency.
+        const double latency = d.values.value(s("latency_p99_ms")).toDouble(-1);
+        const bool streaming = types.contains(s("streaming_inference"));
+        if ((latency > 0 || d.values.contains(s("peak_rps"))) && (!streaming || (latency > 0 && latency <= 1000)) &&
+            !types.contains(s("online_inference")) && !types.contains(s("llm_serving")))
             infer(s("online_inference"), s("A request latency or rate implies online inference."));
         if (!types.isEmpty()) {
             QJsonArray ordered;
@@ -431,7 +494,8 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
     // compliance and data sensitivity
     {
         const QStringList direct = strings(lex.value(s("compliance_direct_terms")));
-        const QList<GroupHit> packs = matchGroups(index, lex.value(s("compliance")).toObject(), allowedValues(s("compliance_requirements")));
+        const QList<GroupHit> packs = matchGroupsStrictNegation(index, lex.value(s("compliance")).toObject(), negators,
+                                                                allowedValues(s("compliance_requirements")));
         if (!packs.isEmpty()) {
             bool allDirect = true;
             QStringList implied;
@@ -459,10 +523,15 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
         const QList<GroupHit> residency = matchGroups(index, lex.value(s("residency")).toObject());
         static const QRegularExpression stay(s("stay|remain|resid|within|only|host|stor|keep|sovereign|locat|never leave|must be in|based in"),
                                              QRegularExpression::CaseInsensitiveOption);
+        // a stated obligation ("must stay in the EU") beats a place merely named ("a shop in Germany and France")
         const GroupHit* best = nullptr;
+        bool bestFirm = false;
         for (const GroupHit& h : residency) {
-            if (!best || h.hit.token < best->hit.token)
+            const bool firm = stay.match(index.clause(h.hit)).hasMatch();
+            if (!best || (firm && !bestFirm) || (firm == bestFirm && h.hit.token < best->hit.token)) {
                 best = &h;
+                bestFirm = firm;
+            }
         }
         if (best) {
             const QString clause = index.clause(best->hit);
@@ -505,8 +574,18 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
         };
         if (no.hit.token >= 0) {
             d.set(s("gpu_required"), false, 0.9, index.clause(no.hit));
-            if (yes.hit.token >= 0 && direct(yes.term))
-                d.conflict({s("gpu_required")}, QStringLiteral("GPUs are both excluded ('%1') and named ('%2').").arg(index.span(no.hit), index.span(yes.hit)));
+            // any GPU named outright (not merely implied by "fine-tune") contradicts the exclusion
+            GroupHit named{};
+            for (const QString& term : strings(gpu.value(s("required")))) {
+                if (!direct(term))
+                    continue;
+                if (const TextIndex::Hit h = index.first(term); h.token >= 0 && (named.hit.token < 0 || h.token < named.hit.token))
+                    named = {s("yes"), term, h};
+            }
+            if (named.hit.token >= 0) {
+                d.conflict({s("gpu_required")}, QStringLiteral("GPUs are both excluded ('%1') and named ('%2').").arg(index.span(no.hit), index.span(named.hit)));
+                d.ambiguity(s("gpu_required"));
+            }
         } else if (yes.hit.token >= 0) {
             d.set(s("gpu_required"), true, direct(yes.term) ? 0.9 : 0.7, index.clause(yes.hit),
                   direct(yes.term) ? QString() : QStringLiteral("'%1' implies GPUs").arg(index.span(yes.hit)));

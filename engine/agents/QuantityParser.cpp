@@ -118,9 +118,9 @@ QList<Quantity> QuantityParser::budgets(const QString& text) const
             continue;
         QStringList notes;
         QString code = cur.toUpper();
-        if (code == QLatin1String("€") || code.startsWith(QLatin1String("EURO")))
+        if (code == QString(QChar(0x20AC)) || code.startsWith(QLatin1String("EURO")))
             code = QStringLiteral("EUR");
-        else if (code == QLatin1String("£") || code.startsWith(QLatin1String("POUND")))
+        else if (code == QString(QChar(0x00A3)) || code.startsWith(QLatin1String("POUND")))
             code = QStringLiteral("GBP");
         else if (code.isEmpty() || code == QLatin1String("$") || code == QLatin1String("US$") || code.startsWith(QLatin1String("DOLLAR")) || code == QLatin1String("BUCKS"))
             code = code.isEmpty() ? QString() : QStringLiteral("USD");
@@ -235,14 +235,23 @@ QList<Quantity> QuantityParser::dailyVolumes(const QString& text) const
 {
     thread_local const Re re(
         QStringLiteral("(?<n>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<m>k|mm|m|million|thousand|billion|bn|b)?\\s+(?:[a-z-]+\\s+){0,2}?"
-                       "(?<what>predictions?|requests?|inferences?|calls?|transactions?|events?|queries|query|messages?|scores|scorings|"
-                       "documents?|images?|records?|questions?|chats?|conversations?|orders?|clicks?|sessions?|rows?|readings?)"
+                       "(?<what>[a-z][a-z-]{2,30})"
                        "\\s*(?:(?:/|per|a|an|each|every)\\s*)?(?<per>day|daily|hour|hourly|hr|minute|min|month|monthly|week|weekly|nightly)\\b"),
         kCi);
     QList<Quantity> out;
     auto it = re.globalMatch(text);
     while (it.hasNext() && out.size() < kMaxMatches) {
         const auto m = it.next();
+        // any counted thing per period is a volume ("30,000 studies per day", "150k tickets a day"), except units
+        // of size, money and time and counts of runs
+        static const QStringList notVolumes = {
+            QStringLiteral("gb"), QStringLiteral("tb"), QStringLiteral("mb"), QStringLiteral("pb"), QStringLiteral("kb"),
+            QStringLiteral("gigabytes"), QStringLiteral("terabytes"), QStringLiteral("dollars"), QStringLiteral("euros"),
+            QStringLiteral("pounds"), QStringLiteral("usd"), QStringLiteral("eur"), QStringLiteral("hours"), QStringLiteral("minutes"),
+            QStringLiteral("seconds"), QStringLiteral("times"), QStringLiteral("runs"), QStringLiteral("jobs"), QStringLiteral("retrains"),
+            QStringLiteral("deployments"), QStringLiteral("releases"), QStringLiteral("per"), QStringLiteral("a"), QStringLiteral("an")};
+        if (notVolumes.contains(m.captured(QStringLiteral("what")).toLower()))
+            continue;
         double v = parseNumber(m.captured(QStringLiteral("n")), m.captured(QStringLiteral("m")));
         if (v <= 0)
             continue;
@@ -350,7 +359,7 @@ QList<Quantity> QuantityParser::dataVolumes(const QString& text) const
 QList<Quantity> QuantityParser::teamSizes(const QString& text, const QJsonObject& numberWords) const
 {
     thread_local const Re teamOf(QStringLiteral("\\bteam of (?<n>\\d+|a couple of|a few|a dozen|[a-z]+)\\b|\\b(?<n2>\\d+|[a-z]+)[- ](?:person|people|member)[- ]team\\b"), kCi);
-    thread_local const Re roles(QStringLiteral("\\b(?<n>\\d+|a couple of|a few|[a-z]+)\\s+(?:[a-z]+\\s+)?(?<role>engineers?|data scientists?|scientists?|developers?|devs|analysts?|people|sres?)\\b"), kCi);
+    thread_local const Re roles(QStringLiteral("\\b(?<n>\\d+|a couple of|a few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)\\s+(?:[a-z]+\\s+)?(?<role>engineers?|data scientists?|scientists?|developers?|devs|analysts?|people|sres?)\\b"), kCi);
     QList<Quantity> out;
     auto it = teamOf.globalMatch(text);
     while (it.hasNext() && out.size() < kMaxMatches) {

@@ -39,10 +39,28 @@ void scan(const QString& text, Fn&& onToken)
     }
 }
 
-bool isClauseEnd(QChar c)
+// Whether the character at `i` ends a clause. A single line break inside a paragraph is only wrapping (prompts
+// pasted from mail or editors are hard-wrapped); a blank line, a list item or a line after a colon starts anew.
+bool isClauseEnd(const QString& text, qsizetype i)
 {
-    return c == QLatin1Char(',') || c == QLatin1Char(';') || c == QLatin1Char('!') || c == QLatin1Char('?') ||
-           c == QLatin1Char('\n') || c == QLatin1Char('.');
+    const QChar c = text.at(i);
+    if (c == QLatin1Char(',') || c == QLatin1Char(';') || c == QLatin1Char('!') || c == QLatin1Char('?') || c == QLatin1Char('.'))
+        return true;
+    if (c != QLatin1Char('\n'))
+        return false;
+    qsizetype back = i - 1;
+    while (back >= 0 && (text.at(back) == QLatin1Char(' ') || text.at(back) == QLatin1Char('\t') || text.at(back) == QLatin1Char('\r')))
+        --back;
+    if (back < 0 || text.at(back) == QLatin1Char(':') || text.at(back) == QLatin1Char('\n'))
+        return true;
+    qsizetype next = i + 1;
+    while (next < text.size() && (text.at(next) == QLatin1Char(' ') || text.at(next) == QLatin1Char('\t') || text.at(next) == QLatin1Char('\r')))
+        ++next;
+    if (next >= text.size())
+        return true;
+    const QChar n = text.at(next);
+    return n == QLatin1Char('\n') || n == QLatin1Char('-') || n == QLatin1Char('*') || n == QChar(0x2022) || n == QLatin1Char('#') ||
+           (n.isDigit() && next + 1 < text.size() && (text.at(next + 1) == QLatin1Char('.') || text.at(next + 1) == QLatin1Char(')')));
 }
 
 } // namespace
@@ -86,13 +104,13 @@ QList<TextIndex::Hit> TextIndex::find(const QString& term, int limit) const
         if (!match)
             continue;
         Hit hit{pos, int(parts.size()), false};
-        for (int back = 1; back <= 3 && pos - back >= 0; ++back) {
+        for (int back = 1; back <= 4 && pos - back >= 0; ++back) {
             // stop at a clause boundary: "no GPUs. Kubernetes" must not negate Kubernetes
             const int gapStart = m_ends.at(pos - back);
             const int gapEnd = m_starts.at(pos - back + 1);
             bool boundary = false;
             for (int c = gapStart; c < gapEnd && !boundary; ++c)
-                boundary = isClauseEnd(m_text.at(c));
+                boundary = isClauseEnd(m_text, c);
             if (boundary)
                 break;
             if (m_negators.contains(m_tokens.at(pos - back))) {
@@ -138,7 +156,7 @@ QString TextIndex::clauseAt(int start, int end) const
     // a '.' or ',' inside a number or word ("99.9", "1,500", "e.g") does not end the clause
     const auto ends = [this](int i) {
         const QChar c = m_text.at(i);
-        if (!isClauseEnd(c))
+        if (!isClauseEnd(m_text, i))
             return false;
         if ((c == QLatin1Char('.') || c == QLatin1Char(',')) && i + 1 < m_text.size() && m_text.at(i + 1).isLetterOrNumber())
             return false;
@@ -150,6 +168,15 @@ QString TextIndex::clauseAt(int start, int end) const
     int e = end;
     while (e < m_text.size() && e - end < limit && !ends(e))
         ++e;
+    // a clause cut at the length limit starts and ends on whole words
+    if (s > 0 && !ends(s - 1)) {
+        while (s < start && !m_text.at(s - 1).isSpace())
+            ++s;
+    }
+    if (e < m_text.size() && !ends(e)) {
+        while (e > end && !m_text.at(e).isSpace())
+            --e;
+    }
     return m_text.mid(s, e - s).trimmed();
 }
 

@@ -15,7 +15,7 @@ public:
     struct Hit {
         int token = -1;      // index of the first token
         int length = 0;      // tokens in the term
-        bool negated = false; // "no", "not", "without"... within the three tokens before
+        bool negated = false; // "no", "not", "without"... within the four tokens before
     };
 
     explicit TextIndex(const QString& text, const QSet<QString>& negators = {});

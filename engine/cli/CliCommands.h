@@ -12,5 +12,7 @@ std::unique_ptr<CliCommand> makeForkCommand();
 std::unique_ptr<CliCommand> makeListCommand();
 std::unique_ptr<CliCommand> makeShowCommand();
 std::unique_ptr<CliCommand> makeWorkerCommand();
+std::unique_ptr<CliCommand> makeExtractCommand();
+std::unique_ptr<CliCommand> makePlanCommand();
 
 } // namespace mlops

@@ -1,0 +1,323 @@
+// Unit tests of the offline agents: user policy files, the bounded planner loop, cost arithmetic, unit parsing and
+// the workflow nodes' reason cards.
+#include "TestSupport.h"
+#include "agents/Agents.h"
+#include "agents/CostCritic.h"
+#include "agents/DesignPipeline.h"
+#include "agents/IntakeExtractor.h"
+#include "agents/Planner.h"
+#include "agents/PolicyEvaluator.h"
+#include "agents/QuantityParser.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace mlops;
+
+namespace {
+
+QString s(const char* text)
+{
+    return QString::fromLatin1(text);
+}
+
+void writeFile(const QString& path, const QByteArray& text)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text);
+}
+
+QString readPrompt(const QString& caseName)
+{
+    QFile f(test::dataPath(s("agents/") + caseName + s("/prompt.txt")));
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+// Runs one node on `state` and applies its patch, as the runtime does.
+QList<ReasonCard> runNode(Node& node, WorkflowState& state, const RunSettings& settings)
+{
+    NodeContext context(s("ds-test"), node.name(), node.agent(), state, settings, {}, nullptr);
+    const NodeResult result = node.run(context);
+    if (!result.ok())
+        qWarning("%s failed: %s", qPrintable(node.name()), qPrintable(result.error));
+    const QString error = state.apply(result.patch, node.writes());
+    if (!error.isEmpty())
+        qWarning("%s: %s", qPrintable(node.name()), qPrintable(error));
+    return context.cards();
+}
+
+} // namespace
+
+class TestAgentsUnits : public QObject {
+    Q_OBJECT
+
+    std::shared_ptr<const KnowledgeBase> m_kb;
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_kb = KnowledgeBase::load({});
+        QVERIFY2(m_kb->isValid(), qPrintable(m_kb->errors().join(s("\n"))));
+    }
+
+    void userPolicy_malformedYaml_errorNamesFileAndLineAndKnowledgeStaysUsable()
+    {
+        QTemporaryDir dir;
+        // line 5 opens a flow sequence that is never closed
+        writeFile(dir.filePath(s("broken.yaml")), "pack: team-rules\n"
+                                                  "rules:\n"
+                                                  "  - id: TEAM-001\n"
+                                                  "    severity: high\n"
+                                                  "    check: {field: plan.audit_logging, equals: [true\n"
+                                                  "    message: audit logs\n");
+        writeFile(dir.filePath(s("good.yaml")), "pack: team-good\n"
+                                                "rules:\n"
+                                                "  - id: TEAM-100\n"
+                                                "    title: Plan keeps audit logs\n"
+                                                "    severity: medium\n"
+                                                "    resources: {plan: true}\n"
+                                                "    check: {field: plan.audit_logging, equals: true}\n"
+                                                "    message: audit logging is off\n"
+                                                "    remediation: turn on audit logging\n");
+        KnowledgeBase::Options options;
+        options.userPolicyDirs = {dir.path()};
+        const auto kb = KnowledgeBase::load(options);
+        QVERIFY2(kb->isValid(), "a broken user file must not invalidate the built-in knowledge");
+        QCOMPARE(kb->userErrors().size(), 1);
+        const QString error = kb->userErrors().first();
+        QVERIFY2(error.contains(s("broken.yaml:")), qPrintable(error));
+        const QRegularExpression lineRe(s("broken\\.yaml:(\\d+)"));
+        const int line = lineRe.match(error).captured(1).toInt();
+        QVERIFY2(line >= 5 && line <= 7, qPrintable(error)); // where the parser notices the unclosed sequence
+        // the good file next to it is loaded and evaluated
+        const DesignPipeline::Result r = DesignPipeline(kb).run(readPrompt(s("aws_fraud_pci_realtime")), {});
+        bool evaluated = false;
+        for (const QJsonValue& v : r.policyFindings)
+            evaluated = evaluated || v.toObject().value(s("rule_id")).toString() == QLatin1String("TEAM-100");
+        QVERIFY(evaluated);
+    }
+
+    void userPolicy_invalidRule_errorNamesRuleAndLine()
+    {
+        QStringList errors;
+        const QJsonObject pack = KnowledgeBase::parsePolicyPack("pack: x\n"
+                                                                "rules:\n"
+                                                                "  - id: X-1\n"
+                                                                "    severity: urgent\n"
+                                                                "    check: {field: plan.audit_logging, equals: true}\n"
+                                                                "    message: m\n",
+                                                                s("team.yaml"), &errors);
+        QVERIFY(pack.isEmpty());
+        QVERIFY(!errors.isEmpty());
+        QVERIFY2(errors.first().startsWith(s("team.yaml:3")) && errors.first().contains(s("X-1")) && errors.first().contains(s("severity")),
+                 qPrintable(errors.join(s("; "))));
+    }
+
+    void userPolicy_notYamlAtAll_errorNotCrash()
+    {
+        QStringList errors;
+        KnowledgeBase::parsePolicyPack(QByteArray("\x01\x02 : : [\n\t- ]]]"), s("garbage.yaml"), &errors);
+        QVERIFY(!errors.isEmpty());
+        QVERIFY2(errors.first().startsWith(s("garbage.yaml:")), qPrintable(errors.first()));
+    }
+
+    void plannerLoop_unresolvableFindings_stopsAfterThreeReplans()
+    {
+        // Four nines on $40 a month: no plan can satisfy both, so the critics keep blocking.
+        const QString prompt = s("Real-time fraud scoring API on AWS, 99.99% availability, p99 latency 50 ms, 5M requests per day, "
+                                 "budget $40 per month.");
+        const DesignPipeline::Result r = DesignPipeline(m_kb).run(prompt, {});
+        QCOMPARE(r.planIterations, 4); // one plan plus three re-plans, as the workflow graph allows
+        QVERIFY(!r.blockingRemaining.isEmpty());
+        QCOMPARE(r.plan.value(s("iteration")).toInt(), 4);
+        // every re-plan recorded what it responded to
+        QSet<int> iterations;
+        for (const QJsonValue& a : r.plan.value(s("addressed_findings")).toArray())
+            iterations.insert(a.toObject().value(s("iteration")).toInt());
+        QVERIFY(iterations.contains(2) && iterations.contains(3) && iterations.contains(4));
+    }
+
+    void planner_replan_cardSaysWhatChangedAndWhy()
+    {
+        const QJsonObject k = IntakeExtractor(m_kb).extract(s("Recommendation API on AWS Lambda, p99 latency 80 ms, 100k requests per day."));
+        const Planner planner(m_kb);
+        const Planner::Result first = planner.plan(k, {}, {}, 1);
+        QJsonArray findings{QJsonObject{{s("id"), s("tech.cold_start_latency")}, {s("severity"), s("blocking")}, {s("blocking"), true},
+                                        {s("component"), s("serving")}, {s("message"), s("cold start")}}};
+        const Planner::Result second = planner.plan(k, first.plan, findings, 2);
+        QVERIFY2(second.card.reasoning.contains(s("tech.cold_start_latency")), qPrintable(second.card.reasoning));
+        QCOMPARE(second.plan.value(s("iteration")).toInt(), 2);
+        QVERIFY(!second.card.alternatives.isEmpty());
+        for (const Alternative& a : second.card.alternatives)
+            QVERIFY(a.score >= 0.0 && a.score <= 1.0);
+        QVERIFY(second.plan != first.plan);
+    }
+
+    void cost_lineItems_sumToTotal_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const QString& name : QDir(test::dataPath(s("agents"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+            QTest::newRow(qPrintable(name)) << name;
+    }
+
+    void cost_lineItems_sumToTotal()
+    {
+        QFETCH(QString, name);
+        const DesignPipeline::Result r = DesignPipeline(m_kb).run(readPrompt(name), {});
+        const QJsonObject cost = r.costEstimate;
+        const QJsonArray lines = cost.value(s("line_items")).toArray();
+        QVERIFY(!lines.isEmpty());
+        double sum = 0;
+        for (const QJsonValue& v : lines) {
+            const QJsonObject l = v.toObject();
+            for (const char* key : {"component", "service", "unit", "quantity", "unit_price", "monthly_cost"})
+                QVERIFY2(l.contains(s(key)), key);
+            const double expected = l.value(s("quantity")).toDouble() * l.value(s("unit_price")).toDouble();
+            // quantity is shown rounded to cents; the cost was computed from the exact quantity
+            QVERIFY2(std::abs(l.value(s("monthly_cost")).toDouble() - expected) <= 0.01 + 0.005 * l.value(s("unit_price")).toDouble() + 1e-9,
+                     qPrintable(l.value(s("unit")).toString()));
+            QVERIFY(l.value(s("monthly_cost")).toDouble() >= 0);
+            sum += l.value(s("monthly_cost")).toDouble();
+        }
+        QVERIFY2(std::abs(sum - cost.value(s("total_monthly")).toDouble()) < 0.01, qPrintable(QString::number(sum)));
+        QVERIFY(!cost.value(s("price_table")).toObject().value(s("source")).toString().isEmpty());
+        QVERIFY(!cost.value(s("price_table")).toObject().value(s("date")).toString().isEmpty());
+        const QJsonValue budget = cost.value(s("budget_monthly"));
+        if (budget.isDouble())
+            QCOMPARE(cost.value(s("within_budget")).toBool(), cost.value(s("total_monthly")).toDouble() <= budget.toDouble());
+    }
+
+    void units_trickyPhrases_normalised_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<double>("value");
+        QTest::newRow("5k/month") << s("We can spend 5k/month.") << s("budget_monthly_usd") << 5000.0;
+        QTest::newRow("euro") << QString::fromUtf8("Budget: €1,500 per month.") << s("budget_monthly_usd") << 1620.0;
+        QTest::newRow("pound") << QString::fromUtf8("Budget: £2,000 per month.") << s("budget_monthly_usd") << 2540.0;
+        QTest::newRow("yearly") << s("Our budget is $120k per year.") << s("budget_monthly_usd") << 10000.0;
+        QTest::newRow("2M daily") << s("We serve 2M predictions daily.") << s("throughput_requests_per_day") << 2e6;
+        QTest::newRow("per month") << s("About 3 million requests per month.") << s("throughput_requests_per_day") << 1e5;
+        QTest::newRow("per hour") << s("Around 1,000 requests per hour.") << s("throughput_requests_per_day") << 24000.0;
+        QTest::newRow("half a second") << s("It must respond within half a second.") << s("latency_p99_ms") << 500.0;
+        QTest::newRow("p95 seconds") << s("p95 latency 2 seconds is fine.") << s("latency_p99_ms") << 2000.0;
+        QTest::newRow("decimal seconds") << s("Answers in under 1.5 s at p99.") << s("latency_p99_ms") << 1500.0;
+        QTest::newRow("peak k") << s("Peaks of 12k requests per second.") << s("peak_rps") << 12000.0;
+        QTest::newRow("three nines") << s("We need three nines of availability.") << s("availability_target") << 99.9;
+        QTest::newRow("TB") << s("We hold 2 TB of history.") << s("data_volume_gb") << 2000.0;
+        QTest::newRow("team words") << s("We are a team of five.") << s("team_size") << 5.0;
+        QTest::newRow("roles add up") << s("We have 3 data scientists and 2 ML engineers.") << s("team_size") << 5.0;
+    }
+
+    void units_trickyPhrases_normalised()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, field);
+        QFETCH(double, value);
+        const QJsonObject k = IntakeExtractor(m_kb).extract(text);
+        QVERIFY2(k.value(field).isDouble(), qPrintable(field + s(" not set")));
+        QCOMPARE(k.value(field).toDouble(), value);
+        QVERIFY(!k.value(s("evidence")).toObject().value(field).toString().isEmpty());
+    }
+
+    void units_moneyThatIsNoBudget_ignored()
+    {
+        const QJsonObject k = IntakeExtractor(m_kb).extract(s("Fraud costs us $2M in losses per year; transactions over $500 are reviewed."));
+        QVERIFY(k.value(s("budget_monthly_usd")).isNull());
+    }
+
+    void nodes_fullAnalysis_cardsCarryTheSpecFields()
+    {
+        WorkflowState state(QJsonObject{{StatePart::prompt(), readPrompt(s("aws_fraud_pci_realtime"))}});
+        RunSettings settings;
+        QList<ReasonCard> cards;
+        for (const auto& node : {makeIntakeExtractNode(), makeCoverageCheckNode(), makePlannerNode(), makeTechCriticNode(),
+                                 makeCostCriticNode(), makePolicyEngineNode()})
+            cards += runNode(*node, state, settings);
+        QCOMPARE(cards.size(), 6);
+        for (const ReasonCard& c : std::as_const(cards)) {
+            QVERIFY2(!c.reasoning.isEmpty() && !c.decision.isEmpty() && !c.category.isEmpty(), qPrintable(c.node));
+            QVERIFY2(c.confidence > 0 && c.confidence <= 1, qPrintable(c.node));
+            QVERIFY2(!c.inputs.isEmpty() && !c.outputs.isEmpty(), qPrintable(c.node));
+            QVERIFY2(QStringList({s("high"), s("medium"), s("low")}).contains(c.priority), qPrintable(c.node));
+            QVERIFY2(!c.evidence.isEmpty(), qPrintable(c.node + s(" quotes nothing from the prompt")));
+        }
+        const ReasonCard& planner = cards.at(2);
+        QCOMPARE(planner.alternatives.size(), int(m_kb->patterns().size()));
+        QCOMPARE(state.integer(StatePart::planIterations()), 1);
+        QVERIFY(!state.object(StatePart::plan()).value(s("components")).toArray().isEmpty());
+        QVERIFY(!state.object(StatePart::costEstimate()).value(s("line_items")).toArray().isEmpty());
+        QVERIFY(!state.array(StatePart::policyFindings()).isEmpty());
+
+        // the final gate asks one approval question that summarises the plan
+        const QList<Question> questions = makeFinalGateNode()->questions(state, settings);
+        QCOMPARE(questions.size(), 1);
+        QCOMPARE(questions.first().id, s("approve_plan"));
+        QCOMPARE(questions.first().type, s("bool"));
+        QVERIFY(questions.first().defaultValue.toBool());
+        QVERIFY2(questions.first().text.contains(state.object(StatePart::plan()).value(s("pattern")).toObject().value(s("name")).toString()),
+                 qPrintable(questions.first().text));
+        QVERIFY2(questions.first().text.contains(s("$")) && questions.first().text.contains(s("budget")), qPrintable(questions.first().text));
+    }
+
+    void nodes_sameState_sameResult()
+    {
+        // crash-resume re-runs a node and expects the same patch
+        WorkflowState a(QJsonObject{{StatePart::prompt(), readPrompt(s("gcp_gke_recsys_high_rps"))}});
+        WorkflowState b = a;
+        RunSettings settings;
+        for (const auto& node : {makeIntakeExtractNode(), makeCoverageCheckNode(), makePlannerNode(), makeCostCriticNode()}) {
+            runNode(*node, a, settings);
+            runNode(*node, b, settings);
+        }
+        QCOMPARE(a.object(StatePart::plan()), b.object(StatePart::plan()));
+        QCOMPARE(a.object(StatePart::costEstimate()), b.object(StatePart::costEstimate()));
+    }
+
+    void nodes_replanWithBlockingFindings_finalGateIsHighPriority()
+    {
+        WorkflowState state(QJsonObject{{StatePart::prompt(), s("Real-time fraud scoring API on AWS, 99.99% availability, p99 latency 50 ms, "
+                                                               "5M requests per day, budget $40 per month.")}});
+        RunSettings settings;
+        for (const auto& node : {makeIntakeExtractNode(), makePlannerNode(), makeTechCriticNode(), makeCostCriticNode(), makePolicyEngineNode()})
+            runNode(*node, state, settings);
+        const QList<ReasonCard> replan = runNode(*makePlannerNode(), state, settings);
+        QCOMPARE(state.integer(StatePart::planIterations()), 2);
+        QVERIFY2(replan.first().reasoning.contains(s("Re-plan 2 because of")), qPrintable(replan.first().reasoning));
+        QVERIFY(replan.first().outputs.contains(s("changes")));
+        for (const auto& node : {makeTechCriticNode(), makeCostCriticNode(), makePolicyEngineNode()})
+            runNode(*node, state, settings);
+        const QList<Question> questions = makeFinalGateNode()->questions(state, settings);
+        QCOMPARE(questions.first().priority, s("high")); // the budget cannot be met: a human must accept that
+        QVERIFY(questions.first().rationale.contains(s("blocking")));
+    }
+
+    void inputGate_answers_mergedAndAppliedOnNextIntake()
+    {
+        WorkflowState state(QJsonObject{{StatePart::prompt(), readPrompt(s("vague_predict_things"))}});
+        RunSettings settings;
+        for (const auto& node : {makeIntakeExtractNode(), makeCoverageCheckNode(), makeAdaptiveQuestionsNode()})
+            runNode(*node, state, settings);
+        const auto gate = makeInputGateNode();
+        const QList<Question> asked = gate->questions(state, settings);
+        QVERIFY(!asked.isEmpty() && asked.size() <= 5);
+        QString error = state.apply(gate->applyAnswers(state, {{s("cloud_provider"), s("azure")}, {s("budget_monthly_usd"), 2500}}), gate->writes());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(state.array(StatePart::questions()).isEmpty());
+        runNode(*makeIntakeExtractNode(), state, settings);
+        const QJsonObject k = state.object(StatePart::constraints());
+        QCOMPARE(k.value(s("cloud_provider")).toString(), s("azure"));
+        QCOMPARE(k.value(s("budget_monthly_usd")).toDouble(), 2500.0);
+        QCOMPARE(k.value(s("budget_band")).toString(), s("enterprise"));
+        QCOMPARE(k.value(s("field_confidence")).toObject().value(s("cloud_provider")).toDouble(), 1.0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAgentsUnits)
+#include "tst_agents_units.moc"
