@@ -243,7 +243,13 @@ void features(const RenderInput& in, TerraformModule& m)
 void training(const RenderInput& in, TerraformModule& m)
 {
     const QJsonObject size = in.size(s("training"));
-    m.variable(s("training_instance_type"), s("string"), s("Instance type of the training jobs (from the plan)."), text(size.value(s("instance_type")).toString(s("ml.m5.xlarge"))));
+    QString instance = size.value(s("instance_type")).toString(s("m5.xlarge"));
+    if (!instance.startsWith(QLatin1String("ml.")))
+        instance.prepend(s("ml.")); // SageMaker names its instance types with an ml. prefix
+    m.variable(s("training_instance_type"), s("string"), s("Instance type of the training jobs (from the plan)."), text(instance));
+    m.variable(s("training_image"), s("string"), s("Training image (pushed by CI)."), text(s("")));
+    m.variable(s("training_max_runtime_seconds"), s("number"), s("Upper bound of one training run (twice the planned hours)."),
+               HclValue::num(std::max(3600.0, size.value(s("hours_per_run")).toDouble(1) * 7200.0)));
     m.variable(s("training_instance_count"), s("number"), s("Workers per training job (from the plan)."), HclValue::num(std::max(1, size.value(s("workers")).toInt(1))));
     HclWriter& f = m.file(s("training.tf"), s("Training: ") + in.component(s("training")).value(s("service")).toString() +
                                                  s("\nJobs are started by the orchestrator with the role below; sizes are variables."));
@@ -263,13 +269,20 @@ void orchestration(const RenderInput& in, TerraformModule& m)
               .attr(s("policy"), awsPolicy({{{s("sagemaker:CreateTrainingJob"), s("sagemaker:DescribeTrainingJob"), s("sagemaker:StopTrainingJob")},
                                              {s("\"arn:aws:sagemaker:${var.region}:${data.aws_caller_identity.current.account_id}:training-job/${local.name}-*\"")}},
                                             {{s("iam:PassRole")}, {s("aws_iam_role.training.arn")}}})));
+    QList<QPair<QString, HclValue>> outputConfig{{s("S3OutputPath"), HclValue::interpolated(s("s3://${aws_s3_bucket.data.bucket}/models/"))}};
+    if (in.customerManagedKeys())
+        outputConfig.append({s("KmsKeyId"), ref(kmsArn(in))});
     const HclValue definition = HclValue::call(s("jsonencode"), HclValue::object(
         {{s("Comment"), text(s("Train, evaluate and register a model"))},
          {s("StartAt"), text(s("Train"))},
          {s("States"), HclValue::object({{s("Train"), HclValue::object({{s("Type"), text(s("Task"))},
                                                                           {s("Resource"), text(s("arn:aws:states:::sagemaker:createTrainingJob.sync"))},
                                                                           {s("Parameters"), HclValue::object({{s("RoleArn"), ref(s("aws_iam_role.training.arn"))},
-                                                                                                              {s("TrainingJobName.$"), text(s("States.Format('" ) + in.project() + s("-{}', $$.Execution.Name)"))}})},
+                                                                                                              {s("TrainingJobName.$"), text(s("States.Format('" ) + in.project() + s("-{}', $$.Execution.Name)"))},
+                                                                                                              {s("AlgorithmSpecification"), HclValue::object({{s("TrainingImage"), ref(s("var.training_image"))}, {s("TrainingInputMode"), text(s("File"))}})},
+                                                                                                              {s("ResourceConfig"), HclValue::object({{s("InstanceType"), ref(s("var.training_instance_type"))}, {s("InstanceCount"), ref(s("var.training_instance_count"))}, {s("VolumeSizeInGB"), HclValue::num(50)}})},
+                                                                                                              {s("OutputDataConfig"), HclValue::object(outputConfig)},
+                                                                                                              {s("StoppingCondition"), HclValue::object({{s("MaxRuntimeInSeconds"), ref(s("var.training_max_runtime_seconds"))}})}})},
                                                                           {s("End"), HclValue::boolean(true)}})}})}}));
     f.add(resource(s("aws_sfn_state_machine"), s("training")).attr(s("name"), named(s("training"))).expr(s("role_arn"), s("aws_iam_role.pipeline.arn")).attr(s("definition"), definition));
     f.add(executionRole(s("scheduler"), s("scheduler.amazonaws.com"), s("Starts the training pipeline on schedule")));
@@ -312,6 +325,8 @@ void serving(const RenderInput& in, TerraformModule& m)
         m.variable(s("batch_instance_type"), s("string"), s("Instance type of the batch scoring job (from the plan)."), text(size.value(s("instance_type")).toString(s("m6i.xlarge"))));
         f.add(executionRole(s("batch_scoring"), s("sagemaker.amazonaws.com"), s("Runs batch transform jobs")));
         f.add(dataAccessPolicy(in, s("batch_scoring"), true));
+        m.output(s("batch_scoring_config"), s("{ instance_type = var.batch_instance_type, image = var.serving_image, role_arn = aws_iam_role.batch_scoring.arn }"),
+                 s("What the orchestrator's batch transform step runs with"));
         return;
     }
     const int replicas = std::max(1, size.value(s("replicas")).toInt(1));

@@ -107,7 +107,9 @@ void pipelines(const RenderInput& in, TerraformModule& m)
         const QJsonObject size = in.size(s("streaming"));
         m.variable(s("stream_machine_type"), s("string"), s("Dataflow worker machine type (from the plan)."), text(size.value(s("instance_type")).toString(s("n2-standard-4"))));
         m.variable(s("stream_max_workers"), s("number"), s("Dataflow autoscaling ceiling (from the plan)."), HclValue::num(std::max(1, size.value(s("replicas")).toInt(1)) * 2));
-        HclWriter& f = m.file(s("streaming.tf"), s("Stream processing: ") + in.component(s("streaming")).value(s("service")).toString() + s("\nThe Flex Template job is launched by `make deploy-stream` with the sizes below."));
+        HclWriter& f = m.file(s("streaming.tf"), s("Stream processing: ") + in.component(s("streaming")).value(s("service")).toString() + s("\nThe Flex Template job is launched by the pipeline with the sizes of output stream_job_config."));
+        m.output(s("stream_job_config"), s("{ machine_type = var.stream_machine_type, max_workers = var.stream_max_workers, service_account = google_service_account.streaming.email }"),
+                 s("Sizes and identity the Dataflow job is launched with"));
         f.add(serviceAccount(s("streaming"), s("Dataflow streaming workers")));
         f.add(bucketAccess(s("streaming"), true));
         f.add(projectRole(s("streaming_worker"), s("streaming"), s("roles/dataflow.worker")));
@@ -134,6 +136,10 @@ void pipelines(const RenderInput& in, TerraformModule& m)
     t.add(resource(s("google_kms_crypto_key_iam_member"), s("vertex")).expr(s("crypto_key_id"), s("google_kms_crypto_key.data.id")).str(s("role"), s("roles/cloudkms.cryptoKeyEncrypterDecrypter"))
               .attr(s("member"), HclValue::interpolated(s("serviceAccount:service-${data.google_project.current.number}@gcp-sa-aiplatform.iam.gserviceaccount.com"))));
     m.output(s("training_service_account"), s("google_service_account.training.email"), s("Identity of the training jobs"));
+    QString job = s("{ machine_type = var.training_machine_type");
+    if (in.trainingGpus() > 0)
+        job += s(", accelerator_type = var.training_accelerator_type, accelerator_count = var.training_accelerator_count");
+    m.output(s("training_job_config"), job + s(" }"), s("Machine spec the Vertex AI training pipeline submits"));
 
     HclWriter& o = m.file(s("orchestration.tf"), s("Orchestration: Cloud Scheduler submits the Vertex AI training pipeline (") + in.trainingSchedule() + s(")."));
     o.add(resource(s("google_cloud_scheduler_job"), s("training")).attr(s("name"), named(s("training"))).expr(s("region"), s("var.region")).str(s("schedule"), in.trainingSchedule()).str(s("time_zone"), s("Etc/UTC"))

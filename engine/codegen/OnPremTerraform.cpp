@@ -127,11 +127,12 @@ void OnPremTerraform::render(const RenderInput& in, TerraformModule& m)
         const QString role = c.value(s("role")).toString();
         const QString release = service.section(QLatin1Char('.'), 1);
         const Chart* chart = chartFor(release.isEmpty() ? QString() : release);
-        if (!chart || m.hasVariable(s("chart_") + release))
+        // MinIO (the plan's object store) gets its own hardened release below.
+        if (!chart || release == QLatin1String("minio") || m.hasVariable(s("chart_") + release))
             continue;
         HclBlock h = resource(s("helm_release"), release);
         h.attr(s("name"), named(QString(release).replace(QLatin1Char('_'), QLatin1Char('-')))).expr(s("namespace"), s("kubernetes_namespace_v1.ml.metadata[0].name"))
-            .str(s("repository"), QLatin1String(chart->repository)).str(s("chart"), QLatin1String(chart->chart)).str(s("version"), QLatin1String(chart->version)).flag(s("atomic"), true);
+            .str(s("repository"), QLatin1String(chart->repository)).str(s("chart"), QLatin1String(chart->chart)).expr(s("version"), s("var.chart_") + release).flag(s("atomic"), true);
         const double gb = c.value(s("size")).toObject().value(s("storage_gb")).toDouble();
         if (gb > 0)
             h.block(HclBlock(s("set")).str(s("name"), s("persistence.size")).str(s("value"), QString::number(std::ceil(gb)) + s("Gi")));
@@ -141,11 +142,12 @@ void OnPremTerraform::render(const RenderInput& in, TerraformModule& m)
         m.variable(s("chart_") + release, s("string"), s("Chart version of ") + QLatin1String(chart->chart) + s(" (pinned)."), text(QLatin1String(chart->version)));
     }
     // MinIO as the plan's object store (a stateful set in the plan): deployed through its chart with encryption.
-    if (in.component(s("storage")).value(s("service_id")).toString().endsWith(QLatin1String(".minio")) && !m.hasVariable(s("chart_minio"))) {
+    if (in.component(s("storage")).value(s("service_id")).toString().endsWith(QLatin1String(".minio"))) {
         const double gb = in.size(s("storage")).value(s("storage_gb")).toDouble(100);
+        m.variable(s("chart_minio"), s("string"), s("Chart version of minio (pinned)."), text(s("5.2.0")));
         m.file(s("storage.tf"), s("Object storage: MinIO with TLS, server-side encryption through Vault KMS, versioned buckets."))
             .add(resource(s("helm_release"), s("minio")).attr(s("name"), named(s("minio"))).expr(s("namespace"), s("kubernetes_namespace_v1.ml.metadata[0].name"))
-                     .str(s("repository"), s("https://charts.min.io/")).str(s("chart"), s("minio")).str(s("version"), s("5.2.0")).flag(s("atomic"), true)
+                     .str(s("repository"), s("https://charts.min.io/")).str(s("chart"), s("minio")).expr(s("version"), s("var.chart_minio")).flag(s("atomic"), true)
                      .block(HclBlock(s("set")).str(s("name"), s("persistence.size")).str(s("value"), QString::number(std::ceil(gb)) + s("Gi")))
                      .block(HclBlock(s("set")).str(s("name"), s("tls.enabled")).str(s("value"), s("true")))
                      .block(HclBlock(s("set")).str(s("name"), s("buckets[0].name")).str(s("value"), s("data")))

@@ -23,8 +23,9 @@ void job(YAML::Emitter& e, const std::string& id, const std::string& name, const
     for (const auto& [action, with] : uses) {
         e << YAML::BeginMap << YAML::Key << "uses" << YAML::Value << action;
         if (!with.empty())
+            // Quoted: an unquoted "3.10" would be read as the number 3.1.
             e << YAML::Key << "with" << YAML::Value << YAML::BeginMap << YAML::Key << with.substr(0, with.find('=')) << YAML::Value
-              << with.substr(with.find('=') + 1) << YAML::EndMap;
+              << YAML::DoubleQuoted << with.substr(with.find('=') + 1) << YAML::EndMap;
         e << YAML::EndMap;
     }
     for (const auto& [stepName, run] : steps)
