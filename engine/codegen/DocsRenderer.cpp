@@ -51,7 +51,7 @@ QString valueText(const QJsonValue& v)
         return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
     if (v.isObject())
         return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-    return s("—");
+    return QString::fromUtf8("—");
 }
 
 } // namespace
@@ -150,7 +150,7 @@ QString DocsRenderer::architectureMarkdown(const RenderInput& in)
     }
     md += s("| **total** | | | | | **") + money(in.costEstimate.value(s("total_monthly")).toDouble()) + s("** |\n");
     if (in.costEstimate.value(s("budget_monthly")).isDouble())
-        md += s("\nBudget: ") + money(in.costEstimate.value(s("budget_monthly")).toDouble()) + s(" per month — ") +
+        md += s("\nBudget: ") + money(in.costEstimate.value(s("budget_monthly")).toDouble()) + QString::fromUtf8(" per month — ") +
               (in.costEstimate.value(s("within_budget")).toBool() ? s("within budget.") : s("over budget.")) + s("\n");
 
     const auto policyTable = [](const QJsonArray& findings) {
@@ -172,7 +172,7 @@ QString DocsRenderer::architectureMarkdown(const RenderInput& in)
     }
     if (!in.validation.isEmpty()) {
         const QJsonObject counts = in.validation.value(s("counts")).toObject();
-        md += s("\n## Validation\n\nResult: ") + (in.validation.value(s("ok")).toBool() ? s("**passed**") : s("**failed**")) + s(" — ") +
+        md += s("\n## Validation\n\nResult: ") + (in.validation.value(s("ok")).toBool() ? s("**passed**") : s("**failed**")) + QString::fromUtf8(" — ") +
               QString::number(counts.value(s("error")).toInt()) + s(" errors, ") + QString::number(counts.value(s("warning")).toInt()) + s(" warnings, ") +
               QString::number(counts.value(s("info")).toInt()) + s(" notes.\n");
         const QJsonArray findings = in.validation.value(s("findings")).toArray();

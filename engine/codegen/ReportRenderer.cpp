@@ -72,11 +72,11 @@ QString ReportRenderer::escape(const QString& text)
 QString ReportRenderer::render(const RenderInput& in)
 {
     const QJsonObject pattern = in.plan.value(s("pattern")).toObject();
-    QString h = s("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>") + e(in.project()) + s(" — architecture report</title>\n<style>") +
+    QString h = s("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>") + e(in.project()) + QString::fromUtf8(" — architecture report</title>\n<style>") +
                 QString::fromLatin1(kStyle) + s("</style>\n</head>\n<body>\n");
     h += s("<h1>") + e(in.project()) + s("</h1>\n<p class=\"meta\">") + e(pattern.value(s("name")).toString()) + s(" on ") + e(in.cloud()) +
-         (in.region().isEmpty() ? QString() : s(" (") + e(in.region()) + s(")")) + s(" · compliance: ") + e(in.compliance().isEmpty() ? s("none named") : in.compliance().join(s(", "))) +
-         s(" · data: ") + e(in.dataClassification()) + s("</p>\n");
+         (in.region().isEmpty() ? QString() : s(" (") + e(in.region()) + s(")")) + QString::fromUtf8(" · compliance: ") + e(in.compliance().isEmpty() ? s("none named") : in.compliance().join(s(", "))) +
+         QString::fromUtf8(" · data: ") + e(in.dataClassification()) + s("</p>\n");
 
     static const char* laneNames[] = {"Ingest", "Store &amp; features", "Train &amp; track", "Serve", "Operate"};
     QString lanes[5];

@@ -68,7 +68,7 @@ WorkflowState frozenDesignState(const QString& name)
 {
     const QString path = dataPath(QStringLiteral("codegen/states/") + name + QStringLiteral(".json"));
     QFile f(path);
-    if (qEnvironmentVariableIntValue("MLOPS_UPDATE_GOLDEN") != 1 && f.open(QIODevice::ReadOnly))
+    if (qEnvironmentVariableIntValue("MLOPS_UPDATE_STATES") != 1 && f.open(QIODevice::ReadOnly))
         return WorkflowState(QJsonDocument::fromJson(f.readAll()).object());
     const WorkflowState state = designStateFromFile(dataPath(QStringLiteral("codegen/prompts/") + name + QStringLiteral(".txt")));
     QDir().mkpath(QFileInfo(path).path());

@@ -11,8 +11,8 @@ namespace mlops::test {
 WorkflowState designState(const QString& prompt);
 WorkflowState designStateFromFile(const QString& path);
 // The frozen state of tests/data/codegen/states/<name>.json, so golden files test codegen alone and do not move
-// when the planner or the knowledge base changes. MLOPS_UPDATE_GOLDEN=1 (or a missing file) rebuilds it from
-// prompts/<name>.txt and saves it.
+// when the planner or the knowledge base changes. MLOPS_UPDATE_STATES=1 (or a missing file) rebuilds it from
+// prompts/<name>.txt with the current agents and saves it; then regenerate the goldens with MLOPS_UPDATE_GOLDEN=1.
 WorkflowState frozenDesignState(const QString& name);
 
 } // namespace mlops::test

@@ -236,6 +236,7 @@ private slots:
         const QByteArray page = html.readAll();
         QVERIFY(page.contains("&lt;bad&gt; &amp; broken"));
         QVERIFY(!page.contains("<script"));
+        QVERIFY2(page.contains("\xC2\xB7 compliance") && !page.contains("\xC3\x82"), "non-ASCII text must be written as UTF-8, not re-encoded");
         QFile md(dir.filePath(report.value(QStringLiteral("markdown_path")).toString()));
         QVERIFY(md.open(QIODevice::ReadOnly));
         QVERIFY(md.readAll().contains("## Validation"));
