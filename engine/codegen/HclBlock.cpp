@@ -59,14 +59,14 @@ QString HclBlock::render(int indent) const
             out += child->render(indent + 2);
             ++i;
         } else {
-            // A run of consecutive attributes shares one `=` column; a multi-line value closes the run.
+            // Consecutive single-line attributes share one `=` column (as hclwrite.Format, behind terraform fmt,
+            // aligns them); an attribute whose value spans lines stands alone, unpadded.
             qsizetype end = i;
-            while (end < m_body.size() && std::holds_alternative<Attribute>(m_body.at(end))) {
-                const bool multi = std::get<Attribute>(m_body.at(end)).value.isMultiLine();
+            while (end < m_body.size() && std::holds_alternative<Attribute>(m_body.at(end)) &&
+                   !std::get<Attribute>(m_body.at(end)).value.isMultiLine())
                 ++end;
-                if (multi)
-                    break;
-            }
+            if (end == i)
+                ++end;
             qsizetype width = 0;
             for (qsizetype k = i; k < end; ++k)
                 width = std::max(width, std::get<Attribute>(m_body.at(k)).name.size());

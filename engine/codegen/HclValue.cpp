@@ -158,7 +158,8 @@ QString HclValue::render(int indent) const
     case Kind::Object: {
         if (m_entries.isEmpty())
             return QStringLiteral("{}");
-        // terraform fmt aligns the `=` of consecutive single-line entries; a multi-line value ends the run.
+        // terraform fmt (hclwrite.Format) aligns the `=` of consecutive single-line entries; an entry whose value
+        // spans lines stands alone, unpadded.
         const QString pad(indent + 2, QLatin1Char(' '));
         QString out = QStringLiteral("{\n");
         qsizetype start = 0;
@@ -166,8 +167,8 @@ QString HclValue::render(int indent) const
             qsizetype end = start;
             while (end < m_entries.size() && !m_entries.at(end).second.isMultiLine())
                 ++end;
-            if (end < m_entries.size())
-                ++end; // the multi-line entry closes the run
+            if (end == start)
+                ++end; // a multi-line entry is a run of its own
             qsizetype width = 0;
             for (qsizetype i = start; i < end; ++i)
                 width = std::max(width, key(m_entries.at(i).first).size());

@@ -81,6 +81,15 @@ private slots:
         QCOMPARE(json.value(QStringLiteral("versioning")).toObject().value(QStringLiteral("enabled")).toBool(), true);
     }
 
+    void hclBlock_multiLineValueStandsOutsideTheAlignment()
+    {
+        HclBlock b(QStringLiteral("locals"));
+        b.str(QStringLiteral("name"), QStringLiteral("n")).attr(QStringLiteral("tags"), HclValue::object({{QStringLiteral("a"), HclValue::num(1)}, {QStringLiteral("long_key"), HclValue::num(2)}}));
+        b.num(QStringLiteral("x"), 1).num(QStringLiteral("yy"), 2);
+        // The layout hclwrite.Format (terraform fmt) produces; tst_codegen_realparsers checks whole repositories.
+        QCOMPARE(b.render(), QStringLiteral("locals {\n  name = \"n\"\n  tags = {\n    a        = 1\n    long_key = 2\n  }\n  x  = 1\n  yy = 2\n}\n"));
+    }
+
     void hclHeredoc_picksADelimiterNotInTheText()
     {
         const QString text = HclValue::heredoc(QStringLiteral("EOT\n${not_interpolated}")).render(0);

@@ -1,7 +1,9 @@
 // hclcheck parses every .tf file under the given directories (or the given files) with HashiCorp's own HCL
 // parser (hclparse, from Debian's golang-github-hashicorp-hcl-v2-dev) and prints each diagnostic as
-// "file:line:col: severity: summary: detail". It prints a summary line "hclcheck: N files, E errors, W warnings"
-// and exits 1 when any error was found, 2 on usage errors.
+// "file:line:col: severity: summary: detail". It also formats each file with hclwrite.Format (the formatter
+// behind `terraform fmt`) and reports files whose text would change as "file:line: unformatted". It prints a
+// summary line "hclcheck: N files, E errors, W warnings, U unformatted" and exits 1 when any error or
+// unformatted file was found, 2 on usage errors.
 package main
 
 import (
@@ -13,7 +15,22 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclwrite"
 )
+
+// firstDifference returns the 1-based line where a and b first differ.
+func firstDifference(a, b []byte) int {
+	line := 1
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			return line
+		}
+		if a[i] == '\n' {
+			line++
+		}
+	}
+	return line
+}
 
 func collect(arg string) ([]string, error) {
 	info, err := os.Stat(arg)
@@ -52,8 +69,17 @@ func main() {
 	}
 	sort.Strings(files)
 	parser := hclparse.NewParser()
-	errors, warnings := 0, 0
+	errors, warnings, unformatted := 0, 0, 0
 	for _, file := range files {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "hclcheck: %v\n", err)
+			os.Exit(2)
+		}
+		if formatted := hclwrite.Format(src); string(formatted) != string(src) {
+			unformatted++
+			fmt.Printf("%s:%d: unformatted: terraform fmt would change this file\n", file, firstDifference(src, formatted))
+		}
 		_, diags := parser.ParseHCLFile(file)
 		for _, d := range diags {
 			where := file
@@ -70,8 +96,8 @@ func main() {
 			fmt.Printf("%s: %s: %s: %s\n", where, severity, d.Summary, d.Detail)
 		}
 	}
-	fmt.Printf("hclcheck: %d files, %d errors, %d warnings\n", len(files), errors, warnings)
-	if errors > 0 {
+	fmt.Printf("hclcheck: %d files, %d errors, %d warnings, %d unformatted\n", len(files), errors, warnings, unformatted)
+	if errors > 0 || unformatted > 0 {
 		os.Exit(1)
 	}
 }

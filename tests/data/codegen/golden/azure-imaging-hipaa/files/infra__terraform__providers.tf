@@ -31,7 +31,7 @@ provider "azurerm" {
 locals {
   name         = "${var.project}-${var.environment}"
   compact_name = "${substr(replace(local.name, "-", ""), 0, 16)}"
-  tags         = {
+  tags = {
     project             = var.project
     environment         = var.environment
     owner               = var.owner

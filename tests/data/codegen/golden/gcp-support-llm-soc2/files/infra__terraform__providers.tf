@@ -22,7 +22,7 @@ provider "google" {
 }
 
 locals {
-  name   = "${var.project}-${var.environment}"
+  name = "${var.project}-${var.environment}"
   labels = {
     project             = var.project
     environment         = var.environment

@@ -31,7 +31,7 @@ provider "helm" {
 }
 
 locals {
-  name   = "${var.project}-${var.environment}"
+  name = "${var.project}-${var.environment}"
   labels = {
     "app.kubernetes.io/part-of"    = var.project
     environment                    = var.environment
