@@ -21,12 +21,12 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/agentic-mlops-studio/agent
 # Library dependencies (Qt, QCoro, libgit2, yaml-cpp, SQLite, Graphviz) are computed from the binaries by
 # dpkg-shlibdeps. Listed by hand is what is loaded or started at run time and so invisible to it: the X11/Wayland
 # platform plugins, SVG image support, Chromium's helper process and resources for the report view, Graphviz's
-# layout plugins (shipped in libgvc6) and git, which the repository preview runs for history, diffs and export.
+# layout plugins (shipped in libgvc6). History, diffs and export use libgit2: git itself is only recommended.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "qt6-qpa-plugins, qt6-wayland, libqt6svg6, libqt6webenginecore6-bin, libqt6webengine6-data, libgvc6, git")
+    "qt6-qpa-plugins, qt6-wayland, libqt6svg6, libqt6webenginecore6-bin, libqt6webengine6-data, libgvc6")
 # Qt's own German strings (standard dialogs), and the tools the validators call when present.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, python3, shellcheck, yamllint")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, git, python3, shellcheck, yamllint")
 # CPack puts the summary on the first line and indents this text below it.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Agentic MLOps Studio turns a plain-language description of an ML system into a \
 reviewed architecture (diagram, cost, policy results) and a validated infrastructure-as-code repository committed \

@@ -1,12 +1,13 @@
 #pragma once
 
 #include "TestSupport.h"
+#include "vcs/GitRepository.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
+#include <QDateTime>
 #include <QString>
 #include <QTest>
 
@@ -34,36 +35,26 @@ inline bool copyTree(const QString& from, const QString& to)
     return true;
 }
 
-inline QByteArray git(const QString& root, const QStringList& args)
-{
-    QProcess p;
-    p.setWorkingDirectory(root);
-    p.start(QStringLiteral("git"), QStringList{QStringLiteral("-c"), QStringLiteral("user.name=Studio Test"),
-                                               QStringLiteral("-c"), QStringLiteral("user.email=test@localhost"),
-                                               QStringLiteral("-c"), QStringLiteral("init.defaultBranch=main")}
-                                       + args);
-    p.waitForFinished(30000);
-    if (p.exitCode() != 0)
-        qWarning("git %s: %s", qPrintable(args.join(QLatin1Char(' '))), p.readAllStandardError().constData());
-    return p.readAllStandardOutput();
-}
-
-// A generated repository with two committed versions (tests/data/outcome/repo_v1, then repo_v2).
-// Returns the shas, oldest first.
+// A generated repository with two committed versions (tests/data/outcome/repo_v1, then repo_v2), committed the way
+// the git_commit node does. Returns the shas, oldest first.
 inline QStringList makeTwoVersionRepository(const QString& root)
 {
-    copyTree(dataPath(QStringLiteral("outcome/repo_v1")), root);
-    git(root, {QStringLiteral("init"), QStringLiteral("-q")});
-    git(root, {QStringLiteral("add"), QStringLiteral("-A")});
-    git(root, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"),
-               QStringLiteral("Version 1: streaming features with an online store")});
-    copyTree(dataPath(QStringLiteral("outcome/repo_v2")), root);
-    git(root, {QStringLiteral("add"), QStringLiteral("-A")});
-    git(root, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"),
-               QStringLiteral("Version 2: failover for the feature store")});
-    const QString log = QString::fromUtf8(git(root, {QStringLiteral("rev-list"), QStringLiteral("--reverse"),
-                                                     QStringLiteral("HEAD")}));
-    return log.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const GitRepository repository(root);
+    QStringList shas;
+    int version = 0;
+    for (const QString& tree : {QStringLiteral("outcome/repo_v1"), QStringLiteral("outcome/repo_v2")}) {
+        copyTree(dataPath(tree), root);
+        GitCommitRequest request;
+        request.message = version == 0 ? QStringLiteral("Version 1: streaming features with an online store")
+                                       : QStringLiteral("Version 2: failover for the feature store");
+        request.time = QDateTime(QDate(2026, 11, 24), QTime(12, version), Qt::UTC);
+        const GitCommitResult result = repository.commitWorkingTree(request);
+        if (!result.ok())
+            qWarning("commit failed: %s", qPrintable(result.error));
+        shas.append(result.sha);
+        ++version;
+    }
+    return shas;
 }
 
 // The finished-run state fixture, pointed at `root` as the generated repository.

@@ -1,6 +1,7 @@
-// Captures the outcome views (plan, repository preview with a file and a diff, report) as PNG files, for the
-// documentation and for judging the layout by eye. Runs a real design through Studio for the plan; the repository
-// and the report come from tests/data/outcome until a run generates them. Needs a real display (xvfb-run).
+// Captures the outcome views (plan, repository preview with a file and a diff, report) and the settings dialog as
+// PNG files, for the documentation and for judging the layout by eye. Runs a real design through Studio for the
+// plan; the repository and the report come from tests/data/outcome until a run generates them. Needs a real display
+// (xvfb-run).
 // usage: outcome-screenshots OUTPUT_DIR [en|de]
 #include "OutcomeFixture.h"
 
@@ -10,6 +11,7 @@
 #include "outcome/OutcomeView.h"
 #include "outcome/ReportView.h"
 #include "outcome/RepositoryView.h"
+#include "settings/SettingsDialog.h"
 #include "settings/UiLanguage.h"
 
 #include <QApplication>
@@ -103,5 +105,10 @@ int main(int argc, char* argv[])
         QSignalSpy(outcome.reportView(), &ReportView::reportLoaded).wait(30000);
     settle(1500);
     ok &= save(outcome, out + QStringLiteral("/report-") + language + QStringLiteral(".png"));
+
+    SettingsDialog settingsDialog(*studio);
+    settingsDialog.move(80, 80);
+    settingsDialog.show();
+    ok &= save(settingsDialog, out + QStringLiteral("/settings-") + language + QStringLiteral(".png"));
     return ok ? 0 : 1;
 }

@@ -8,6 +8,7 @@
 #include "outcome/RepositoryView.h"
 
 #include <QFileInfo>
+#include <QProcess>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -148,7 +149,10 @@ private slots:
         QString error;
         const QString zip = m_dir.filePath(QStringLiteral("export.zip"));
         QVERIFY2(view.exportRepository(VersionHistory::ExportKind::Zip, zip, &error), qPrintable(error));
-        QVERIFY(QFileInfo(zip).size() > 100);
+        QFile zipFile(zip);
+        QVERIFY(zipFile.open(QIODevice::ReadOnly));
+        QCOMPARE(zipFile.read(2), QByteArray("PK"));
+        QVERIFY(zipFile.size() > 100);
         const QString bundle = m_dir.filePath(QStringLiteral("export.bundle"));
         QVERIFY2(view.exportRepository(VersionHistory::ExportKind::Bundle, bundle, &error), qPrintable(error));
         QProcess verify;

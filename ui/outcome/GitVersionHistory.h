@@ -6,7 +6,7 @@
 
 namespace mlops {
 
-// VersionHistory of a generated repository folder.
+// VersionHistory of a generated repository folder, read with libgit2 (engine/vcs): no git installation needed.
 class GitVersionHistory : public VersionHistory {
 public:
     explicit GitVersionHistory(QString root);

@@ -95,7 +95,7 @@ SettingsDialog::SettingsDialog(Studio& studio, QWidget* parent)
 
     setPreferences(StudioPreferences::load());
     retranslate();
-    resize(560, sizeHint().height());
+    resize(660, sizeHint().height());
 }
 
 StudioPreferences SettingsDialog::preferences() const
@@ -124,7 +124,8 @@ void SettingsDialog::setPreferences(const StudioPreferences& p)
     m_threshold->setValue(p.confidenceThreshold);
     m_allowCritical->setChecked(p.allowCriticalDecisions);
     m_dataFolder->setText(p.dataFolder);
-    const int language = m_language->findData(p.effectiveLanguage());
+    // Nothing chosen yet: show the language the window is in (the system's, or English).
+    const int language = m_language->findData(p.language.isEmpty() ? UiLanguage::current() : p.effectiveLanguage());
     m_language->setCurrentIndex(language < 0 ? 0 : language);
     updateProviderFields();
 }
