@@ -157,7 +157,7 @@ QStringList IntakeExtractor::fieldNames()
 QStringList IntakeExtractor::metaNames()
 {
     return {s("field_confidence"), s("evidence"), s("missing_fields"), s("ambiguous_fields"), s("conflicts"),
-            s("extraction_method"), s("assumptions")};
+            s("extraction_method"), s("assumptions"), s("llm_parameters_b")};
 }
 
 QStringList IntakeExtractor::allowedValues(const QString& field)
@@ -491,6 +491,19 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
         }
     }
 
+    // size of a named LLM ("Llama 3 70B", "a 13-billion-parameter model"): not a schema field but it decides the GPU;
+    // kept with the other meta information
+    double llmParams = 0;
+    QString llmParamsQuote;
+    if (d.values.value(s("workload_types")).toArray().contains(s("llm_serving"))) {
+        static const QRegularExpression size(s("\\b(\\d{1,3}(?:\\.\\d)?)\\s?(?:b\\b|-?b-|billion[- ]param)"), QRegularExpression::CaseInsensitiveOption);
+        const auto m = size.match(prompt);
+        if (m.hasMatch()) {
+            llmParams = m.captured(1).toDouble();
+            llmParamsQuote = index.clauseAt(int(m.capturedStart()), int(m.capturedEnd()));
+        }
+    }
+
     // compliance and data sensitivity
     {
         const QStringList direct = strings(lex.value(s("compliance_direct_terms")));
@@ -693,6 +706,12 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
     out.insert(s("ambiguous_fields"), QJsonArray::fromStringList(d.ambiguous));
     out.insert(s("conflicts"), d.conflicts);
     out.insert(s("extraction_method"), s("rules"));
+    if (llmParams > 0) {
+        out.insert(s("llm_parameters_b"), llmParams);
+        QJsonObject evidence = out.value(s("evidence")).toObject();
+        evidence.insert(s("llm_parameters_b"), llmParamsQuote);
+        out.insert(s("evidence"), evidence);
+    }
     return out;
 }
 

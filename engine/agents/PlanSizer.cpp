@@ -47,8 +47,17 @@ PlanSizer::PlanSizer(std::shared_ptr<const KnowledgeBase> kb, const QJsonObject&
     const QJsonArray workloads = k.value(s("workload_types")).toArray();
     const QJsonArray frameworks = k.value(s("frameworks")).toArray();
     QString modelClass = s("tabular");
-    if (workloads.contains(s("llm_serving")) || tasks.contains(s("llm")) || tasks.contains(s("rag")))
+    if (workloads.contains(s("llm_serving")) || tasks.contains(s("llm")) || tasks.contains(s("rag"))) {
         modelClass = s("llm");
+        // a named model size decides the GPU: a 70B model does not fit where an 8B one does
+        const double params = k.value(s("llm_parameters_b")).toDouble(0);
+        if (params >= m_specs.value(s("assumptions")).toObject().value(s("llm_large_from_b")).toDouble(30)) {
+            modelClass = s("llm_large");
+            assume(QStringLiteral("a %1B-parameter model is served as the large LLM class (4-bit, one 80 GB GPU per replica)").arg(params));
+        } else if (params <= 0) {
+            assume(s("no model size stated: an 8B-class open model"));
+        }
+    }
     else if (tasks.contains(s("computer_vision")) || modalities.contains(s("image")) || modalities.contains(s("video")))
         modelClass = s("vision");
     else if (tasks.contains(s("nlp")) || modalities.contains(s("text")) || modalities.contains(s("audio")) ||
@@ -131,6 +140,12 @@ QJsonObject PlanSizer::size(const QString& role, const QJsonObject& service, con
         const int step = options.value(s("class_step")).toInt(0);
         if (order.contains(cls) && step != 0)
             cls = order.value(qBound(0, int(order.indexOf(cls)) + step, int(order.size()) - 1));
+        // serving a model needs its weights in GPU memory: step up until they fit
+        if (role == QLatin1String("serving") && cls.startsWith(QLatin1String("gpu"))) {
+            const double needed = m_specs.value(s("model_classes")).toObject().value(m_usage.value(s("model_class")).toString()).toObject().value(s("memory_gb")).toDouble(0);
+            while (instanceClass(cls).value(s("gpu_memory_gb")).toDouble() < needed && order.indexOf(cls) + 1 < order.size())
+                cls = order.value(order.indexOf(cls) + 1);
+        }
         const QJsonObject ic = instanceClass(cls);
         size.insert(s("instance_class"), cls);
         size.insert(s("instance_type"), ic.value(s("type")));

@@ -215,11 +215,20 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
     const double availability = k.value(s("availability_target")).toDouble(0);
     int zones = PlanSizer::zonesFor(availability);
     int minReplicas = zones;
-    if (availability <= 0)
+    const QString servingKind = pattern.value(s("serving")).toString();
+    const bool requestPath = servingKind == QLatin1String("containers") || servingKind == QLatin1String("kubernetes") ||
+                             servingKind == QLatin1String("managed");
+    if (availability <= 0 && requestPath) {
+        // a production request path is never planned on a single instance: one zone failure would stop it
+        zones = 2;
+        minReplicas = 2;
+        assumptions.append(s("no availability target: two zones and two replicas minimum for a production request path (~99.9 %)"));
+    } else if (availability <= 0) {
         assumptions.append(s("no availability target: one zone, one replica minimum"));
+    }
     const bool multiRegion = pattern.value(s("id")).toString() == QLatin1String("multi_region_active_active");
     const bool wantsGpu = k.value(s("gpu_required")).toBool() || hasAction(adjustments, s("use_gpu")) ||
-                          sizer.usage().value(s("model_class")).toString() == QLatin1String("llm");
+                          sizer.usage().value(s("model_class")).toString().startsWith(QLatin1String("llm"));
     const int costCuts = countAction(adjustments, s("reduce_cost"));
     int servingStep = countAction(adjustments, s("add_capacity")) + countAction(adjustments, s("faster_serving"));
     if (hasAction(adjustments, s("more_zones")))
@@ -247,7 +256,28 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
     QStringList roles;
     for (const QJsonValue& cv : pattern.value(s("components")).toArray()) {
         const QString role = cv.toObject().value(s("role")).toString();
-        const QString componentKey = cv.toObject().value(s("component")).toString();
+        QString componentKey = cv.toObject().value(s("component")).toString();
+        // A catalogue entry may name substitutes for situations the pattern does not know about (the team already
+        // runs Kafka, a budget too small for a managed tracking server); the first that holds and exists on this
+        // cloud replaces it.
+        QString substitution;
+        const QJsonObject substitutionContext = [&] {
+            QJsonObject ctx = k;
+            ctx.insert(s("cost_cuts"), costCuts);
+            return ctx;
+        }();
+        for (const QJsonValue& sv : m_kb->components().value(componentKey).toObject().value(s("substitutes")).toArray()) {
+            const QJsonObject sub = sv.toObject();
+            const QString other = sub.value(s("component")).toString();
+            if (!m_kb->service(other, cloud).isEmpty() && Condition::evaluate(sub.value(s("when")), substitutionContext)) {
+                substitution = QStringLiteral("%1 instead of %2: %3").arg(m_kb->service(other, cloud).value(s("name")).toString(),
+                                                                          m_kb->service(componentKey, cloud).value(s("name")).toString(),
+                                                                          sub.value(s("reason")).toString());
+                assumptions.append(substitution);
+                componentKey = other;
+                break;
+            }
+        }
         const QJsonObject service = m_kb->service(componentKey, cloud);
         QJsonObject options{{s("zones"), role == QLatin1String("serving") ? zones : 1},
                             {s("min_replicas"), role == QLatin1String("serving") ? minReplicas : 1},
@@ -287,6 +317,8 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
         if (k.value(s("disaster_recovery_required")).toBool() && role == QLatin1String("storage"))
             config.insert(s("cross_region_backup"), true);
         QString rationale = QStringLiteral("%1 on %2").arg(service.value(s("description")).toString(), cloud);
+        if (!substitution.isEmpty())
+            rationale += QStringLiteral(" (%1)").arg(substitution);
         if (size.contains(s("replicas")) && role == QLatin1String("serving"))
             rationale += QStringLiteral(": %1 x %2 over %3 zone(s), %4 rps each at peak").arg(size.value(s("replicas")).toInt())
                              .arg(size.value(s("instance_type")).toString()).arg(size.value(s("zones")).toInt())

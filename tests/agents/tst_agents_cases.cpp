@@ -13,6 +13,10 @@
 //   questions_include: [cloud_provider]   # asked in the first question round
 //   max_questions_per_round: 5
 //   pattern: batch_scoring | pattern_in: [a, b]   # the plan after questions answered with smart defaults
+//   components: {ingestion: "Amazon MSK"}         # the service of a role contains this text
+//   serving_gpu_memory_gb_min: 45                 # the serving instance holds the model's weights
+//   within_budget: true                           # cost estimate vs the (stated or default) budget
+//   no_blocking: true                             # no blocking finding left after the planner loop
 #include "TestSupport.h"
 #include "agents/CoverageScorer.h"
 #include "agents/DesignPipeline.h"
@@ -168,6 +172,32 @@ private slots:
             problems.append(QStringLiteral("pattern %1, expected %2 (ranking: %3)").arg(pattern, expected.value(s("pattern")).toString(), ranking.join(s(", "))));
         if (expected.contains(s("pattern_in")) && !expected.value(s("pattern_in")).toArray().contains(pattern))
             problems.append(QStringLiteral("pattern %1 not in %2 (ranking: %3)").arg(pattern, show(expected.value(s("pattern_in"))), ranking.join(s(", "))));
+
+        const QJsonObject components = expected.value(s("components")).toObject();
+        for (auto it = components.begin(); it != components.end(); ++it) {
+            QString service;
+            for (const QJsonValue& c : r.plan.value(s("components")).toArray()) {
+                if (c.toObject().value(s("role")).toString() == it.key())
+                    service = c.toObject().value(s("service")).toString();
+            }
+            if (!service.contains(it.value().toString()))
+                problems.append(QStringLiteral("%1 is '%2', expected '%3'").arg(it.key(), service, it.value().toString()));
+        }
+        if (expected.contains(s("serving_gpu_memory_gb_min"))) {
+            double memory = 0;
+            for (const QJsonValue& c : r.plan.value(s("components")).toArray()) {
+                if (c.toObject().value(s("role")).toString() == QLatin1String("serving"))
+                    memory = c.toObject().value(s("size")).toObject().value(s("gpu_memory_gb")).toDouble();
+            }
+            if (memory < expected.value(s("serving_gpu_memory_gb_min")).toDouble())
+                problems.append(QStringLiteral("serving GPU memory %1 GB").arg(memory));
+        }
+        if (expected.contains(s("within_budget")) &&
+            r.costEstimate.value(s("within_budget")).toBool() != expected.value(s("within_budget")).toBool())
+            problems.append(QStringLiteral("total %1 vs budget %2").arg(r.costEstimate.value(s("total_monthly")).toDouble())
+                                .arg(r.costEstimate.value(s("budget_monthly")).toDouble()));
+        if (expected.value(s("no_blocking")).toBool() && !r.blockingRemaining.isEmpty())
+            problems.append(QStringLiteral("blocking findings remain: %1").arg(show(r.blockingRemaining)));
 
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(s("\n  "))));
     }
