@@ -4,6 +4,9 @@
 #include "Studio.h"
 #include "core/Event.h"
 #include "outcome/ArchitectureDiagram.h"
+#include "outcome/CodeEditor.h"
+#include "outcome/CodeHighlighter.h"
+#include "outcome/CommitHistoryView.h"
 #include "outcome/CostBarChart.h"
 #include "outcome/CostBreakdownView.h"
 #include "outcome/DiagramView.h"
@@ -11,9 +14,12 @@
 #include "outcome/OutcomeView.h"
 #include "outcome/PlanView.h"
 #include "outcome/ReasonCardIndex.h"
+#include "outcome/FileViewer.h"
+#include "outcome/RepositoryView.h"
 #include "storage/Database.h"
 #include "storage/EventLogStore.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -142,6 +148,23 @@ private slots:
         QCOMPARE(events.size(), 1);
         QCOMPARE(events.first().type, EventType::reasonCard());
         QCOMPARE(events.first().data.value(QStringLiteral("node")).toString(), QStringLiteral("policy_engine"));
+
+        // The run generated and committed its repository: open a generated Terraform file, see the commit.
+        const QJsonObject artifacts = state.value(QStringLiteral("artifacts")).toObject();
+        QCOMPARE(outcome.repositoryView()->root(), QFileInfo(artifacts.value(QStringLiteral("root")).toString()).absoluteFilePath());
+        QString terraform;
+        for (const QJsonValue& f : artifacts.value(QStringLiteral("files")).toArray()) {
+            const QString path = f.toObject().value(QStringLiteral("path")).toString();
+            if (path.endsWith(QStringLiteral(".tf")) && terraform.isEmpty())
+                terraform = path;
+        }
+        QVERIFY(!terraform.isEmpty());
+        QVERIFY(outcome.repositoryView()->openFile(terraform));
+        QCOMPARE(outcome.repositoryView()->viewer()->highlighter()->language(), CodeHighlighter::Language::Hcl);
+        QVERIFY(outcome.repositoryView()->viewer()->editor()->toPlainText().contains(QStringLiteral("resource")));
+        const QString sha = state.value(QStringLiteral("commit")).toObject().value(QStringLiteral("sha")).toString();
+        QTRY_VERIFY_WITH_TIMEOUT(!outcome.repositoryView()->history()->versions().isEmpty(), 10000);
+        QCOMPARE(outcome.repositoryView()->history()->versions().first().sha, sha);
     }
 
 private:

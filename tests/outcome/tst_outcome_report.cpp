@@ -1,6 +1,9 @@
-// Report view in Qt WebEngine: loads docs/report.html of a generated repository, exports HTML and PDF.
+// Report view in Qt WebEngine: loads docs/report.html of a generated repository (a fixture, then a real run's),
+// exports HTML and PDF.
 #include "OutcomeFixture.h"
 
+#include "Studio.h"
+#include "outcome/OutcomeView.h"
 #include "outcome/ReportView.h"
 
 #include <QApplication>
@@ -63,17 +66,59 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.read(5) == "%PDF-");
 
-        // Chromium compresses the text streams; pdftotext (poppler-utils) reads them.
-        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
-        QVERIFY2(!pdftotext.isEmpty(), "pdftotext (poppler-utils, installer/install-deps.sh) is needed");
-        QProcess text;
-        text.start(pdftotext, {pdf, QStringLiteral("-")});
-        QVERIFY(text.waitForFinished(30000));
-        const QString content = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        const QString content = pdfText(pdf);
         QVERIFY2(content.contains(QStringLiteral("Streaming features with an online store")), qPrintable(content));
     }
 
+    void finishedRun_reportPdf_containsChosenPattern()
+    {
+        Studio::Options options;
+        options.dataDir = m_dir.filePath(QStringLiteral("studio"));
+        QString error;
+        auto studio = Studio::open(options, &error);
+        QVERIFY2(studio, qPrintable(error));
+        QFile prompt(QStringLiteral(MLOPS_TEST_DATA_DIR "/../../resources/examples/fraud-detection.txt"));
+        QVERIFY(prompt.open(QIODevice::ReadOnly));
+        RunSettings settings;
+        settings.approveWithDefaults = true;
+        settings.outputDir = m_dir.filePath(QStringLiteral("generated"));
+        const QString ds = studio->startRun(studio->createProject(QStringLiteral("fraud")),
+                                            QString::fromUtf8(prompt.readAll()), settings);
+        QTRY_COMPARE_WITH_TIMEOUT(studio->decisionSet(ds).status, QStringLiteral("completed"), 60000);
+        const QJsonObject state = studio->checkpoint(ds, studio->checkpoints(ds).constLast().step).state;
+        const QString pattern = state.value(QStringLiteral("plan")).toObject().value(QStringLiteral("pattern")).toObject()
+                                    .value(QStringLiteral("name")).toString();
+        QVERIFY(!pattern.isEmpty());
+
+        OutcomeView outcome(*studio);
+        outcome.resize(1200, 800);
+        outcome.show();
+        QSignalSpy loaded(outcome.reportView(), &ReportView::reportLoaded);
+        outcome.showDecisionSet(ds);
+        QVERIFY2(!outcome.reportView()->reportFile().isEmpty(), "the run wrote no report");
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 60000);
+        const QString pdf = m_dir.filePath(QStringLiteral("run-report.pdf"));
+        QSignalSpy exported(outcome.reportView(), &ReportView::pdfExported);
+        outcome.reportView()->exportPdf(pdf);
+        QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 60000);
+        QVERIFY(exported.first().at(1).toBool());
+        const QString text = pdfText(pdf);
+        QVERIFY2(text.contains(pattern), qPrintable(pattern + QStringLiteral(" not in: ") + text.left(400)));
+    }
+
 private:
+    // Chromium compresses the text streams; pdftotext (poppler-utils) reads them.
+    static QString pdfText(const QString& pdf)
+    {
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (pdftotext.isEmpty())
+            qFatal("pdftotext (poppler-utils, installer/install-deps.sh) is needed");
+        QProcess text;
+        text.start(pdftotext, {pdf, QStringLiteral("-")});
+        text.waitForFinished(30000);
+        return QString::fromUtf8(text.readAllStandardOutput()).simplified();
+    }
+
     QTemporaryDir m_dir;
     QString m_root;
 };
