@@ -124,6 +124,15 @@ QJsonObject CostCritic::estimate(const QJsonObject& k, const QJsonObject& plan) 
                                     {s("message"), QStringLiteral("No budget stated; the estimate is %1/month.").arg(money(total))},
                                     {s("recommendation"), s("State a monthly budget so the plan can be checked against it.")}});
     }
+    // one dated table per cloud: say so when the plan runs elsewhere instead of pretending to regional precision
+    const QString tableRegion = table.value(s("region")).toString();
+    const QString planRegion = plan.value(s("region")).toString();
+    if (cloud != QLatin1String("on_prem") && !tableRegion.isEmpty() && !planRegion.isEmpty() && planRegion != tableRegion)
+        findings.append(QJsonObject{{s("id"), s("cost.price_region")}, {s("severity"), s("info")}, {s("blocking"), false},
+                                    {s("component"), s("plan")},
+                                    {s("message"), QStringLiteral("Prices are %1 list prices; the plan runs in %2, where list prices are "
+                                                                  "typically 0-15 % higher.").arg(tableRegion, planRegion)},
+                                    {s("recommendation"), s("Check the region's prices before committing to the budget.")}});
     if (!unpriced.isEmpty())
         findings.append(QJsonObject{{s("id"), s("cost.unpriced")}, {s("severity"), s("low")}, {s("blocking"), false},
                                     {s("component"), s("plan")},
