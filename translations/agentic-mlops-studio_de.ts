@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
     <context>
+        <name>GraphNodeItem</name>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+    </context>
+    <context>
+        <name>NodeActivity</name>
+        <message>
+            <source>pending</source>
+            <translation>ausstehend</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>läuft</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>fertig</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>waiting for a human</source>
+            <translation>wartet auf einen Menschen</translation>
+        </message>
+    </context>
+    <context>
         <name>QObject</name>
         <message>
             <source>Agentic MLOps Studio</source>
@@ -729,6 +763,429 @@
         <message>
             <source>&amp;Language:</source>
             <translation>&amp;Sprache:</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ui::AgentGraphView</name>
+        <message>
+            <source>Agent graph</source>
+            <translation>Agentengraph</translation>
+        </message>
+        <message>
+            <source>parallel: %1</source>
+            <translation>parallel: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ui::ForkDialog</name>
+        <message>
+            <source>Use the edited requirement text as the prompt</source>
+            <translation>Den bearbeiteten Anforderungstext als Prompt verwenden</translation>
+        </message>
+        <message>
+            <source>Fork from a checkpoint</source>
+            <translation>Ab einem Checkpoint abzweigen</translation>
+        </message>
+        <message>
+            <source>Checkpoints</source>
+            <translation>Checkpoints</translation>
+        </message>
+        <message>
+            <source>Step %1 · after %2 · next: %3</source>
+            <translation>Schritt %1 · nach %2 · als Nächstes: %3</translation>
+        </message>
+        <message>
+            <source>end</source>
+            <translation>Ende</translation>
+        </message>
+        <message>
+            <source>Question</source>
+            <translation>Frage</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Antwort</translation>
+        </message>
+        <message>
+            <source>Edited answers or prompt restart the analysis from the requirement; without edits the fork continues where the checkpoint left off.</source>
+            <translation>Geänderte Antworten oder ein geänderter Prompt starten die Analyse neu ab der Anforderung; ohne Änderungen setzt die Abzweigung dort fort, wo der Checkpoint stehen blieb.</translation>
+        </message>
+        <message>
+            <source>&amp;Fork</source>
+            <translation>&amp;Abzweigen</translation>
+        </message>
+        <message>
+            <source>Checkpoint:</source>
+            <translation>Checkpoint:</translation>
+        </message>
+        <message>
+            <source>Answers at that point (edit to change them; the empty row adds one):</source>
+            <translation>Antworten zu diesem Zeitpunkt (zum Ändern bearbeiten; die leere Zeile fügt eine hinzu):</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ui::HitlPanel</name>
+        <message>
+            <source>&amp;Submit answers</source>
+            <translation>Antworten &amp;senden</translation>
+        </message>
+        <message>
+            <source>Accept &amp;defaults</source>
+            <translation>&amp;Vorgaben übernehmen</translation>
+        </message>
+        <message>
+            <source>Send the answers (Ctrl+Shift+Return)</source>
+            <translation>Die Antworten senden (Strg+Umschalt+Eingabe)</translation>
+        </message>
+        <message>
+            <source>Take every suggested default now (Ctrl+Shift+D)</source>
+            <translation>Alle vorgeschlagenen Vorgaben jetzt übernehmen (Strg+Umschalt+D)</translation>
+        </message>
+        <message numerus="yes">
+            <source>&lt;b&gt;%n question(s)&lt;/b&gt; at &lt;i&gt;%1&lt;/i&gt; — the run waits for you; the rest of the window stays usable.</source>
+            <translation>
+                <numerusform>&lt;b&gt;%n Frage&lt;/b&gt; bei &lt;i&gt;%1&lt;/i&gt; — der Lauf wartet auf Sie; der Rest des Fensters bleibt benutzbar.</numerusform>
+                <numerusform>&lt;b&gt;%n Fragen&lt;/b&gt; bei &lt;i&gt;%1&lt;/i&gt; — der Lauf wartet auf Sie; der Rest des Fensters bleibt benutzbar.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No question is waiting. When the agents need a decision, it appears here.</source>
+            <translation>Keine Frage wartet. Wenn die Agenten eine Entscheidung brauchen, erscheint sie hier.</translation>
+        </message>
+        <message>
+            <source>⏱ Deadline in %1 — no default here qualifies for auto-approval: the run waits for your answers.</source>
+            <translation>⏱ Frist in %1 — keine Vorgabe hier kommt für die automatische Übernahme in Frage: Der Lauf wartet auf Ihre Antworten.</translation>
+        </message>
+        <message>
+            <source>Deadline passed — the run waits for your answers.</source>
+            <translation>Frist abgelaufen — der Lauf wartet auf Ihre Antworten.</translation>
+        </message>
+        <message numerus="yes">
+            <source>⏱ Auto-approval of %n default(s) in %1</source>
+            <translation>
+                <numerusform>⏱ Automatische Übernahme von %n Vorgabe in %1</numerusform>
+                <numerusform>⏱ Automatische Übernahme von %n Vorgaben in %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Deadline reached: approving the eligible defaults…</source>
+            <translation>Frist erreicht: Die geeigneten Vorgaben werden übernommen…</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ui::NodeDetailsView</name>
+        <message>
+            <source>Click a node in the graph to see its reason cards, inputs, outputs and timings.</source>
+            <translation>Klicken Sie einen Knoten im Graphen an, um seine Begründungskarten, Eingaben, Ausgaben und Zeiten zu sehen.</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>Runs</source>
+            <translation>Läufe</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Gestartet</translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation>Beendet</translation>
+        </message>
+        <message>
+            <source>Last duration</source>
+            <translation>Letzte Dauer</translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>Total time</source>
+            <translation>Gesamtzeit</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>No reason cards yet.</source>
+            <translation>Noch keine Begründungskarten.</translation>
+        </message>
+        <message>
+            <source>confidence %1%</source>
+            <translation>Konfidenz %1 %</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
+            <translation>Eingaben</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>Ausgaben</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ui::ProjectListModel</name>
+        <message>
+            <source>paused</source>
+            <translation>pausiert</translation>
+        </message>
+        <message>
+            <source>waiting for answers</source>
+            <translation>wartet auf Antworten</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>läuft</translation>
+        </message>
+        <message>
+            <source>completed</source>
+            <translation>abgeschlossen</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>abgebrochen</translation>
+        </message>
+        <message>
+            <source>queued</source>
+            <translation>eingereiht</translation>
+        </message>
+        <message>
+            <source>%1 — waiting for answers</source>
+            <translation>%1 — wartet auf Antworten</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n version(s)</source>
+            <translation>
+                <numerusform>%n Version</numerusform>
+                <numerusform>%n Versionen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>v%1 · %2</source>
+            <translation>v%1 · %2</translation>
+        </message>
+        <message>
+            <source> · fork of step %1</source>
+            <translation> · Abzweigung von Schritt %1</translation>
+        </message>
+        <message>
+            <source>Decision set %1, created %2</source>
+            <translation>Entscheidungssatz %1, angelegt %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ui::QuestionForm</name>
+        <message>
+            <source>yes</source>
+            <translation>ja</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>nein</translation>
+        </message>
+        <message>
+            <source>high priority</source>
+            <translation>hohe Priorität</translation>
+        </message>
+        <message>
+            <source>low priority</source>
+            <translation>niedrige Priorität</translation>
+        </message>
+        <message>
+            <source>medium priority</source>
+            <translation>mittlere Priorität</translation>
+        </message>
+        <message>
+            <source>Suggested: %1 · confidence %2% · %3</source>
+            <translation>Vorschlag: %1 · Konfidenz %2 % · %3</translation>
+        </message>
+        <message>
+            <source>Why: %1</source>
+            <translation>Warum: %1</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Ja</translation>
+        </message>
+        <message>
+            <source>a number</source>
+            <translation>eine Zahl</translation>
+        </message>
+        <message>
+            <source> · taken automatically at the deadline</source>
+            <translation> · wird zur Frist automatisch übernommen</translation>
+        </message>
+        <message>
+            <source>✓ Answered: %1</source>
+            <translation>✓ Beantwortet: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ui::ReasonCardPanel</name>
+        <message>
+            <source>Reason cards</source>
+            <translation>Begründungskarten</translation>
+        </message>
+        <message>
+            <source>Select a card to see the full reasoning, alternatives and evidence.</source>
+            <translation>Wählen Sie eine Karte, um die vollständige Begründung, Alternativen und Belege zu sehen.</translation>
+        </message>
+        <message>
+            <source>Filter by agent</source>
+            <translation>Nach Agent filtern</translation>
+        </message>
+        <message>
+            <source>Filter by category</source>
+            <translation>Nach Kategorie filtern</translation>
+        </message>
+        <message>
+            <source>Filter by priority</source>
+            <translation>Nach Priorität filtern</translation>
+        </message>
+        <message>
+            <source>Any priority</source>
+            <translation>Jede Priorität</translation>
+        </message>
+        <message>
+            <source>high</source>
+            <translation>hoch</translation>
+        </message>
+        <message>
+            <source>medium</source>
+            <translation>mittel</translation>
+        </message>
+        <message>
+            <source>low</source>
+            <translation>niedrig</translation>
+        </message>
+        <message>
+            <source>Search cards…</source>
+            <translation>Karten durchsuchen…</translation>
+        </message>
+        <message>
+            <source>All nodes</source>
+            <translation>Alle Knoten</translation>
+        </message>
+        <message>
+            <source>Show the cards of every node</source>
+            <translation>Die Karten aller Knoten zeigen</translation>
+        </message>
+        <message>
+            <source>node: %1</source>
+            <translation>Knoten: %1</translation>
+        </message>
+        <message>
+            <source>Any agent</source>
+            <translation>Jeder Agent</translation>
+        </message>
+        <message>
+            <source>Any category</source>
+            <translation>Jede Kategorie</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 von %2</translation>
+        </message>
+        <message>
+            <source>confidence %1%</source>
+            <translation>Konfidenz %1 %</translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>Alternatives considered</source>
+            <translation>Erwogene Alternativen</translation>
+        </message>
+        <message>
+            <source>Evidence in the requirement</source>
+            <translation>Belege in der Anforderung</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
+            <translation>Eingaben</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>Ausgaben</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ui::RequirementEditor</name>
+        <message>
+            <source>Describe the ML system you need: workload, data, latency, budget, cloud, compliance…</source>
+            <translation>Beschreiben Sie das benötigte ML-System: Last, Daten, Latenz, Budget, Cloud, Compliance…</translation>
+        </message>
+        <message>
+            <source>Requirement</source>
+            <translation>Anforderung</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ui::RunStatusWidget</name>
+        <message numerus="yes">
+            <source>%n s</source>
+            <translation>
+                <numerusform>%n s</numerusform>
+                <numerusform>%n s</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 min %2 s</source>
+            <translation>%1 min %2 s</translation>
+        </message>
+        <message>
+            <source>No run selected</source>
+            <translation>Kein Lauf ausgewählt</translation>
+        </message>
+        <message>
+            <source>about %1 left</source>
+            <translation>noch etwa %1</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Gestartet</translation>
+        </message>
+        <message>
+            <source>Resumed</source>
+            <translation>Fortgesetzt</translation>
+        </message>
+        <message>
+            <source>Running %1…</source>
+            <translation>%1 läuft…</translation>
+        </message>
+        <message>
+            <source>Waiting for your answers at %1</source>
+            <translation>Wartet bei %1 auf Ihre Antworten</translation>
+        </message>
+        <message>
+            <source>Answers received</source>
+            <translation>Antworten erhalten</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>Pausiert</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Abgeschlossen</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Abgebrochen</translation>
+        </message>
+        <message>
+            <source>Failed: %1</source>
+            <translation>Fehlgeschlagen: %1</translation>
         </message>
     </context>
 </TS>

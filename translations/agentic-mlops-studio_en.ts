@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>GraphNodeItem</name>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+    </context>
+    <context>
+        <name>NodeActivity</name>
+        <message>
+            <source>pending</source>
+            <translation>pending</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>running</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>done</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>failed</translation>
+        </message>
+        <message>
+            <source>waiting for a human</source>
+            <translation>waiting for a human</translation>
+        </message>
+    </context>
+    <context>
         <name>QObject</name>
         <message>
             <source>Agentic MLOps Studio</source>
@@ -729,6 +763,429 @@
         <message>
             <source>&amp;Language:</source>
             <translation>&amp;Language:</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ui::AgentGraphView</name>
+        <message>
+            <source>Agent graph</source>
+            <translation>Agent graph</translation>
+        </message>
+        <message>
+            <source>parallel: %1</source>
+            <translation>parallel: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ui::ForkDialog</name>
+        <message>
+            <source>Use the edited requirement text as the prompt</source>
+            <translation>Use the edited requirement text as the prompt</translation>
+        </message>
+        <message>
+            <source>Fork from a checkpoint</source>
+            <translation>Fork from a checkpoint</translation>
+        </message>
+        <message>
+            <source>Checkpoints</source>
+            <translation>Checkpoints</translation>
+        </message>
+        <message>
+            <source>Step %1 · after %2 · next: %3</source>
+            <translation>Step %1 · after %2 · next: %3</translation>
+        </message>
+        <message>
+            <source>end</source>
+            <translation>end</translation>
+        </message>
+        <message>
+            <source>Question</source>
+            <translation>Question</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Answer</translation>
+        </message>
+        <message>
+            <source>Edited answers or prompt restart the analysis from the requirement; without edits the fork continues where the checkpoint left off.</source>
+            <translation>Edited answers or prompt restart the analysis from the requirement; without edits the fork continues where the checkpoint left off.</translation>
+        </message>
+        <message>
+            <source>&amp;Fork</source>
+            <translation>&amp;Fork</translation>
+        </message>
+        <message>
+            <source>Checkpoint:</source>
+            <translation>Checkpoint:</translation>
+        </message>
+        <message>
+            <source>Answers at that point (edit to change them; the empty row adds one):</source>
+            <translation>Answers at that point (edit to change them; the empty row adds one):</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ui::HitlPanel</name>
+        <message>
+            <source>&amp;Submit answers</source>
+            <translation>&amp;Submit answers</translation>
+        </message>
+        <message>
+            <source>Accept &amp;defaults</source>
+            <translation>Accept &amp;defaults</translation>
+        </message>
+        <message>
+            <source>Send the answers (Ctrl+Shift+Return)</source>
+            <translation>Send the answers (Ctrl+Shift+Return)</translation>
+        </message>
+        <message>
+            <source>Take every suggested default now (Ctrl+Shift+D)</source>
+            <translation>Take every suggested default now (Ctrl+Shift+D)</translation>
+        </message>
+        <message numerus="yes">
+            <source>&lt;b&gt;%n question(s)&lt;/b&gt; at &lt;i&gt;%1&lt;/i&gt; — the run waits for you; the rest of the window stays usable.</source>
+            <translation>
+                <numerusform>&lt;b&gt;%n question(s)&lt;/b&gt; at &lt;i&gt;%1&lt;/i&gt; — the run waits for you; the rest of the window stays usable.</numerusform>
+                <numerusform>&lt;b&gt;%n question(s)&lt;/b&gt; at &lt;i&gt;%1&lt;/i&gt; — the run waits for you; the rest of the window stays usable.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No question is waiting. When the agents need a decision, it appears here.</source>
+            <translation>No question is waiting. When the agents need a decision, it appears here.</translation>
+        </message>
+        <message>
+            <source>⏱ Deadline in %1 — no default here qualifies for auto-approval: the run waits for your answers.</source>
+            <translation>⏱ Deadline in %1 — no default here qualifies for auto-approval: the run waits for your answers.</translation>
+        </message>
+        <message>
+            <source>Deadline passed — the run waits for your answers.</source>
+            <translation>Deadline passed — the run waits for your answers.</translation>
+        </message>
+        <message numerus="yes">
+            <source>⏱ Auto-approval of %n default(s) in %1</source>
+            <translation>
+                <numerusform>⏱ Auto-approval of %n default(s) in %1</numerusform>
+                <numerusform>⏱ Auto-approval of %n default(s) in %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Deadline reached: approving the eligible defaults…</source>
+            <translation>Deadline reached: approving the eligible defaults…</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ui::NodeDetailsView</name>
+        <message>
+            <source>Click a node in the graph to see its reason cards, inputs, outputs and timings.</source>
+            <translation>Click a node in the graph to see its reason cards, inputs, outputs and timings.</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Runs</source>
+            <translation>Runs</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Started</translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation>Finished</translation>
+        </message>
+        <message>
+            <source>Last duration</source>
+            <translation>Last duration</translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>Total time</source>
+            <translation>Total time</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Error</translation>
+        </message>
+        <message>
+            <source>No reason cards yet.</source>
+            <translation>No reason cards yet.</translation>
+        </message>
+        <message>
+            <source>confidence %1%</source>
+            <translation>confidence %1%</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
+            <translation>Inputs</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>Outputs</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ui::ProjectListModel</name>
+        <message>
+            <source>paused</source>
+            <translation>paused</translation>
+        </message>
+        <message>
+            <source>waiting for answers</source>
+            <translation>waiting for answers</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>running</translation>
+        </message>
+        <message>
+            <source>completed</source>
+            <translation>completed</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>failed</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>cancelled</translation>
+        </message>
+        <message>
+            <source>queued</source>
+            <translation>queued</translation>
+        </message>
+        <message>
+            <source>%1 — waiting for answers</source>
+            <translation>%1 — waiting for answers</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n version(s)</source>
+            <translation>
+                <numerusform>%n version(s)</numerusform>
+                <numerusform>%n version(s)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>v%1 · %2</source>
+            <translation>v%1 · %2</translation>
+        </message>
+        <message>
+            <source> · fork of step %1</source>
+            <translation> · fork of step %1</translation>
+        </message>
+        <message>
+            <source>Decision set %1, created %2</source>
+            <translation>Decision set %1, created %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ui::QuestionForm</name>
+        <message>
+            <source>yes</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <source>high priority</source>
+            <translation>high priority</translation>
+        </message>
+        <message>
+            <source>low priority</source>
+            <translation>low priority</translation>
+        </message>
+        <message>
+            <source>medium priority</source>
+            <translation>medium priority</translation>
+        </message>
+        <message>
+            <source>Suggested: %1 · confidence %2% · %3</source>
+            <translation>Suggested: %1 · confidence %2% · %3</translation>
+        </message>
+        <message>
+            <source>Why: %1</source>
+            <translation>Why: %1</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>a number</source>
+            <translation>a number</translation>
+        </message>
+        <message>
+            <source> · taken automatically at the deadline</source>
+            <translation> · taken automatically at the deadline</translation>
+        </message>
+        <message>
+            <source>✓ Answered: %1</source>
+            <translation>✓ Answered: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ui::ReasonCardPanel</name>
+        <message>
+            <source>Reason cards</source>
+            <translation>Reason cards</translation>
+        </message>
+        <message>
+            <source>Select a card to see the full reasoning, alternatives and evidence.</source>
+            <translation>Select a card to see the full reasoning, alternatives and evidence.</translation>
+        </message>
+        <message>
+            <source>Filter by agent</source>
+            <translation>Filter by agent</translation>
+        </message>
+        <message>
+            <source>Filter by category</source>
+            <translation>Filter by category</translation>
+        </message>
+        <message>
+            <source>Filter by priority</source>
+            <translation>Filter by priority</translation>
+        </message>
+        <message>
+            <source>Any priority</source>
+            <translation>Any priority</translation>
+        </message>
+        <message>
+            <source>high</source>
+            <translation>high</translation>
+        </message>
+        <message>
+            <source>medium</source>
+            <translation>medium</translation>
+        </message>
+        <message>
+            <source>low</source>
+            <translation>low</translation>
+        </message>
+        <message>
+            <source>Search cards…</source>
+            <translation>Search cards…</translation>
+        </message>
+        <message>
+            <source>All nodes</source>
+            <translation>All nodes</translation>
+        </message>
+        <message>
+            <source>Show the cards of every node</source>
+            <translation>Show the cards of every node</translation>
+        </message>
+        <message>
+            <source>node: %1</source>
+            <translation>node: %1</translation>
+        </message>
+        <message>
+            <source>Any agent</source>
+            <translation>Any agent</translation>
+        </message>
+        <message>
+            <source>Any category</source>
+            <translation>Any category</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 of %2</translation>
+        </message>
+        <message>
+            <source>confidence %1%</source>
+            <translation>confidence %1%</translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>Alternatives considered</source>
+            <translation>Alternatives considered</translation>
+        </message>
+        <message>
+            <source>Evidence in the requirement</source>
+            <translation>Evidence in the requirement</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
+            <translation>Inputs</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>Outputs</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ui::RequirementEditor</name>
+        <message>
+            <source>Describe the ML system you need: workload, data, latency, budget, cloud, compliance…</source>
+            <translation>Describe the ML system you need: workload, data, latency, budget, cloud, compliance…</translation>
+        </message>
+        <message>
+            <source>Requirement</source>
+            <translation>Requirement</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ui::RunStatusWidget</name>
+        <message numerus="yes">
+            <source>%n s</source>
+            <translation>
+                <numerusform>%n s</numerusform>
+                <numerusform>%n s</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 min %2 s</source>
+            <translation>%1 min %2 s</translation>
+        </message>
+        <message>
+            <source>No run selected</source>
+            <translation>No run selected</translation>
+        </message>
+        <message>
+            <source>about %1 left</source>
+            <translation>about %1 left</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Started</translation>
+        </message>
+        <message>
+            <source>Resumed</source>
+            <translation>Resumed</translation>
+        </message>
+        <message>
+            <source>Running %1…</source>
+            <translation>Running %1…</translation>
+        </message>
+        <message>
+            <source>Waiting for your answers at %1</source>
+            <translation>Waiting for your answers at %1</translation>
+        </message>
+        <message>
+            <source>Answers received</source>
+            <translation>Answers received</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>Paused</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Completed</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>Failed: %1</source>
+            <translation>Failed: %1</translation>
         </message>
     </context>
 </TS>
