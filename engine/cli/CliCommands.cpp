@@ -12,6 +12,8 @@ std::vector<std::unique_ptr<CliCommand>> allCliCommands()
     commands.push_back(makeListCommand());
     commands.push_back(makeShowCommand());
     commands.push_back(makeWorkerCommand());
+    commands.push_back(makeValidateCommand());
+    commands.push_back(makeExportCommand());
     commands.push_back(makeExtractCommand());
     commands.push_back(makePlanCommand());
     return commands;

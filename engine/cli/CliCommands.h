@@ -12,6 +12,8 @@ std::unique_ptr<CliCommand> makeForkCommand();
 std::unique_ptr<CliCommand> makeListCommand();
 std::unique_ptr<CliCommand> makeShowCommand();
 std::unique_ptr<CliCommand> makeWorkerCommand();
+std::unique_ptr<CliCommand> makeValidateCommand();
+std::unique_ptr<CliCommand> makeExportCommand();
 std::unique_ptr<CliCommand> makeExtractCommand();
 std::unique_ptr<CliCommand> makePlanCommand();
 

@@ -185,8 +185,9 @@ GitCommitResult GitRepository::commitWorkingTree(const GitCommitRequest& request
         return result;
     };
 
-    // Hash every file again rather than trusting the index's stat cache: a generator may rewrite a file with
-    // the same size within the same second, which the racy-git heuristics can miss.
+    // Like `git add -A`: update_all re-stages modified and removes deleted entries, add_all adds new files. The
+    // index's stat cache is trusted as git trusts it: libgit2 truncates racily clean entries when it writes the
+    // index, so a file rewritten within the same second with the same size is still re-hashed next time.
     git_index* rawIndex = nullptr;
     if (git_repository_index(&rawIndex, repo.get()) != 0)
         return fail(QStringLiteral("cannot open the index"));
@@ -195,7 +196,8 @@ GitCommitResult GitRepository::commitWorkingTree(const GitCommitRequest& request
     char* patterns[] = {star};
     const git_strarray all{patterns, 1};
     git_oid treeId;
-    if (git_index_clear(index.get()) != 0 || git_index_add_all(index.get(), &all, GIT_INDEX_ADD_DEFAULT, nullptr, nullptr) != 0
+    if (git_index_update_all(index.get(), &all, nullptr, nullptr) != 0
+        || git_index_add_all(index.get(), &all, GIT_INDEX_ADD_DEFAULT, nullptr, nullptr) != 0
         || git_index_write_tree(&treeId, index.get()) != 0 || git_index_write(index.get()) != 0)
         return fail(QStringLiteral("cannot stage the working tree"));
     git_tree* rawTree = nullptr;

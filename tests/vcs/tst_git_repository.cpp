@@ -33,6 +33,7 @@ private slots:
     void log_allBranches_parsesTrailers();
     void readFileAndFiles_matchGitShowAndLsTree();
     void commit_invalidBranch_fails();
+    void commit_sameSizeRewriteWithinASecond_isStaged();
 
 private:
     QString file(const QString& rel) const { return m_dir->filePath(rel); }
@@ -201,6 +202,24 @@ void TestGitRepository::commit_invalidBranch_fails()
     const GitCommitResult noStart = repo.commitWorkingTree(
         request(QStringLiteral("version-2"), QStringLiteral("ds-2"), 2, QStringLiteral("0123456789012345678901234567890123456789")));
     QVERIFY(!noStart.ok());
+}
+
+void TestGitRepository::commit_sameSizeRewriteWithinASecond_isStaged()
+{
+    // The stat cache must not hide a rewrite with the same size right after a commit (racy git).
+    const GitRepository repo(m_dir->path());
+    for (int i = 0; i < 5; ++i) {
+        const QByteArray content = QByteArray("version ") + QByteArray::number(i) + '\n';
+        QVERIFY(test::writeFile(file(QStringLiteral("README.md")), content));
+        const GitCommitResult r = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-%1").arg(i), i + 1));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(repo.readFile(r.sha, QStringLiteral("README.md")), content);
+        QVERIFY(!r.unchanged);
+    }
+    QVERIFY(QFile::remove(file(QStringLiteral("app/old.py"))));
+    const GitCommitResult removed = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-9"), 9));
+    QVERIFY(!repo.files(removed.sha).contains(QStringLiteral("app/old.py")));
+    QCOMPARE(test::git(m_dir->path(), {QStringLiteral("status"), QStringLiteral("--porcelain")}).out, QString());
 }
 
 QTEST_GUILESS_MAIN(TestGitRepository)
