@@ -500,6 +500,10 @@
             <source>cancelled</source>
             <translation>abgebrochen</translation>
         </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Ergebnis</translation>
+        </message>
     </context>
     <context>
         <name>mlops::PlanView</name>
@@ -664,6 +668,17 @@
         <message>
             <source>%1 — validation: %2 error(s), %3 warning(s)</source>
             <translation>%1 — Prüfung: %2 Fehler, %3 Warnung(en)</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::SettingsAction</name>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Einstellungen…</translation>
+        </message>
+        <message>
+            <source>Language model, auto-approval, data folder and language</source>
+            <translation>Sprachmodell, automatische Übernahme, Datenordner und Sprache</translation>
         </message>
     </context>
     <context>

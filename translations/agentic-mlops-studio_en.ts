@@ -500,6 +500,10 @@
             <source>cancelled</source>
             <translation>cancelled</translation>
         </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Outcome</translation>
+        </message>
     </context>
     <context>
         <name>mlops::PlanView</name>
@@ -664,6 +668,17 @@
         <message>
             <source>%1 — validation: %2 error(s), %3 warning(s)</source>
             <translation>%1 — validation: %2 error(s), %3 warning(s)</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::SettingsAction</name>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Settings…</translation>
+        </message>
+        <message>
+            <source>Language model, auto-approval, data folder and language</source>
+            <translation>Language model, auto-approval, data folder and language</translation>
         </message>
     </context>
     <context>

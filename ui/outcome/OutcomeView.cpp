@@ -108,6 +108,8 @@ void OutcomeView::changeEvent(QEvent* event)
 
 void OutcomeView::retranslate()
 {
+    // The title a host shows on the tab or dock holding this view (it follows windowTitleChanged).
+    setWindowTitle(tr("Outcome"));
     m_tabs->setTabText(0, tr("Plan"));
     m_tabs->setTabText(1, tr("Repository"));
     m_tabs->setTabText(2, tr("Report"));
