@@ -82,6 +82,11 @@ QJsonObject comparableResult(QJsonObject result)
 {
     result.remove(QStringLiteral("lineage"));
     result.remove(QStringLiteral("commit")); // commit ids include the commit time
+    // The repository root is where this run wrote (each round has its own folder); the files are compared by
+    // content below.
+    QJsonObject artifacts = result.value(QStringLiteral("artifacts")).toObject();
+    artifacts.remove(QStringLiteral("root"));
+    result.insert(QStringLiteral("artifacts"), artifacts);
     QJsonArray decisions;
     for (const QJsonValue& d : result.value(QStringLiteral("decisions")).toArray()) {
         QJsonObject o = d.toObject();
