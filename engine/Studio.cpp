@@ -101,6 +101,27 @@ QString Studio::dataDir() const
     return m_dataDir;
 }
 
+QString Studio::defaultOutputDir(const QString& projectName) const
+{
+    // A folder name safe on every platform and shell: lower-case ASCII letters, digits, '.', '_' and '-'.
+    QString name;
+    for (const QChar ch : projectName.trimmed().toLower()) {
+        const bool safe = (ch >= QLatin1Char('a') && ch <= QLatin1Char('z')) || ch.isDigit() ||
+                          ch == QLatin1Char('.') || ch == QLatin1Char('_') || ch == QLatin1Char('-');
+        if (safe && ch.unicode() < 128)
+            name += ch;
+        else if (!name.endsWith(QLatin1Char('-')))
+            name += QLatin1Char('-');
+    }
+    while (name.startsWith(QLatin1Char('-')) || name.startsWith(QLatin1Char('.')))
+        name.remove(0, 1);
+    while (name.endsWith(QLatin1Char('-')))
+        name.chop(1);
+    if (name.isEmpty())
+        name = QStringLiteral("project");
+    return QDir(m_dataDir).filePath(QStringLiteral("repositories/") + name.left(80));
+}
+
 Database& Studio::database()
 {
     return *m_database;

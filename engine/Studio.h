@@ -42,6 +42,8 @@ public:
 
     static QString defaultDataDir();
     QString dataDir() const;
+    // Where the desktop app writes a project's generated repository: <dataDir>/repositories/<sanitised name>.
+    QString defaultOutputDir(const QString& projectName) const;
     Database& database();
     EventBus& events();
     QJsonObject graphDescription() const;
