@@ -15,6 +15,7 @@
 #include "settings/UiLanguage.h"
 
 #include <QApplication>
+#include <QDirIterator>
 #include <QScreen>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -68,10 +69,18 @@ int main(int argc, char* argv[])
     RunSettings settings;
     settings.approveWithDefaults = true;
     settings.outputDir = dir.filePath(QStringLiteral("generated"));
-    const QString ds = studio->startRun(studio->createProject(QStringLiteral("fraud-detection")),
-                                        QString::fromUtf8(prompt.readAll()), settings);
-    for (int i = 0; i < 600 && studio->decisionSet(ds).status != QLatin1String("completed"); ++i)
-        settle(100);
+    // Two versions of one project into the same repository: the second with a smaller budget and GDPR, so the
+    // history has a diff worth showing.
+    const QString text = QString::fromUtf8(prompt.readAll());
+    const QString project = studio->createProject(QStringLiteral("fraud-detection"));
+    QString ds;
+    const QString cheaper = QString(text).replace(QStringLiteral("$8k/month"), QStringLiteral("$5k/month"))
+        + QStringLiteral(" We must also comply with GDPR.");
+    for (const QString& version : {text, cheaper}) {
+        ds = studio->startRun(project, version, settings);
+        for (int i = 0; i < 600 && studio->decisionSet(ds).status != QLatin1String("completed"); ++i)
+            settle(100);
+    }
 
     OutcomeView outcome(*studio);
     outcome.setWindowTitle(QStringLiteral("Agentic MLOps Studio"));
@@ -91,7 +100,11 @@ int main(int argc, char* argv[])
     ok &= save(outcome, out + QStringLiteral("/plan-") + language + QStringLiteral(".png"));
 
     outcome.tabs()->setCurrentIndex(1);
-    outcome.repositoryView()->openFile(QStringLiteral("infra/terraform/main.tf"), 7);
+    // The first Terraform file of whichever repository is shown (the run's own, or the fixture's main.tf).
+    QDirIterator files(outcome.repositoryView()->root() + QStringLiteral("/infra"), {QStringLiteral("*.tf")}, QDir::Files,
+                       QDirIterator::Subdirectories);
+    if (files.hasNext())
+        outcome.repositoryView()->openFile(QDir(outcome.repositoryView()->root()).relativeFilePath(files.next()));
     settle(800);
     ok &= save(outcome, out + QStringLiteral("/repository-") + language + QStringLiteral(".png"));
 
