@@ -1,10 +1,18 @@
 #include "MainWindow.h"
 #include "Studio.h"
+#include "cards/ReasonCardModel.h"
+#include "cards/ReasonCardPanel.h"
+#include "outcome/OutcomeView.h"
+#include "settings/SettingsAction.h"
 #include "settings/StudioPreferences.h"
 #include "settings/UiLanguage.h"
 
+#include <QAbstractItemModel>
 #include <QApplication>
+#include <QDockWidget>
+#include <QMenu>
 #include <QMessageBox>
+#include <QTabWidget>
 
 int main(int argc, char* argv[])
 {
@@ -29,6 +37,36 @@ int main(int argc, char* argv[])
         return 1;
     }
     mlops::MainWindow window(*studio);
+
+    // Outcome view and settings (issue 8), through the main window's extension points: a central tab that follows
+    // the opened decision set, and Settings… in the File menu.
+    auto* outcome = new mlops::OutcomeView(*studio);
+    const int outcomeTab = window.centralTabs()->addTab(outcome, outcome->windowTitle());
+    QTabWidget* tabs = window.centralTabs();
+    QObject::connect(outcome, &QWidget::windowTitleChanged, tabs,
+                     [tabs, outcomeTab](const QString& title) { tabs->setTabText(outcomeTab, title); });
+    QObject::connect(&window, &mlops::MainWindow::decisionSetOpened, outcome, &mlops::OutcomeView::showDecisionSet);
+    // A finding's "Show reason card": the card panel filtered to that node, with the card selected.
+    QObject::connect(outcome, &mlops::OutcomeView::reasonCardRequested, &window, [&window](const QString& node,
+                                                                                           qint64 seq) {
+        mlops::ui::ReasonCardPanel* cards = window.cardPanel();
+        cards->setNodeFilter(node);
+        const QAbstractItemModel* rows = cards->visibleModel();
+        for (int row = 0; row < rows->rowCount(); ++row) {
+            if (rows->index(row, 0).data(mlops::ui::ReasonCardModel::SeqRole).toLongLong() == seq)
+                cards->selectRow(row);
+        }
+        if (auto* dock = qobject_cast<QDockWidget*>(cards->parentWidget())) {
+            dock->show();
+            dock->raise();
+        }
+        cards->setFocus();
+    });
+    QMenu* fileMenu = window.fileMenu();
+    // Before the last entry (Quit).
+    fileMenu->insertAction(fileMenu->actions().value(fileMenu->actions().size() - 1),
+                           new mlops::SettingsAction(*studio, &window));
+
     window.show();
     return app.exec();
 }
