@@ -868,23 +868,23 @@
             <translation>Keine Frage wartet. Wenn die Agenten eine Entscheidung brauchen, erscheint sie hier.</translation>
         </message>
         <message>
-            <source>⏱ Deadline in %1 — no default here qualifies for auto-approval: the run waits for your answers.</source>
-            <translation>⏱ Frist in %1 — keine Vorgabe hier kommt für die automatische Übernahme in Frage: Der Lauf wartet auf Ihre Antworten.</translation>
-        </message>
-        <message>
             <source>Deadline passed — the run waits for your answers.</source>
             <translation>Frist abgelaufen — der Lauf wartet auf Ihre Antworten.</translation>
-        </message>
-        <message numerus="yes">
-            <source>⏱ Auto-approval of %n default(s) in %1</source>
-            <translation>
-                <numerusform>⏱ Automatische Übernahme von %n Vorgabe in %1</numerusform>
-                <numerusform>⏱ Automatische Übernahme von %n Vorgaben in %1</numerusform>
-            </translation>
         </message>
         <message>
             <source>Deadline reached: approving the eligible defaults…</source>
             <translation>Frist erreicht: Die geeigneten Vorgaben werden übernommen…</translation>
+        </message>
+        <message>
+            <source>Deadline in %1 — no default here qualifies for auto-approval: the run waits for your answers.</source>
+            <translation>Frist in %1 — keine Vorgabe hier kommt für die automatische Übernahme in Frage: Der Lauf wartet auf Ihre Antworten.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Auto-approval of %n default(s) in %1</source>
+            <translation>
+                <numerusform>Automatische Übernahme von %n Vorgabe in %1</numerusform>
+                <numerusform>Automatische Übernahme von %n Vorgaben in %1</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -868,23 +868,23 @@
             <translation>No question is waiting. When the agents need a decision, it appears here.</translation>
         </message>
         <message>
-            <source>⏱ Deadline in %1 — no default here qualifies for auto-approval: the run waits for your answers.</source>
-            <translation>⏱ Deadline in %1 — no default here qualifies for auto-approval: the run waits for your answers.</translation>
-        </message>
-        <message>
             <source>Deadline passed — the run waits for your answers.</source>
             <translation>Deadline passed — the run waits for your answers.</translation>
-        </message>
-        <message numerus="yes">
-            <source>⏱ Auto-approval of %n default(s) in %1</source>
-            <translation>
-                <numerusform>⏱ Auto-approval of %n default(s) in %1</numerusform>
-                <numerusform>⏱ Auto-approval of %n default(s) in %1</numerusform>
-            </translation>
         </message>
         <message>
             <source>Deadline reached: approving the eligible defaults…</source>
             <translation>Deadline reached: approving the eligible defaults…</translation>
+        </message>
+        <message>
+            <source>Deadline in %1 — no default here qualifies for auto-approval: the run waits for your answers.</source>
+            <translation>Deadline in %1 — no default here qualifies for auto-approval: the run waits for your answers.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Auto-approval of %n default(s) in %1</source>
+            <translation>
+                <numerusform>Auto-approval of %n default(s) in %1</numerusform>
+                <numerusform>Auto-approval of %n default(s) in %1</numerusform>
+            </translation>
         </message>
     </context>
     <context>
