@@ -63,6 +63,8 @@ QPalette darkPalette()
     p.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa4, 0xaa));
     p.setColor(QPalette::ToolTipBase, QColor(0x36, 0x38, 0x3b));
     p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x7a, 0x7d, 0x82));
     return p;
 }
 

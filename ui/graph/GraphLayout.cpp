@@ -183,9 +183,11 @@ void GraphLayout::route(const QJsonArray& edges)
         } else if (from.row != to.row && from.column != to.column) {
             // Between rows and columns: leave vertically, cross in the gap between the rows, enter vertically,
             // so the edge does not cut through the nodes of either row.
+            // Ends sit off-centre towards each other, clear of the straight vertical edges at the centres.
             const bool down = to.row > from.row;
-            const QPointF p1(from.rect.center().x(), down ? from.rect.bottom() : from.rect.top());
-            const QPointF p2(to.rect.center().x(), down ? to.rect.top() : to.rect.bottom());
+            const double toward = (to.rect.center().x() > from.rect.center().x() ? 1.0 : -1.0) * kNodeWidth / 4;
+            const QPointF p1(from.rect.center().x() + toward, down ? from.rect.bottom() : from.rect.top());
+            const QPointF p2(to.rect.center().x() - toward, down ? to.rect.top() : to.rect.bottom());
             const double midY = (p1.y() + p2.y()) / 2;
             g.path = {p1, QPointF(p1.x(), midY), QPointF(p2.x(), midY), p2};
         } else {

@@ -172,13 +172,13 @@ void HitlPanel::updateCountdown()
                                              .arg(secs % 60, 2, 10, QLatin1Char('0'))
                                        : QStringLiteral("%1:%2").arg(secs / 60).arg(secs % 60, 2, 10, QLatin1Char('0'));
     if (m_autoApprovable.isEmpty()) {
-        m_countdown->setText(left > 0 ? tr("⏱ Deadline in %1 — no default here qualifies for auto-approval: the run "
+        m_countdown->setText(left > 0 ? tr("Deadline in %1 — no default here qualifies for auto-approval: the run "
                                            "waits for your answers.")
                                             .arg(clock)
                                       : tr("Deadline passed — the run waits for your answers."));
         return;
     }
-    m_countdown->setText(left > 0 ? tr("⏱ Auto-approval of %n default(s) in %1", nullptr, int(m_autoApprovable.size()))
+    m_countdown->setText(left > 0 ? tr("Auto-approval of %n default(s) in %1", nullptr, int(m_autoApprovable.size()))
                                         .arg(clock)
                                   : tr("Deadline reached: approving the eligible defaults…"));
 }

@@ -40,7 +40,7 @@ QIcon dot(const QColor& c)
     pm.fill(Qt::transparent);
     QPainter p(&pm);
     p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(Qt::NoPen);
+    p.setPen(QPen(Qt::white, 1.5)); // stays visible on a selection highlight of the same hue
     p.setBrush(c);
     p.drawEllipse(QRectF(5, 5, 14, 14));
     return QIcon(pm);
