@@ -192,6 +192,30 @@ private slots:
         QVERIFY(w.forkAction()->isEnabled());
     }
 
+    void cancel_whileWaitingForAnswers_closesQuestionsAndMarksRunCancelled()
+    {
+        QString error;
+        auto studio = Studio::open({.dataDir = m_dir.filePath(QStringLiteral("cancel"))}, &error);
+        QVERIFY2(studio, qPrintable(error));
+        MainWindow w(*studio);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.autoApproveTimeout()->setValue(3600);
+        w.requirementEditor()->setPlainText(QString::fromLatin1(kPrompt));
+        w.runAction()->trigger();
+        const QString id = w.currentDecisionSet();
+        QVERIFY(!id.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(w.hitlPanel()->hasOpenGate(), 30000);
+        QTRY_VERIFY(w.cancelAction()->isEnabled());
+        QTest::keyClick(&w, Qt::Key_X, Qt::ControlModifier | Qt::ShiftModifier); // Cancel run
+        QTRY_COMPARE_WITH_TIMEOUT(w.projectModel()->indexOfDecisionSet(id).data(ProjectListModel::StatusRole).toString(),
+                                  QStringLiteral("cancelled"), 20000);
+        QTRY_VERIFY(!w.hitlPanel()->hasOpenGate());
+        QTRY_VERIFY(w.runStatus()->statusText().contains(QLatin1String("Cancelled")));
+        QVERIFY(!w.cancelAction()->isEnabled());
+        QVERIFY(!w.projectModel()->indexOfDecisionSet(id).data(ProjectListModel::WaitingRole).toBool());
+    }
+
 private:
     QTemporaryDir m_dir;
 };
