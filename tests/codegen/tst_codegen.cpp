@@ -151,6 +151,7 @@ private slots:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("pack");
         QTest::newRow("PCI on AWS") << QStringLiteral("aws-fraud-pci") << QStringLiteral("PCI-DSS");
+        QTest::newRow("PCI on AWS, MSK + MLflow on Fargate") << QStringLiteral("aws-kafka-lite") << QStringLiteral("PCI-DSS");
         QTest::newRow("HIPAA on Azure") << QStringLiteral("azure-imaging-hipaa") << QStringLiteral("HIPAA");
         QTest::newRow("GDPR on GCP") << QStringLiteral("gcp-recsys-gdpr") << QStringLiteral("GDPR");
         QTest::newRow("SOC2 on GCP") << QStringLiteral("gcp-support-llm-soc2") << QStringLiteral("SOC2");

@@ -64,6 +64,7 @@ private slots:
     {
         QTest::addColumn<QString>("name");
         QTest::newRow("aws") << QStringLiteral("aws-fraud-pci");
+        QTest::newRow("aws kafka + mlflow on fargate") << QStringLiteral("aws-kafka-lite");
         QTest::newRow("azure") << QStringLiteral("azure-imaging-hipaa");
         QTest::newRow("on_prem") << QStringLiteral("onprem-forecast-soc2");
     }

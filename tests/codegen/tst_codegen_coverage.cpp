@@ -1,0 +1,155 @@
+// Every plan component reaches the generated Terraform: for each data-driven agent case (all clouds, the catalogue
+// substitutes the agents pick such as MSK for Kafka teams or MLflow on Fargate for tight budgets), each component's
+// service_id (the resource type the catalogue says codegen emits) must be matched by its own generated resource, or
+// be listed below with the reason it needs no resource of that type. A future substitute the renderers do not know
+// fails here instead of silently disappearing from infra/terraform.
+#include "DesignFixture.h"
+#include "TestSupport.h"
+
+#include "codegen/RepositoryRenderer.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QtTest>
+
+#include <map>
+
+using namespace mlops;
+
+namespace {
+
+// service_id -> why no resource of exactly that type is emitted (what stands for it instead).
+const std::map<QString, const char*>& notRendered()
+{
+    static const std::map<QString, const char*> reasons{
+        {QStringLiteral("aws_sagemaker_training_job"), "jobs are started per run by the Step Functions pipeline; training.tf holds their role, policy and log group"},
+        {QStringLiteral("aws_sagemaker_endpoint"), "batch scoring runs as transform jobs started by the pipeline; serving.tf holds their role"},
+        {QStringLiteral("aws_kms_key"), "provider-managed keys unless the compliance or plan asks for a customer-managed key (then security.tf has it)"},
+    };
+    return reasons;
+}
+
+// Known gaps, recorded on 2026-11-24 when this test was added: the cloud renderers emit their generic resources for
+// these roles (e.g. a Glue database for features, ECS for any online serving, Helm-free Kubernetes objects on-prem)
+// instead of the catalogue's service. Each is a renderer to write; remove the entry when it is. New service_ids must
+// not be added here without a renderer or a reason in notRendered().
+const QStringList& knownGaps()
+{
+    static const QStringList gaps{
+        QStringLiteral("aws_batch_job_definition"),
+        QStringLiteral("aws_bedrock_model_invocation_logging_configuration"),
+        QStringLiteral("aws_dynamodb_table"),
+        QStringLiteral("aws_eks_cluster"),
+        QStringLiteral("aws_eks_node_group"),
+        QStringLiteral("aws_glue_catalog_table"),
+        QStringLiteral("aws_greengrassv2_component_version"),
+        QStringLiteral("aws_iot_thing_group"),
+        QStringLiteral("aws_lambda_function"),
+        QStringLiteral("aws_opensearchserverless_collection"),
+        QStringLiteral("aws_prometheus_workspace"),
+        QStringLiteral("aws_route53_record"),
+        QStringLiteral("aws_sagemaker_domain"),
+        QStringLiteral("aws_sagemaker_model"),
+        QStringLiteral("aws_sagemaker_monitoring_schedule"),
+        QStringLiteral("aws_sagemaker_pipeline"),
+        QStringLiteral("azurerm_application_load_balancer"),
+        QStringLiteral("azurerm_cognitive_deployment"),
+        QStringLiteral("azurerm_container_app_job"),
+        QStringLiteral("azurerm_databricks_workspace"),
+        QStringLiteral("azurerm_kubernetes_cluster"),
+        QStringLiteral("azurerm_kubernetes_cluster_node_pool"),
+        QStringLiteral("azurerm_machine_learning_workspace"),
+        QStringLiteral("azurerm_monitor_metric_alert"),
+        QStringLiteral("azurerm_monitor_workspace"),
+        QStringLiteral("azurerm_redis_cache"),
+        QStringLiteral("azurerm_search_service"),
+        QStringLiteral("azurerm_stream_analytics_job"),
+        QStringLiteral("google_container_cluster"),
+        QStringLiteral("google_container_node_pool"),
+        QStringLiteral("google_dataflow_flex_template_job"),
+        QStringLiteral("google_dataproc_batch"),
+        QStringLiteral("google_vertex_ai_custom_job"),
+        QStringLiteral("google_vertex_ai_endpoint"),
+        QStringLiteral("google_vertex_ai_feature_group"),
+        QStringLiteral("google_vertex_ai_feature_online_store"),
+        QStringLiteral("google_vertex_ai_model"),
+        QStringLiteral("google_vertex_ai_model_deployment_monitoring_job"),
+        QStringLiteral("google_vertex_ai_pipeline_job"),
+        QStringLiteral("helm_release.argo_workflows"),
+        QStringLiteral("helm_release.harbor"),
+        QStringLiteral("helm_release.ingress_nginx"),
+        QStringLiteral("helm_release.mlflow"),
+        QStringLiteral("helm_release.qdrant"),
+        QStringLiteral("kubernetes_cron_job"),
+        QStringLiteral("kubernetes_deployment"),
+        QStringLiteral("kubernetes_job"),
+        QStringLiteral("kubernetes_manifest.inference_service"),
+        QStringLiteral("kubernetes_namespace"),
+        QStringLiteral("kubernetes_stateful_set.minio"),
+    };
+    return gaps;
+}
+
+QString typeOf(const QString& serviceId)
+{
+    return serviceId.section(QLatin1Char('.'), 0, 0);
+}
+
+QString nameOf(const QString& serviceId)
+{
+    return serviceId.section(QLatin1Char('.'), 1);
+}
+
+} // namespace
+
+class TestCodegenCoverage : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void everyPlanComponent_hasTerraform_data()
+    {
+        QTest::addColumn<QString>("prompt");
+        const QDir cases(test::dataPath(QStringLiteral("agents")));
+        const QStringList names = cases.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        QVERIFY(names.size() >= 20);
+        for (const QString& name : names)
+            QTest::newRow(qPrintable(name)) << cases.filePath(name + QStringLiteral("/prompt.txt"));
+        // The shipped example names Kafka: the plan takes the MSK substitute.
+        QTest::newRow("example_fraud_detection") << QDir::cleanPath(test::dataPath(QStringLiteral("../../resources/examples/fraud-detection.txt")));
+    }
+
+    void everyPlanComponent_hasTerraform()
+    {
+        QFETCH(QString, prompt);
+        const RenderInput in = RenderInput::fromState(test::designStateFromFile(prompt));
+        const QJsonArray resources = RepositoryRenderer::terraformResources(in);
+        std::map<QString, int> available; // type or type.name -> resources not yet claimed by a component
+        for (const QJsonValue& v : resources) {
+            const QJsonObject r = v.toObject();
+            const QString type = r.value(QStringLiteral("type")).toString();
+            ++available[type];
+            ++available[type + QLatin1Char('.') + r.value(QStringLiteral("name")).toString()];
+        }
+        QStringList missing;
+        for (const QJsonValue& v : in.components()) {
+            const QJsonObject c = v.toObject();
+            const QString id = c.value(QStringLiteral("service_id")).toString();
+            QVERIFY2(!id.isEmpty(), qPrintable(QString::fromUtf8(QJsonDocument(c).toJson(QJsonDocument::Compact))));
+            if (notRendered().count(id) || knownGaps().contains(id))
+                continue;
+            // Two components of one type (an ECS model server and MLflow on ECS) need two resources of it.
+            const QString key = nameOf(id).isEmpty() ? typeOf(id) : id;
+            if (available[key] > 0)
+                --available[key];
+            else
+                missing.append(c.value(QStringLiteral("role")).toString() + QLatin1Char('=') + id);
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(in.cloud() + QStringLiteral(": no Terraform for ") + missing.join(QStringLiteral(", "))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCodegenCoverage)
+#include "tst_codegen_coverage.moc"
