@@ -14,6 +14,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -54,10 +55,10 @@ MainWindow::MainWindow(Studio& studio, QWidget* parent)
     , m_projects(new ProjectListModel(studio, this))
 {
     initIcons();
-    setWindowTitle(tr("Agentic MLOps Studio"));
     setWindowIcon(icon("agentic-mlops-studio"));
     buildActions();
     buildLayout();
+    retranslate();
     connectEngine();
     updateActions();
     resize(1440, 900);
@@ -70,37 +71,73 @@ QString MainWindow::currentDecisionSet() const
     return m_feed->decisionSetId();
 }
 
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Agentic MLOps Studio"));
+    const auto texts = [](QAction* a, const QString& text, const QString& tip) {
+        a->setText(text);
+        a->setToolTip(tip + QStringLiteral(" (") + a->shortcut().toString(QKeySequence::NativeText) +
+                      QLatin1Char(')'));
+    };
+    texts(m_newProject, tr("&New project"), tr("Start a new project"));
+    texts(m_run, tr("&Run"), tr("Run the agents on the requirement"));
+    texts(m_pause, tr("&Pause"), tr("Pause after the current node"));
+    texts(m_resume, tr("Res&ume"), tr("Resume the paused run"));
+    texts(m_cancel, tr("&Cancel run"), tr("Cancel the run"));
+    texts(m_fork, tr("&Fork…"), tr("Start a new version from a checkpoint"));
+    texts(m_submit, tr("&Submit answers"), tr("Send the answers to the open questions"));
+    texts(m_acceptDefaults, tr("Accept &defaults"), tr("Take every suggested default now"));
+    texts(m_findCards, tr("Find in &cards"), tr("Search the reason cards"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_quit->setText(tr("&Quit"));
+    m_runMenu->setTitle(tr("&Run"));
+    m_runToolBar->setWindowTitle(tr("Run controls"));
+
+    m_projectName->setPlaceholderText(tr("Untitled project"));
+    m_projectName->setAccessibleName(tr("Project name"));
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setToolTip(tr("Confident defaults are approved automatically after this time"));
+    m_projectLabel->setText(tr("Project:"));
+    m_timeoutLabel->setText(tr("Auto-approve after:"));
+    m_tabs->setTabText(m_tabs->indexOf(m_runPage), tr("Run"));
+    m_projectView->setAccessibleName(tr("Projects"));
+    m_projectDock->setWindowTitle(tr("Projects"));
+    m_cardDock->setWindowTitle(tr("Reason cards"));
+    m_hitlDock->setWindowTitle(tr("Questions"));
+    m_projectView->viewport()->update(); // the model words its rows in data(): paint them again
+}
+
 void MainWindow::buildActions()
 {
-    const auto make = [this](const QIcon& i, const QString& text, const QKeySequence& key, const QString& tip) {
-        auto* a = new QAction(i, text, this);
+    // Texts and tooltips are set by retranslate(), so a language switch at run time renews them.
+    const auto make = [this](const QIcon& i, const QKeySequence& key) {
+        auto* a = new QAction(i, QString(), this);
         a->setShortcut(key);
-        a->setToolTip(tip + QStringLiteral(" (") + key.toString(QKeySequence::NativeText) + QLatin1Char(')'));
         return a;
     };
-    m_newProject = make(icon("new-project"), tr("&New project"), QKeySequence::New, tr("Start a new project"));
-    m_run = make(icon("run"), tr("&Run"), QKeySequence(Qt::CTRL | Qt::Key_Return),
-                 tr("Run the agents on the requirement"));
-    m_pause = make(icon("pause"), tr("&Pause"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
-                   tr("Pause after the current node"));
-    m_resume = make(icon("resume"), tr("Res&ume"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
-                    tr("Resume the paused run"));
-    m_cancel = make(icon("cancel"), tr("&Cancel run"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X),
-                    tr("Cancel the run"));
-    m_fork = make(icon("fork"), tr("&Fork…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
-                  tr("Start a new version from a checkpoint"));
-    m_submit = make(icon("submit"), tr("&Submit answers"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
-                    tr("Send the answers to the open questions"));
-    m_acceptDefaults = make(icon("accept-defaults"), tr("Accept &defaults"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
-                            tr("Take every suggested default now"));
-    m_findCards = make(icon("search"), tr("Find in &cards"), QKeySequence::Find, tr("Search the reason cards"));
+    m_newProject = make(icon("new-project"), QKeySequence::New);
+    m_run = make(icon("run"), QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_pause = make(icon("pause"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_resume = make(icon("resume"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_cancel = make(icon("cancel"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+    m_fork = make(icon("fork"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_submit = make(icon("submit"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
+    m_acceptDefaults = make(icon("accept-defaults"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_findCards = make(icon("search"), QKeySequence::Find);
 
-    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addAction(m_newProject);
     m_fileMenu->addSeparator();
-    QAction* quit = m_fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
-    quit->setMenuRole(QAction::QuitRole);
-    m_runMenu = menuBar()->addMenu(tr("&Run"));
+    m_quit = m_fileMenu->addAction(QString(), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    m_quit->setMenuRole(QAction::QuitRole);
+    m_runMenu = menuBar()->addMenu(QString());
     for (QAction* a : {m_run, m_pause, m_resume, m_cancel, m_fork})
         m_runMenu->addAction(a);
     m_runMenu->addSeparator();
@@ -108,12 +145,12 @@ void MainWindow::buildActions()
     m_runMenu->addAction(m_acceptDefaults);
     m_runMenu->addAction(m_findCards);
 
-    auto* bar = addToolBar(tr("Run controls"));
-    bar->setObjectName(QStringLiteral("runToolBar"));
-    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->setIconSize(QSize(20, 20));
+    m_runToolBar = addToolBar(QString());
+    m_runToolBar->setObjectName(QStringLiteral("runToolBar"));
+    m_runToolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_runToolBar->setIconSize(QSize(20, 20));
     for (QAction* a : {m_newProject, m_run, m_pause, m_resume, m_cancel, m_fork})
-        bar->addAction(a);
+        m_runToolBar->addAction(a);
 
     connect(m_newProject, &QAction::triggered, this, &MainWindow::newProject);
     connect(m_run, &QAction::triggered, this, &MainWindow::startRun);
@@ -128,18 +165,16 @@ void MainWindow::buildLayout()
     // Centre: tabs, so later views (the outcome) join as tabs next to "Run".
     m_editor = new RequirementEditor;
     m_projectName = new QLineEdit;
-    m_projectName->setPlaceholderText(tr("Untitled project"));
-    m_projectName->setAccessibleName(tr("Project name"));
     m_timeout = new QSpinBox;
     m_timeout->setRange(5, 7 * 24 * 3600);
     m_timeout->setValue(RunSettings{}.autoApproveTimeoutSec);
-    m_timeout->setSuffix(tr(" s"));
-    m_timeout->setToolTip(tr("Confident defaults are approved automatically after this time"));
     auto* settingsRow = new QHBoxLayout;
-    settingsRow->addWidget(new QLabel(tr("Project:")));
+    m_projectLabel = new QLabel;
+    settingsRow->addWidget(m_projectLabel);
     settingsRow->addWidget(m_projectName, 2);
     settingsRow->addSpacing(12);
-    settingsRow->addWidget(new QLabel(tr("Auto-approve after:")));
+    m_timeoutLabel = new QLabel;
+    settingsRow->addWidget(m_timeoutLabel);
     settingsRow->addWidget(m_timeout);
     auto* requirement = new QWidget;
     auto* reqLayout = new QVBoxLayout(requirement);
@@ -163,26 +198,28 @@ void MainWindow::buildLayout()
     runSplit->setSizes({190, 560});
     m_tabs = new QTabWidget;
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(runSplit, tr("Run"));
+    m_runPage = runSplit;
+    m_tabs->addTab(runSplit, QString());
     setCentralWidget(m_tabs);
 
     m_projectView = new QTreeView;
     m_projectView->setModel(m_projects);
     m_projectView->setHeaderHidden(true);
-    m_projectView->setAccessibleName(tr("Projects"));
     m_projectView->setUniformRowHeights(true);
-    auto* projectDock = new QDockWidget(tr("Projects"), this);
+    auto* projectDock = new QDockWidget(this);
+    m_projectDock = projectDock;
     projectDock->setObjectName(QStringLiteral("projectsDock"));
     projectDock->setWidget(m_projectView);
     addDockWidget(Qt::LeftDockWidgetArea, projectDock);
 
     m_cards = new ReasonCardPanel;
-    auto* cardDock = new QDockWidget(tr("Reason cards"), this);
+    auto* cardDock = new QDockWidget(this);
+    m_cardDock = cardDock;
     cardDock->setObjectName(QStringLiteral("cardsDock"));
     cardDock->setWidget(m_cards);
     addDockWidget(Qt::RightDockWidgetArea, cardDock);
     m_hitl = new HitlPanel(m_studio);
-    m_hitlDock = new QDockWidget(tr("Questions"), this);
+    m_hitlDock = new QDockWidget(this);
     m_hitlDock->setObjectName(QStringLiteral("hitlDock"));
     m_hitlDock->setWidget(m_hitl);
     addDockWidget(Qt::RightDockWidgetArea, m_hitlDock);

@@ -5,6 +5,8 @@
 
 class QAction;
 class QDockWidget;
+class QLabel;
+class QToolBar;
 class QLineEdit;
 class QSpinBox;
 class QTabWidget;
@@ -69,7 +71,11 @@ public slots:
 signals:
     void decisionSetOpened(const QString& decisionSetId);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate(); // every text set at construction, again in the current language
     void buildActions();
     void buildLayout();
     void connectEngine();
@@ -92,6 +98,13 @@ private:
     ui::HitlPanel* m_hitl = nullptr;
     ui::RunStatusWidget* m_status = nullptr;
     QDockWidget* m_hitlDock = nullptr;
+    QDockWidget* m_projectDock = nullptr;
+    QDockWidget* m_cardDock = nullptr;
+    QWidget* m_runPage = nullptr;
+    QLabel* m_projectLabel = nullptr;
+    QLabel* m_timeoutLabel = nullptr;
+    QToolBar* m_runToolBar = nullptr;
+    QAction* m_quit = nullptr;
     QMenu* m_fileMenu = nullptr;
     QMenu* m_runMenu = nullptr;
     QAction* m_newProject = nullptr;

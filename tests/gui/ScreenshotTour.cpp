@@ -2,7 +2,9 @@
 // HITL gate to the end and saves PNGs of the moments worth judging. Run it under Xvfb for real fonts and
 // window decorations-free grabs, e.g.
 //   xvfb-run -a -s "-screen 0 1600x1000x24" build/tests/gui/gui_screenshot_tour /tmp/screens [--dark]
-// Writes: <out>/mid-run.png, hitl-countdown.png, completed.png (prefixed "dark-" with --dark).
+// Writes: <out>/mid-run.png, hitl-countdown.png, completed.png (prefixed "dark-" with --dark); with
+// --switch-language=CODE also runtime-switch-CODE.png: the window at the HITL gate after switching the language
+// at run time, and the rest of the tour in that language.
 #include "MainWindow.h"
 #include "Studio.h"
 #include "TestSupport.h"
@@ -12,6 +14,7 @@
 #include "hitl/HitlPanel.h"
 #include "project/ProjectListModel.h"
 #include "requirement/RequirementEditor.h"
+#include "settings/UiLanguage.h"
 
 #include <QApplication>
 #include <QDir>
@@ -75,13 +78,17 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 2) {
-        std::fprintf(stderr, "usage: gui_screenshot_tour OUTDIR [--dark]\n");
+        std::fprintf(stderr, "usage: gui_screenshot_tour OUTDIR [--dark] [--switch-language=CODE]\n");
         return 2;
     }
     const QDir out(args.at(1));
     QDir().mkpath(out.path());
     const bool dark = args.contains(QStringLiteral("--dark"));
     const QString prefix = dark ? QStringLiteral("dark-") : QString();
+    QString switchTo;
+    for (const QString& a : args)
+        if (a.startsWith(QLatin1String("--switch-language=")))
+            switchTo = a.mid(int(qstrlen("--switch-language=")));
     if (dark) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         QApplication::setPalette(darkPalette());
@@ -139,6 +146,12 @@ int main(int argc, char* argv[])
         }
         QTest::qWait(2200); // the countdown visibly moves
         save(w, out.filePath(prefix + QStringLiteral("hitl-countdown.png")));
+        if (!switchTo.isEmpty()) {
+            if (!UiLanguage::apply(switchTo))
+                std::fprintf(stderr, "no translation for %s\n", qPrintable(switchTo));
+            QTest::qWait(300); // LanguageChange is posted to the widgets
+            save(w, out.filePath(prefix + QStringLiteral("runtime-switch-") + switchTo + QStringLiteral(".png")));
+        }
     }
 
     // Take the defaults at every gate until the run ends.

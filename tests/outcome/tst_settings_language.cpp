@@ -1,7 +1,10 @@
 // Settings dialog: preferences stored and turned into run settings (never the key), language switched at run time.
 #include "TestSupport.h"
 
+#include "MainWindow.h"
 #include "Studio.h"
+#include "cards/ReasonCardPanel.h"
+#include "hitl/HitlPanel.h"
 #include "llm/LlmSettings.h"
 #include "outcome/OutcomeView.h"
 #include "settings/SettingsDialog.h"
@@ -9,6 +12,11 @@
 #include "settings/UiLanguage.h"
 
 #include <QComboBox>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QToolButton>
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QSettings>
@@ -104,6 +112,70 @@ private slots:
         dialog.apply();
         QTRY_COMPARE(outcome.tabs()->tabText(2), QStringLiteral("Report"));
         QTRY_COMPARE(dialog.windowTitle(), QStringLiteral("Settings"));
+    }
+
+    void language_switchedAtRunTime_retranslatesMainWindow()
+    {
+        MainWindow window(*m_studio);
+        const auto dock = [&window](const char* name) {
+            return window.findChild<QDockWidget*>(QLatin1String(name))->windowTitle();
+        };
+        const auto button = [&window](const QString& text) {
+            return window.cardPanel()->findChild<QToolButton*>() != nullptr &&
+                   window.cardPanel()->findChild<QToolButton*>()->text() == text;
+        };
+        const auto labelShown = [&window](const QString& text) {
+            for (const QLabel* l : window.findChildren<QLabel*>())
+                if (l->text() == text)
+                    return true;
+            return false;
+        };
+        const auto expectEnglish = [&] {
+            QTRY_COMPARE(window.fileMenu()->title(), QStringLiteral("&File"));
+            QCOMPARE(window.runMenu()->title(), QStringLiteral("&Run"));
+            QCOMPARE(dock("projectsDock"), QStringLiteral("Projects"));
+            QCOMPARE(dock("cardsDock"), QStringLiteral("Reason cards"));
+            QCOMPARE(dock("hitlDock"), QStringLiteral("Questions"));
+            QCOMPARE(window.runAction()->text(), QStringLiteral("&Run"));
+            QCOMPARE(window.pauseAction()->text(), QStringLiteral("&Pause"));
+            QCOMPARE(window.resumeAction()->text(), QStringLiteral("Res&ume"));
+            QCOMPARE(window.cancelAction()->text(), QStringLiteral("&Cancel run"));
+            QCOMPARE(window.forkAction()->text(), QStringLiteral("&Fork…"));
+            QCOMPARE(window.centralTabs()->tabText(0), QStringLiteral("Run"));
+            QVERIFY(labelShown(QStringLiteral("Project:")));
+            QVERIFY(button(QStringLiteral("All nodes")));
+            QCOMPARE(window.hitlPanel()->findChild<QPushButton*>()->text().isEmpty(), false);
+        };
+        expectEnglish();
+        const QString hitlButtonEnglish = window.hitlPanel()->findChild<QPushButton*>()->text();
+
+        SettingsDialog dialog(*m_studio);
+        dialog.languageBox()->setCurrentIndex(dialog.languageBox()->findData(QStringLiteral("de")));
+        dialog.apply();
+        // The German strings of translations/agentic-mlops-studio_de.ts.
+        QTRY_COMPARE(window.fileMenu()->title(), QStringLiteral("&Datei"));
+        QCOMPARE(window.runMenu()->title(), QStringLiteral("&Ausführen"));
+        QCOMPARE(dock("projectsDock"), QStringLiteral("Projekte"));
+        QCOMPARE(dock("cardsDock"), QStringLiteral("Begründungskarten"));
+        QCOMPARE(dock("hitlDock"), QStringLiteral("Fragen"));
+        QCOMPARE(window.runAction()->text(), QStringLiteral("&Ausführen"));
+        QCOMPARE(window.pauseAction()->text(), QStringLiteral("&Pausieren"));
+        QCOMPARE(window.resumeAction()->text(), QStringLiteral("&Fortsetzen"));
+        QCOMPARE(window.cancelAction()->text(), QStringLiteral("Lauf a&bbrechen"));
+        QCOMPARE(window.forkAction()->text(), QStringLiteral("Ab&zweigen…"));
+        QVERIFY(window.runAction()->toolTip().endsWith(
+            QStringLiteral(" (") + window.runAction()->shortcut().toString(QKeySequence::NativeText) +
+            QLatin1Char(')')));
+        QCOMPARE(window.centralTabs()->tabText(0), QStringLiteral("Lauf"));
+        QVERIFY(labelShown(QStringLiteral("Projekt:")));
+        QVERIFY(!labelShown(QStringLiteral("Project:")));
+        QVERIFY(button(QStringLiteral("Alle Knoten")));
+        QVERIFY(window.hitlPanel()->findChild<QPushButton*>()->text() != hitlButtonEnglish);
+
+        dialog.languageBox()->setCurrentIndex(dialog.languageBox()->findData(QStringLiteral("en")));
+        dialog.apply();
+        expectEnglish();
+        QCOMPARE(window.hitlPanel()->findChild<QPushButton*>()->text(), hitlButtonEnglish);
     }
 
 private:

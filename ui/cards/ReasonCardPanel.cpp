@@ -5,6 +5,7 @@
 #include "cards/ReasonCardModel.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
@@ -59,18 +60,13 @@ ReasonCardPanel::ReasonCardPanel(QWidget* parent)
     m_list->setItemDelegate(new ReasonCardDelegate(m_list));
     m_list->setUniformItemSizes(true);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->setAccessibleName(tr("Reason cards"));
     m_details->setOpenLinks(false);
-    m_details->setPlaceholderText(tr("Select a card to see the full reasoning, alternatives and evidence."));
 
-    m_agent->setToolTip(tr("Filter by agent"));
-    m_category->setToolTip(tr("Filter by category"));
-    m_priority->setToolTip(tr("Filter by priority"));
-    m_priority->addItem(tr("Any priority"), QString());
-    m_priority->addItem(tr("high"), QStringLiteral("high"));
-    m_priority->addItem(tr("medium"), QStringLiteral("medium"));
-    m_priority->addItem(tr("low"), QStringLiteral("low"));
-    m_search->setPlaceholderText(tr("Search cards…"));
+    // Item texts are set by retranslate(); the data keys stay.
+    m_priority->addItem(QString(), QString());
+    m_priority->addItem(QString(), QStringLiteral("high"));
+    m_priority->addItem(QString(), QStringLiteral("medium"));
+    m_priority->addItem(QString(), QStringLiteral("low"));
     m_search->setClearButtonEnabled(true);
     rebuildFilterChoices();
 
@@ -82,8 +78,8 @@ ReasonCardPanel::ReasonCardPanel(QWidget* parent)
     second->addWidget(m_search, 1);
     second->addWidget(m_nodeChip);
     auto* clearNode = new QToolButton(this);
-    clearNode->setText(tr("All nodes"));
-    clearNode->setToolTip(tr("Show the cards of every node"));
+    m_clearNode = clearNode;
+    retranslate();
     second->addWidget(clearNode);
     second->addWidget(m_count);
 
@@ -155,6 +151,34 @@ void ReasonCardPanel::setNodeFilter(const QString& node)
     m_filter->setNode(node);
     m_nodeChip->setText(node.isEmpty() ? QString() : tr("node: %1").arg(node));
     m_nodeChip->setVisible(!node.isEmpty());
+    updateCount();
+}
+
+void ReasonCardPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void ReasonCardPanel::retranslate()
+{
+    m_list->setAccessibleName(tr("Reason cards"));
+    m_details->setPlaceholderText(tr("Select a card to see the full reasoning, alternatives and evidence."));
+    m_agent->setToolTip(tr("Filter by agent"));
+    m_category->setToolTip(tr("Filter by category"));
+    m_priority->setToolTip(tr("Filter by priority"));
+    m_priority->setItemText(0, tr("Any priority"));
+    m_priority->setItemText(1, tr("high"));
+    m_priority->setItemText(2, tr("medium"));
+    m_priority->setItemText(3, tr("low"));
+    m_search->setPlaceholderText(tr("Search cards…"));
+    m_clearNode->setText(tr("All nodes"));
+    m_clearNode->setToolTip(tr("Show the cards of every node"));
+    if (m_agent->count() > 0)
+        m_agent->setItemText(0, tr("Any agent"));
+    if (m_category->count() > 0)
+        m_category->setItemText(0, tr("Any category"));
     updateCount();
 }
 

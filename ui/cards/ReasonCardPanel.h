@@ -11,6 +11,7 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QTextBrowser;
+class QToolButton;
 
 namespace mlops::ui {
 
@@ -39,7 +40,11 @@ signals:
     // The selected card's evidence ({field: quoted span}); empty when nothing is selected.
     void evidenceSelected(const QJsonObject& evidence);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate(); // the texts set at construction, again in the current language
     void rebuildFilterChoices();
     void showCurrent();
     void updateCount();
@@ -52,6 +57,7 @@ private:
     QLineEdit* m_search;
     QLabel* m_nodeChip;
     QLabel* m_count;
+    QToolButton* m_clearNode;
     QListView* m_list;
     QTextBrowser* m_details;
     bool m_followTail = true;

@@ -187,6 +187,8 @@ void AgentGraphView::changeEvent(QEvent* event)
     QGraphicsView::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         restyleEdges();
+    else if (event->type() == QEvent::LanguageChange)
+        setAccessibleName(tr("Agent graph"));
 }
 
 void AgentGraphView::fit()

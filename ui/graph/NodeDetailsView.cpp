@@ -2,6 +2,7 @@
 
 #include "graph/NodeActivity.h"
 
+#include <QEvent>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QScrollBar>
@@ -27,6 +28,18 @@ NodeDetailsView::NodeDetailsView(QWidget* parent)
     : QTextBrowser(parent)
 {
     setOpenLinks(false);
+    retranslate();
+}
+
+void NodeDetailsView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QTextBrowser::changeEvent(event);
+}
+
+void NodeDetailsView::retranslate()
+{
     setPlaceholderText(tr("Click a node in the graph to see its reason cards, inputs, outputs and timings."));
 }
 

@@ -12,6 +12,12 @@ class NodeDetailsView : public QTextBrowser {
 public:
     explicit NodeDetailsView(QWidget* parent = nullptr);
     void showNode(const QString& name, const NodeActivity& activity);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate(); // the texts set at construction, again in the current language
 };
 
 } // namespace mlops::ui

@@ -5,6 +5,7 @@
 #include "core/Clock.h"
 #include "hitl/QuestionForm.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
@@ -22,8 +23,8 @@ HitlPanel::HitlPanel(Studio& studio, QWidget* parent)
     , m_general(new QLabel(this))
     , m_formHost(new QWidget(this))
     , m_formLayout(new QVBoxLayout(m_formHost))
-    , m_submit(new QPushButton(QIcon(QStringLiteral(":/icons/submit.svg")), tr("&Submit answers"), this))
-    , m_defaults(new QPushButton(QIcon(QStringLiteral(":/icons/accept-defaults.svg")), tr("Accept &defaults"), this))
+    , m_submit(new QPushButton(QIcon(QStringLiteral(":/icons/submit.svg")), QString(), this))
+    , m_defaults(new QPushButton(QIcon(QStringLiteral(":/icons/accept-defaults.svg")), QString(), this))
 {
     m_title->setWordWrap(true);
     m_countdown->setObjectName(QStringLiteral("hitlCountdown"));
@@ -36,8 +37,7 @@ HitlPanel::HitlPanel(Studio& studio, QWidget* parent)
     errPal.setColor(QPalette::WindowText, StateColors::failed());
     m_general->setPalette(errPal);
     m_general->hide();
-    m_submit->setToolTip(tr("Send the answers (Ctrl+Shift+Return)"));
-    m_defaults->setToolTip(tr("Take every suggested default now (Ctrl+Shift+D)"));
+    retranslate();
 
     m_formLayout->setContentsMargins(0, 0, 0, 0);
     m_formLayout->addStretch(1);
@@ -157,6 +157,30 @@ QString HitlPanel::generalError() const
 QString HitlPanel::countdownText() const
 {
     return m_countdown->text();
+}
+
+void HitlPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void HitlPanel::retranslate()
+{
+    m_submit->setText(tr("&Submit answers"));
+    m_defaults->setText(tr("Accept &defaults"));
+    m_submit->setToolTip(tr("Send the answers (Ctrl+Shift+Return)"));
+    m_defaults->setToolTip(tr("Take every suggested default now (Ctrl+Shift+D)"));
+    if (!hasOpenGate()) {
+        m_title->setText(tr("No question is waiting. When the agents need a decision, it appears here."));
+        return;
+    }
+    m_title->setText(tr("<b>%n question(s)</b> at <i>%1</i> — the run waits for you; the rest of the window "
+                        "stays usable.",
+                        nullptr, int(m_forms.size()))
+                         .arg(m_gateNode.toHtmlEscaped()));
+    updateCountdown();
 }
 
 void HitlPanel::updateCountdown()

@@ -46,7 +46,11 @@ signals:
     // A gate opened (true) or was resolved / abandoned (false).
     void gateChanged(bool open);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate(); // the texts set at construction, again in the current language
     void openGate(const QJsonObject& presented);
     void closeGate();
     void updateCountdown();

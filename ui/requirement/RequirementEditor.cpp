@@ -2,6 +2,7 @@
 
 #include "StateColors.h"
 
+#include <QEvent>
 #include <QTextBlock>
 
 namespace mlops::ui {
@@ -9,10 +10,22 @@ namespace mlops::ui {
 RequirementEditor::RequirementEditor(QWidget* parent)
     : QPlainTextEdit(parent)
 {
-    setPlaceholderText(tr("Describe the ML system you need: workload, data, latency, budget, cloud, compliance…"));
     setTabChangesFocus(true);
-    setAccessibleName(tr("Requirement"));
+    retranslate();
     connect(this, &QPlainTextEdit::textChanged, this, [this] { setExtraSelections({}); });
+}
+
+void RequirementEditor::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QPlainTextEdit::changeEvent(event);
+}
+
+void RequirementEditor::retranslate()
+{
+    setPlaceholderText(tr("Describe the ML system you need: workload, data, latency, budget, cloud, compliance…"));
+    setAccessibleName(tr("Requirement"));
 }
 
 int RequirementEditor::highlightEvidence(const QJsonObject& evidence)

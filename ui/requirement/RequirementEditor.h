@@ -15,6 +15,12 @@ public:
     // {field: quoted span}; returns how many spans were found in the text.
     int highlightEvidence(const QJsonObject& evidence);
     int highlightCount() const { return int(extraSelections().size()); }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate(); // the texts set at construction, again in the current language
 };
 
 } // namespace mlops::ui
