@@ -12,7 +12,7 @@ namespace {
 
 QString s(const char* text)
 {
-    return QString::fromLatin1(text);
+    return QString::fromUtf8(text);
 }
 
 const QStringList kListFields = {s("regions"), s("workload_types"), s("compliance_requirements"), s("data_sources"),
@@ -66,10 +66,17 @@ QJsonValue IntakeExtractor::normaliseAnswer(const QString& field, const QJsonVal
         if (value.isDouble()) {
             d = value.toDouble();
         } else if (value.isString()) {
+            // A budget reads like one in the prompt ("€1,500", "2k a month", "$30k per year" -> USD per month).
+            if (field == QLatin1String("budget_monthly_usd")) {
+                const QuantityParser money(m_kb->lexicon().value(s("currency_rates")).toObject());
+                const QList<Quantity> found = money.budgets(s("budget ") + value.toString().trimmed());
+                if (found.size() == 1)
+                    d = found.first().value;
+            }
             static const QRegularExpression re(s("^\\s*[$€£]?\\s*(\\d[\\d,]*(?:\\.\\d+)?)\\s*(k|m|million|thousand)?\\s*%?\\s*$"),
                                                QRegularExpression::CaseInsensitiveOption);
             const auto m = re.match(value.toString());
-            if (m.hasMatch())
+            if (d < 0 && m.hasMatch())
                 d = QuantityParser::parseNumber(m.captured(1), m.captured(2));
         } else if (value.isNull()) {
             return QJsonValue::Null;

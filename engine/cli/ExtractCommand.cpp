@@ -12,7 +12,7 @@ namespace {
 
 QString s(const char* text)
 {
-    return QString::fromLatin1(text);
+    return QString::fromUtf8(text);
 }
 
 QString render(const QJsonValue& v)

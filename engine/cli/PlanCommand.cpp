@@ -13,7 +13,7 @@ namespace {
 
 QString s(const char* text)
 {
-    return QString::fromLatin1(text);
+    return QString::fromUtf8(text);
 }
 
 QString money(double v)

@@ -226,6 +226,39 @@ private slots:
         QVERIFY(!k.value(s("evidence")).toObject().value(field).toString().isEmpty());
     }
 
+    // An answer is read like the prompt: "€1,500" in the questions form is the same budget as in the text.
+    void answers_unitsAndCurrencies_normalised_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("answer");
+        QTest::addColumn<double>("value");
+        QTest::newRow("plain") << s("budget_monthly_usd") << s("1500") << 1500.0;
+        QTest::newRow("dollar k") << s("budget_monthly_usd") << s("$5k") << 5000.0;
+        QTest::newRow("euro") << s("budget_monthly_usd") << QString::fromUtf8("€1,500") << 1620.0;
+        QTest::newRow("pound") << s("budget_monthly_usd") << QString::fromUtf8("£2,000 a month") << 2540.0;
+        QTest::newRow("yearly") << s("budget_monthly_usd") << s("$120k per year") << 10000.0;
+        QTest::newRow("latency") << s("latency_p99_ms") << s("250") << 250.0;
+        QTest::newRow("percent") << s("availability_target") << s("99.9%") << 99.9;
+    }
+
+    void answers_unitsAndCurrencies_normalised()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, answer);
+        QFETCH(double, value);
+        QString error;
+        const QJsonValue v = IntakeExtractor(m_kb).normaliseAnswer(field, answer, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(v.toDouble(), value);
+    }
+
+    void answers_notANumber_clearError()
+    {
+        QString error;
+        IntakeExtractor(m_kb).normaliseAnswer(s("budget_monthly_usd"), s("lots"), &error);
+        QVERIFY2(error.contains(s("budget_monthly_usd")) && error.contains(s("lots")), qPrintable(error));
+    }
+
     void units_moneyThatIsNoBudget_ignored()
     {
         const QJsonObject k = IntakeExtractor(m_kb).extract(s("Fraud costs us $2M in losses per year; transactions over $500 are reviewed."));
