@@ -76,17 +76,8 @@ const QStringList& knownGaps()
         QStringLiteral("google_vertex_ai_model"),
         QStringLiteral("google_vertex_ai_model_deployment_monitoring_job"),
         QStringLiteral("google_vertex_ai_pipeline_job"),
+        // Rendered on-prem; still missing on EKS/GKE/AKS (k8s_orchestrator), so the id stays listed until those do.
         QStringLiteral("helm_release.argo_workflows"),
-        QStringLiteral("helm_release.harbor"),
-        QStringLiteral("helm_release.ingress_nginx"),
-        QStringLiteral("helm_release.mlflow"),
-        QStringLiteral("helm_release.qdrant"),
-        QStringLiteral("kubernetes_cron_job"),
-        QStringLiteral("kubernetes_deployment"),
-        QStringLiteral("kubernetes_job"),
-        QStringLiteral("kubernetes_manifest.inference_service"),
-        QStringLiteral("kubernetes_namespace"),
-        QStringLiteral("kubernetes_stateful_set.minio"),
     };
     return gaps;
 }
@@ -132,6 +123,12 @@ private slots:
             const QString type = r.value(QStringLiteral("type")).toString();
             ++available[type];
             ++available[type + QLatin1Char('.') + r.value(QStringLiteral("name")).toString()];
+            // The Kubernetes provider's `<type>_v1` resources are the stable-API versions of the catalogue's
+            // unversioned types (kubernetes_cron_job itself still targets batch/v1beta1, removed in Kubernetes 1.25).
+            if (type.startsWith(QLatin1String("kubernetes_")) && type.endsWith(QLatin1String("_v1"))) {
+                ++available[type.chopped(3)];
+                ++available[type.chopped(3) + QLatin1Char('.') + r.value(QStringLiteral("name")).toString()];
+            }
         }
         QStringList missing;
         for (const QJsonValue& v : in.components()) {
@@ -140,8 +137,12 @@ private slots:
             QVERIFY2(!id.isEmpty(), qPrintable(QString::fromUtf8(QJsonDocument(c).toJson(QJsonDocument::Compact))));
             if (notRendered().count(id) || knownGaps().contains(id))
                 continue;
-            // Two components of one type (an ECS model server and MLflow on ECS) need two resources of it.
+            // Two components of one type (an ECS model server and MLflow on ECS) need two resources of it. A named id
+            // is one instance (names are unique per type), so components naming the same one share it: tracking and
+            // registry on one MLflow server.
             const QString key = nameOf(id).isEmpty() ? typeOf(id) : id;
+            if (!nameOf(id).isEmpty() && available[key] > 0)
+                continue;
             if (available[key] > 0)
                 --available[key];
             else

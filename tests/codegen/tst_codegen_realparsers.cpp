@@ -67,6 +67,8 @@ private slots:
         QTest::newRow("aws kafka + mlflow on fargate") << QStringLiteral("aws-kafka-lite");
         QTest::newRow("azure") << QStringLiteral("azure-imaging-hipaa");
         QTest::newRow("on_prem") << QStringLiteral("onprem-forecast-soc2");
+        QTest::newRow("on_prem rag: vllm, qdrant, harbor, ingress-nginx") << QStringLiteral("onprem-rag-airgapped");
+        QTest::newRow("on_prem kserve") << QStringLiteral("onprem-credit-kserve");
     }
 
     void generatedRepository_passesRealParsers()
