@@ -105,6 +105,20 @@ HclBlock serviceAccount(const QString& name, bool apiAccess)
     return resource(s("kubernetes_service_account_v1"), name).block(metadata(objectName(name), name)).flag(s("automount_service_account_token"), apiAccess);
 }
 
+bool inClusterObjectStore(const RenderInput& in)
+{
+    return in.component(s("storage")).value(s("service_id")).toString() == QLatin1String("kubernetes_stateful_set.minio");
+}
+
+bool plans(const RenderInput& in, const QString& serviceId)
+{
+    for (const QJsonValue& v : in.components()) {
+        if (v.toObject().value(s("service_id")).toString() == serviceId)
+            return true;
+    }
+    return false;
+}
+
 HclBlock helmRelease(TerraformModule& m, const QString& release, const QString& repository, const QString& chart, const QString& version, const HclValue& values,
                      bool afterMonitoring)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "codegen/RenderInput.h"
 #include "codegen/TerraformModule.h"
 #include "codegen/TerraformSyntax.h"
 
@@ -43,6 +44,11 @@ HclValue containerSecurityValue(int user);
 
 // A service account of its own for one workload; no API token unless the workload talks to the API server.
 HclBlock serviceAccount(const QString& name, bool apiAccess);
+
+// Whether the plan's object store is the in-cluster MinIO (its TLS secret then carries the CA clients must trust).
+bool inClusterObjectStore(const RenderInput& in);
+// Whether any plan component names this service_id.
+bool plans(const RenderInput& in, const QString& serviceId);
 
 // helm_release "<release>" with the chart pinned through variable chart_<release>, values through yamlencode.
 // With kube-prometheus-stack in the plan it is installed after it: ServiceMonitors need the operator's CRDs.

@@ -16,15 +16,6 @@ QString s(const char* t)
     return QString::fromLatin1(t);
 }
 
-bool plans(const RenderInput& in, const QString& serviceId)
-{
-    for (const QJsonValue& v : in.components()) {
-        if (v.toObject().value(s("service_id")).toString() == serviceId)
-            return true;
-    }
-    return false;
-}
-
 HclValue obj(const Entries& e)
 {
     return HclValue::object(e);
@@ -47,6 +38,10 @@ HclBlock argoWorkflows(const RenderInput& in, TerraformModule& m)
 {
     objectStoreSecret(m, s("argo_artifacts_secret"), s("Argo Workflows"), s("argo-artifacts"));
     const bool prometheus = plans(in, s("helm_release.kube_prometheus_stack"));
+    Entries s3{{s("endpoint"), ref(s("local.object_store_host"))}, {s("bucket"), text(s("argo-artifacts"))}, {s("insecure"), HclValue::boolean(false)},
+               {s("accessKeySecret"), secretKey(s("argo_artifacts_secret"), "access_key")}, {s("secretKeySecret"), secretKey(s("argo_artifacts_secret"), "secret_key")}};
+    if (inClusterObjectStore(in)) // MinIO's certificate comes from the internal CA
+        s3.append({s("caSecret"), secretKey(s("minio_tls_secret"), "ca.crt")});
     // One namespace only: the controller watches and runs workflows in the platform namespace, with a workflow
     // service account of its own instead of the cluster-wide defaults.
     const HclValue values = obj({
@@ -57,9 +52,7 @@ HclBlock argoWorkflows(const RenderInput& in, TerraformModule& m)
         {s("server"), obj({{s("authModes"), HclValue::strings({s("client")})}, {s("secure"), HclValue::boolean(true)}, {s("serviceType"), text(s("ClusterIP"))},
                             {s("resources"), resourcesValue(Capacity{1, 1, 0})}})},
         {s("workflow"), obj({{s("serviceAccount"), obj({{s("create"), HclValue::boolean(true)}, {s("name"), text(s("argo-workflow"))}})}, {s("rbac"), obj({{s("create"), HclValue::boolean(true)}})}})},
-        {s("artifactRepository"), obj({{s("archiveLogs"), HclValue::boolean(true)},
-                                        {s("s3"), obj({{s("endpoint"), ref(s("local.object_store_host"))}, {s("bucket"), text(s("argo-artifacts"))}, {s("insecure"), HclValue::boolean(false)},
-                                                       {s("accessKeySecret"), secretKey(s("argo_artifacts_secret"), "access_key")}, {s("secretKeySecret"), secretKey(s("argo_artifacts_secret"), "secret_key")}})}})},
+        {s("artifactRepository"), obj({{s("archiveLogs"), HclValue::boolean(true)}, {s("s3"), obj(s3)}})},
     });
     return helmRelease(m, s("argo_workflows"), s("https://argoproj.github.io/argo-helm"), s("argo-workflows"), s("0.41.11"), values, prometheus);
 }
@@ -70,6 +63,15 @@ HclBlock mlflow(const RenderInput& in, TerraformModule& m)
     m.variable(s("mlflow_database_host"), s("string"), s("PostgreSQL host of the MLflow backend store (runs, model registry)."), text(s("postgres.internal")));
     m.variable(s("mlflow_database_secret"), s("string"), s("Existing secret (keys username, password) for the MLflow database."), text(s("mlflow-database")));
     const QJsonObject registry = in.config(s("registry"));
+    Entries env{{s("MLFLOW_S3_ENDPOINT_URL"), ref(s("local.object_store_endpoint"))}};
+    HclValue volumes = HclValue::list({});
+    HclValue mounts = HclValue::list({});
+    if (inClusterObjectStore(in)) { // trust MinIO's internal CA
+        env.append({s("AWS_CA_BUNDLE"), text(s("/etc/ssl/object-store/ca.crt"))});
+        volumes = HclValue::list({obj({{s("name"), text(s("object-store-ca"))},
+                                       {s("secret"), obj({{s("secretName"), ref(s("var.minio_tls_secret"))}, {s("items"), HclValue::list({obj({{s("key"), text(s("ca.crt"))}, {s("path"), text(s("ca.crt"))}})})}})}})});
+        mounts = HclValue::list({obj({{s("name"), text(s("object-store-ca"))}, {s("mountPath"), text(s("/etc/ssl/object-store"))}, {s("readOnly"), HclValue::boolean(true)}})});
+    }
     // Artifacts are proxied through the server (proxiedArtifactStorage), so clients never hold object-store keys.
     const HclValue values = obj({
         {s("replicaCount"), HclValue::num(std::max(1, in.size(s("tracking")).value(s("replicas")).toInt(1)))},
@@ -79,14 +81,16 @@ HclBlock mlflow(const RenderInput& in, TerraformModule& m)
         {s("artifactRoot"), obj({{s("proxiedArtifactStorage"), HclValue::boolean(true)},
                                  {s("s3"), obj({{s("enabled"), HclValue::boolean(true)}, {s("bucket"), text(s("mlflow"))},
                                                 {s("existingSecret"), obj({{s("name"), ref(s("var.mlflow_artifacts_secret"))}, {s("keyOfAccessKeyId"), text(s("access_key"))}, {s("keyOfSecretAccessKey"), text(s("secret_key"))}})}})}})},
-        {s("extraEnvVars"), obj({{s("MLFLOW_S3_ENDPOINT_URL"), ref(s("local.object_store_endpoint"))}})},
+        {s("extraEnvVars"), obj(env)},
+        {s("extraVolumes"), volumes},
+        {s("extraVolumeMounts"), mounts},
         {s("resources"), resourcesValue(capacity(in.size(s("tracking")), 1, 2))},
         {s("podSecurityContext"), podSecurityValue(1001)},
         {s("securityContext"), containerSecurityValue(1001)},
         {s("serviceMonitor"), obj({{s("enabled"), HclValue::boolean(plans(in, s("helm_release.kube_prometheus_stack")))}})},
     });
-    HclBlock h = helmRelease(m, s("mlflow"), s("https://community-charts.github.io/helm-charts"), s("mlflow"), s("0.7.19"), values, plans(in, s("helm_release.kube_prometheus_stack")));
-    m.output(s("mlflow_tracking_uri"), s("\"http://${local.name}-mlflow.${kubernetes_namespace_v1.ml.metadata[0].name}.svc:5000\""),
+    HclBlock h = helmRelease(m, s("mlflow"), s("https://community-charts.github.io/helm-charts"), s("mlflow"), s("1.8.1"), values, plans(in, s("helm_release.kube_prometheus_stack")));
+    m.output(s("mlflow_tracking_uri"), s("local.mlflow_tracking_uri"),
              registry.value(s("approval_required")).toBool() ? s("MLflow tracking and registry (in-cluster); stage transitions need an approver.") : s("MLflow tracking and registry (in-cluster)."));
     return h;
 }
@@ -228,6 +232,7 @@ void OnPremCharts::render(const RenderInput& in, TerraformModule& m)
         if (release == QLatin1String("argo_workflows")) {
             f.add(argoWorkflows(in, m));
         } else if (release == QLatin1String("mlflow")) {
+            f.add(HclBlock(s("locals")).attr(s("mlflow_tracking_uri"), HclValue::interpolated(s("http://${local.name}-mlflow.${kubernetes_namespace_v1.ml.metadata[0].name}.svc:5000"))));
             f.add(mlflow(in, m));
         } else if (release == QLatin1String("harbor")) {
             f.add(harbor(in, m));

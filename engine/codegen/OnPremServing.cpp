@@ -14,15 +14,6 @@ QString s(const char* t)
     return QString::fromLatin1(t);
 }
 
-bool plans(const RenderInput& in, const QString& serviceId)
-{
-    for (const QJsonValue& v : in.components()) {
-        if (v.toObject().value(s("service_id")).toString() == serviceId)
-            return true;
-    }
-    return false;
-}
-
 HclValue componentSelector()
 {
     return HclValue::object({{s("app.kubernetes.io/component"), text(s("serving"))}});
