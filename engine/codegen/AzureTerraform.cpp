@@ -1,40 +1,17 @@
 #include "codegen/AzureTerraform.h"
 
-#include "codegen/TerraformSyntax.h"
+#include "codegen/AzureDataPlatform.h"
+#include "codegen/AzureGenerativeAi.h"
+#include "codegen/AzureKubernetes.h"
+#include "codegen/AzureMonitoring.h"
+#include "codegen/AzureSyntax.h"
 
 namespace mlops {
 
 using namespace TerraformSyntax;
+using namespace AzureSyntax;
 
 namespace {
-
-QString s(const char* t)
-{
-    return QString::fromLatin1(t);
-}
-
-QString serviceOf(const RenderInput& in, const QString& role)
-{
-    return in.component(role).value(s("service_id")).toString();
-}
-
-// Common arguments of every Azure resource: the resource group, its location and the tags.
-HclBlock azure(const QString& type, const QString& name, const QString& suffix)
-{
-    HclBlock b = resource(type, name);
-    b.attr(s("name"), named(suffix)).expr(s("resource_group_name"), s("azurerm_resource_group.main.name")).expr(s("location"), s("azurerm_resource_group.main.location"));
-    return b;
-}
-
-HclBlock roleAssignment(const QString& name, const QString& scope, const QString& role, const QString& principal)
-{
-    return resource(s("azurerm_role_assignment"), name).expr(s("scope"), scope).str(s("role_definition_name"), role).expr(s("principal_id"), principal);
-}
-
-HclBlock identity(const QString& name, const QString& suffix)
-{
-    return azure(s("azurerm_user_assigned_identity"), name, suffix).expr(s("tags"), s("local.tags"));
-}
 
 void foundation(const RenderInput& in, TerraformModule& m)
 {
@@ -62,7 +39,7 @@ void foundation(const RenderInput& in, TerraformModule& m)
     k.add(resource(s("azurerm_key_vault_key"), s("data")).attr(s("name"), named(s("data"))).expr(s("key_vault_id"), s("azurerm_key_vault.main.id")).str(s("key_type"), s("RSA-HSM")).num(s("key_size"), 3072)
               .attr(s("key_opts"), HclValue::strings({s("unwrapKey"), s("wrapKey")}))
               .block(HclBlock(s("rotation_policy")).str(s("expire_after"), s("P2Y")).str(s("notify_before_expiry"), s("P30D")).block(HclBlock(s("automatic")).str(s("time_before_expiry"), s("P30D")))));
-    k.add(identity(s("data"), s("data-id")));
+    k.add(userIdentity(s("data"), s("data-id")));
     k.add(roleAssignment(s("data_key"), s("azurerm_key_vault.main.id"), s("Key Vault Crypto Service Encryption User"), s("azurerm_user_assigned_identity.data.principal_id")));
 
     HclWriter& n = m.file(s("network.tf"), s("Private network: services use private endpoints; ingress only from the allowed ranges."));
@@ -91,94 +68,135 @@ void foundation(const RenderInput& in, TerraformModule& m)
     m.output(s("storage_account"), s("azurerm_storage_account.data.name"), s("Data lake storage account"));
 }
 
-void workloads(const RenderInput& in, TerraformModule& m)
+void mlWorkspace(const RenderInput& in, TerraformModule& m)
 {
-    HclWriter& mon = m.file(s("monitoring.tf"), s("Monitoring: Log Analytics (") + QString::number(in.logRetentionDays()) + s(" days), Application Insights, alerts to an action group."));
-    mon.add(azure(s("azurerm_log_analytics_workspace"), s("main"), s("logs")).str(s("sku"), s("PerGB2018")).num(s("retention_in_days"), std::min(730, in.logRetentionDays())).expr(s("tags"), s("local.tags")));
-    mon.add(azure(s("azurerm_application_insights"), s("main"), s("appi")).expr(s("workspace_id"), s("azurerm_log_analytics_workspace.main.id")).str(s("application_type"), s("other")).expr(s("tags"), s("local.tags")));
-    m.variable(s("alert_email"), s("string"), s("Where alerts are sent."), text(s("ml-oncall@example.com")));
-    mon.add(resource(s("azurerm_monitor_action_group"), s("oncall")).attr(s("name"), named(s("oncall"))).expr(s("resource_group_name"), s("azurerm_resource_group.main.name")).str(s("short_name"), s("mloncall"))
-                .block(HclBlock(s("email_receiver")).str(s("name"), s("oncall")).expr(s("email_address"), s("var.alert_email"))).expr(s("tags"), s("local.tags")));
-
     HclWriter& ws = m.file(s("ml_workspace.tf"), s("Azure Machine Learning workspace: orchestration (pipelines), experiment tracking (MLflow) and model registry."));
     ws.add(azure(s("azurerm_machine_learning_workspace"), s("main"), s("mlw")).expr(s("application_insights_id"), s("azurerm_application_insights.main.id")).expr(s("key_vault_id"), s("azurerm_key_vault.main.id"))
                .expr(s("storage_account_id"), s("azurerm_storage_account.data.id")).flag(s("public_network_access_enabled"), false).flag(s("high_business_impact"), in.dataClassification() == QLatin1String("restricted"))
                .expr(s("primary_user_assigned_identity"), s("azurerm_user_assigned_identity.data.id"))
-               .block(HclBlock(s("identity")).str(s("type"), s("UserAssigned")).attr(s("identity_ids"), refs({s("azurerm_user_assigned_identity.data.id")})))
+               .block(assignedIdentity(s("azurerm_user_assigned_identity.data")))
                .block(HclBlock(s("encryption")).expr(s("key_vault_id"), s("azurerm_key_vault.main.id")).expr(s("key_id"), s("azurerm_key_vault_key.data.id")).expr(s("user_assigned_identity_id"), s("azurerm_user_assigned_identity.data.id")))
                .expr(s("tags"), s("local.tags")));
     m.output(s("ml_workspace"), s("azurerm_machine_learning_workspace.main.name"), s("Azure ML workspace (pipelines, MLflow tracking, registry)"));
+}
 
+// An Azure ML compute cluster in the workloads subnet that scales to zero between runs.
+HclBlock computeCluster(const QString& name, const QJsonObject& size, bool spot)
+{
+    // Compute names allow letters, digits and hyphens only (2-16 characters).
+    return resource(s("azurerm_machine_learning_compute_cluster"), name).str(s("name"), QString(name).replace(QLatin1Char('_'), QLatin1Char('-'))).expr(s("location"), s("azurerm_resource_group.main.location"))
+        .expr(s("machine_learning_workspace_id"), s("azurerm_machine_learning_workspace.main.id")).str(s("vm_size"), size.value(s("instance_type")).toString(s("Standard_D4s_v5")))
+        .str(s("vm_priority"), spot ? s("LowPriority") : s("Dedicated")).expr(s("subnet_resource_id"), s("azurerm_subnet.workloads.id")).flag(s("node_public_ip_enabled"), false)
+        .block(HclBlock(s("scale_settings")).num(s("min_node_count"), 0).num(s("max_node_count"), std::max(1, size.value(s("workers")).toInt(1))).str(s("scale_down_nodes_after_idle_duration"), s("PT15M")))
+        .block(assignedIdentity(s("azurerm_user_assigned_identity.data")))
+        .expr(s("tags"), s("local.tags"));
+}
+
+void training(const RenderInput& in, TerraformModule& m)
+{
+    // Node pools, Databricks and Azure OpenAI train (or serve the foundation model) in their own renderers.
+    const QString service = serviceOf(in, s("training"));
+    if (service == QLatin1String("azurerm_kubernetes_cluster_node_pool") || service == QLatin1String("azurerm_databricks_workspace") || service == QLatin1String("azurerm_cognitive_deployment"))
+        return;
     const QJsonObject tsize = in.size(s("training"));
     HclWriter& t = m.file(s("training.tf"), s("Training: ") + in.component(s("training")).value(s("service")).toString() + s(" scaling to zero between runs."));
-    t.add(resource(s("azurerm_machine_learning_compute_cluster"), s("training")).str(s("name"), s("training")).expr(s("location"), s("azurerm_resource_group.main.location"))
-              .expr(s("machine_learning_workspace_id"), s("azurerm_machine_learning_workspace.main.id")).str(s("vm_size"), tsize.value(s("instance_type")).toString(s("Standard_D4s_v5")))
-              .str(s("vm_priority"), tsize.value(s("spot")).toBool() ? s("LowPriority") : s("Dedicated")).expr(s("subnet_resource_id"), s("azurerm_subnet.workloads.id")).flag(s("node_public_ip_enabled"), false)
-              .block(HclBlock(s("scale_settings")).num(s("min_node_count"), 0).num(s("max_node_count"), std::max(1, tsize.value(s("workers")).toInt(1))).str(s("scale_down_nodes_after_idle_duration"), s("PT15M")))
-              .block(HclBlock(s("identity")).str(s("type"), s("UserAssigned")).attr(s("identity_ids"), refs({s("azurerm_user_assigned_identity.data.id")})))
-              .expr(s("tags"), s("local.tags")));
+    t.add(computeCluster(s("training"), tsize, tsize.value(s("spot")).toBool()));
     t.add(roleAssignment(s("training_data"), s("azurerm_storage_account.data.id"), s("Storage Blob Data Contributor"), s("azurerm_user_assigned_identity.data.principal_id")));
+}
 
-    const QString ingestion = serviceOf(in, s("ingestion"));
+void ingestion(const RenderInput& in, TerraformModule& m)
+{
+    const QString service = serviceOf(in, s("ingestion"));
+    if (service == QLatin1String("azurerm_container_app_job"))
+        return; // the document-ingestion job (AzureGenerativeAi)
     HclWriter& ing = m.file(s("ingestion.tf"), s("Ingestion: ") + in.component(s("ingestion")).value(s("service")).toString());
-    if (ingestion == QLatin1String("azurerm_eventhub_namespace")) {
-        ing.add(azure(s("azurerm_eventhub_namespace"), s("events"), s("evh")).str(s("sku"), s("Standard")).num(s("capacity"), std::max(1, in.size(s("ingestion")).value(s("units")).toInt(1)))
+    if (service == QLatin1String("azurerm_eventhub_namespace")) {
+        const int units = std::max(1, in.size(s("ingestion")).value(s("units")).toInt(1));
+        ing.add(azure(s("azurerm_eventhub_namespace"), s("events"), s("evh")).str(s("sku"), s("Standard")).num(s("capacity"), std::min(40, units))
                     .str(s("minimum_tls_version"), s("1.2")).flag(s("public_network_access_enabled"), false).flag(s("local_authentication_enabled"), false).expr(s("tags"), s("local.tags")));
+        // At least one partition per throughput unit, so consumers can read at the namespace's full rate.
+        ing.add(resource(s("azurerm_eventhub"), s("telemetry")).str(s("name"), s("telemetry")).expr(s("namespace_name"), s("azurerm_eventhub_namespace.events.name"))
+                    .expr(s("resource_group_name"), s("azurerm_resource_group.main.name")).num(s("partition_count"), std::clamp(units, 4, 32)).num(s("message_retention"), 7));
+        m.output(s("event_hub_namespace"), s("azurerm_eventhub_namespace.events.name"), s("Event Hubs namespace producers send to (Entra ID auth, private network)"));
     } else {
         ing.add(azure(s("azurerm_data_factory"), s("ingest"), s("adf")).flag(s("public_network_enabled"), false).flag(s("managed_virtual_network_enabled"), true)
                     .expr(s("customer_managed_key_id"), s("azurerm_key_vault_key.data.id")).expr(s("customer_managed_key_identity_id"), s("azurerm_user_assigned_identity.data.id"))
-                    .block(HclBlock(s("identity")).str(s("type"), s("UserAssigned")).attr(s("identity_ids"), refs({s("azurerm_user_assigned_identity.data.id")}))).expr(s("tags"), s("local.tags")));
+                    .block(assignedIdentity(s("azurerm_user_assigned_identity.data"))).expr(s("tags"), s("local.tags")));
     }
-    if (in.has(s("features")) && serviceOf(in, s("features")) == QLatin1String("azurerm_synapse_workspace")) {
-        HclWriter& f = m.file(s("features.tf"), s("Features: Synapse serverless SQL over the lake, Entra ID authentication only."));
-        f.add(resource(s("azurerm_storage_data_lake_gen2_filesystem"), s("features")).str(s("name"), s("features")).expr(s("storage_account_id"), s("azurerm_storage_account.data.id")));
-        f.add(azure(s("azurerm_synapse_workspace"), s("features"), s("syn")).expr(s("storage_data_lake_gen2_filesystem_id"), s("azurerm_storage_data_lake_gen2_filesystem.features.id"))
-                  .flag(s("azuread_authentication_only"), true).flag(s("public_network_access_enabled"), false).flag(s("managed_virtual_network_enabled"), true)
-                  .block(HclBlock(s("identity")).str(s("type"), s("SystemAssigned")))
-                  .block(HclBlock(s("customer_managed_key")).expr(s("key_versionless_id"), s("azurerm_key_vault_key.data.versionless_id")).str(s("key_name"), s("data")))
-                  .expr(s("tags"), s("local.tags")));
-    }
+}
 
+void features(const RenderInput& in, TerraformModule& m)
+{
+    if (serviceOf(in, s("features")) != QLatin1String("azurerm_synapse_workspace"))
+        return; // Redis (AzureDataPlatform), AI Search (AzureGenerativeAi), or the ML workspace's feature store
+    HclWriter& f = m.file(s("features.tf"), s("Features: Synapse serverless SQL over the lake, Entra ID authentication only."));
+    f.add(resource(s("azurerm_storage_data_lake_gen2_filesystem"), s("features")).str(s("name"), s("features")).expr(s("storage_account_id"), s("azurerm_storage_account.data.id")));
+    f.add(azure(s("azurerm_synapse_workspace"), s("features"), s("syn")).expr(s("storage_data_lake_gen2_filesystem_id"), s("azurerm_storage_data_lake_gen2_filesystem.features.id"))
+              .flag(s("azuread_authentication_only"), true).flag(s("public_network_access_enabled"), false).flag(s("managed_virtual_network_enabled"), true)
+              .block(systemIdentity())
+              .block(HclBlock(s("customer_managed_key")).expr(s("key_versionless_id"), s("azurerm_key_vault_key.data.versionless_id")).str(s("key_name"), s("data")))
+              .expr(s("tags"), s("local.tags")));
+}
+
+void containerServing(const RenderInput& in, TerraformModule& m)
+{
     const QJsonObject size = in.size(s("serving"));
-    if (in.has(s("serving")) && in.onlineServing()) {
-        m.variable(s("serving_image"), s("string"), s("Container image of the model server (pushed by CI)."), text(s("")));
-        const int minReplicas = std::max(1, size.value(s("replicas")).toInt(1));
-        HclWriter& f = m.file(s("serving.tf"), s("Serving: ") + in.component(s("serving")).value(s("service")).toString() + s(", internal ingress only."));
-        f.add(azure(s("azurerm_container_app_environment"), s("serving"), s("cae")).expr(s("log_analytics_workspace_id"), s("azurerm_log_analytics_workspace.main.id"))
-                  .expr(s("infrastructure_subnet_id"), s("azurerm_subnet.workloads.id")).flag(s("internal_load_balancer_enabled"), true).flag(s("zone_redundancy_enabled"), size.value(s("zones")).toInt(1) > 1).expr(s("tags"), s("local.tags")));
-        f.add(resource(s("azurerm_container_app"), s("serving")).attr(s("name"), named(s("serving"))).expr(s("container_app_environment_id"), s("azurerm_container_app_environment.serving.id"))
-                  .expr(s("resource_group_name"), s("azurerm_resource_group.main.name")).str(s("revision_mode"), s("Single"))
-                  .block(HclBlock(s("identity")).str(s("type"), s("UserAssigned")).attr(s("identity_ids"), refs({s("azurerm_user_assigned_identity.data.id")})))
-                  .block(HclBlock(s("template")).num(s("min_replicas"), minReplicas).num(s("max_replicas"), std::max(minReplicas, size.value(s("max_replicas")).toInt(minReplicas)))
-                             .block(HclBlock(s("container")).str(s("name"), s("model-server")).expr(s("image"), s("var.serving_image"))
-                                        .num(s("cpu"), std::min(4, std::max(1, size.value(s("vcpu")).toInt(1)))).str(s("memory"), QString::number(std::min(8, std::max(2, int(size.value(s("memory_gb")).toDouble(2))))) + s("Gi"))))
-                  .block(HclBlock(s("ingress")).flag(s("external_enabled"), false).num(s("target_port"), 8080).str(s("transport"), s("http"))
-                             .block(HclBlock(s("traffic_weight")).flag(s("latest_revision"), true).num(s("percentage"), 100)))
-                  .expr(s("tags"), s("local.tags")));
-        if (in.has(s("gateway"))) {
-            m.variable(s("publisher_email"), s("string"), s("API Management publisher contact."), text(s("ml-platform@example.com")));
-            m.file(s("gateway.tf"), s("Entry point: API Management in internal VNet mode; callers authenticate with Entra ID tokens."))
-                .add(azure(s("azurerm_api_management"), s("main"), s("apim")).str(s("publisher_name"), in.project()).expr(s("publisher_email"), s("var.publisher_email")).str(s("sku_name"), s("Developer_1"))
-                         .str(s("virtual_network_type"), s("Internal")).block(HclBlock(s("virtual_network_configuration")).expr(s("subnet_id"), s("azurerm_subnet.workloads.id")))
-                         .block(HclBlock(s("identity")).str(s("type"), s("SystemAssigned"))).expr(s("tags"), s("local.tags")));
-        }
-        mon.add(resource(s("azurerm_monitor_metric_alert"), s("serving_latency")).attr(s("name"), named(s("latency"))).expr(s("resource_group_name"), s("azurerm_resource_group.main.name"))
-                    .attr(s("scopes"), refs({s("azurerm_container_app.serving.id")})).str(s("description"), s("Response time above the p99 target")).str(s("frequency"), s("PT1M")).str(s("window_size"), s("PT5M"))
-                    .block(HclBlock(s("criteria")).str(s("metric_namespace"), s("Microsoft.App/containerApps")).str(s("metric_name"), s("ResponseTime")).str(s("aggregation"), s("Average"))
-                               .str(s("operator"), s("GreaterThan")).num(s("threshold"), in.latencyP99Ms() > 0 ? in.latencyP99Ms() : 500))
-                    .block(HclBlock(s("action")).expr(s("action_group_id"), s("azurerm_monitor_action_group.oncall.id"))).expr(s("tags"), s("local.tags")));
-    } else if (in.has(s("serving"))) {
-        m.file(s("serving.tf"), s("Serving: batch scoring runs as an Azure ML pipeline step on this cluster."))
-            .add(resource(s("azurerm_machine_learning_compute_cluster"), s("scoring")).str(s("name"), s("scoring")).expr(s("location"), s("azurerm_resource_group.main.location"))
-                     .expr(s("machine_learning_workspace_id"), s("azurerm_machine_learning_workspace.main.id")).str(s("vm_size"), size.value(s("instance_type")).toString(s("Standard_D4s_v5"))).str(s("vm_priority"), s("Dedicated"))
-                     .expr(s("subnet_resource_id"), s("azurerm_subnet.workloads.id")).flag(s("node_public_ip_enabled"), false)
-                     .block(HclBlock(s("scale_settings")).num(s("min_node_count"), 0).num(s("max_node_count"), std::max(1, size.value(s("workers")).toInt(1))).str(s("scale_down_nodes_after_idle_duration"), s("PT15M")))
-                     .block(HclBlock(s("identity")).str(s("type"), s("UserAssigned")).attr(s("identity_ids"), refs({s("azurerm_user_assigned_identity.data.id")}))).expr(s("tags"), s("local.tags")));
-    }
+    m.variable(s("serving_image"), s("string"), s("Container image of the model server (pushed by CI)."), text(s("")));
+    const int minReplicas = std::max(1, size.value(s("replicas")).toInt(1));
+    // Consumption profile: up to 4 vCPU per replica, 2 GiB of memory per vCPU.
+    const int cpu = std::min(4, std::max(1, size.value(s("vcpu")).toInt(1)));
+    ensureContainerEnvironment(in, m);
+    HclWriter& f = m.file(s("serving.tf"), s("Serving: ") + in.component(s("serving")).value(s("service")).toString() + s(", internal ingress only."));
+    f.add(resource(s("azurerm_container_app"), s("serving")).attr(s("name"), HclValue::interpolated(s("${local.compact_name}-serving"))).expr(s("container_app_environment_id"), s("azurerm_container_app_environment.main.id"))
+              .expr(s("resource_group_name"), s("azurerm_resource_group.main.name")).str(s("revision_mode"), s("Single"))
+              .block(assignedIdentity(s("azurerm_user_assigned_identity.data")))
+              .block(HclBlock(s("template")).num(s("min_replicas"), minReplicas).num(s("max_replicas"), std::max(minReplicas, size.value(s("max_replicas")).toInt(minReplicas)))
+                         .block(HclBlock(s("container")).str(s("name"), s("model-server")).expr(s("image"), s("var.serving_image")).num(s("cpu"), cpu).str(s("memory"), QString::number(cpu * 2) + s("Gi"))))
+              .block(HclBlock(s("ingress")).flag(s("external_enabled"), false).num(s("target_port"), 8080).str(s("transport"), s("http"))
+                         .block(HclBlock(s("traffic_weight")).flag(s("latest_revision"), true).num(s("percentage"), 100)))
+              .expr(s("tags"), s("local.tags")));
+}
 
+void serving(const RenderInput& in, TerraformModule& m)
+{
+    if (!in.has(s("serving")))
+        return;
+    const QString service = serviceOf(in, s("serving"));
+    // AKS node pools (AzureKubernetes) and in-stream scoring (AzureDataPlatform) have their own renderers.
+    if (service == QLatin1String("azurerm_kubernetes_cluster_node_pool") || service == QLatin1String("azurerm_stream_analytics_job"))
+        return;
+    if (in.onlineServing()) {
+        containerServing(in, m);
+        return;
+    }
+    m.file(s("serving.tf"), s("Serving: batch scoring runs as an Azure ML pipeline step on this cluster.")).add(computeCluster(s("scoring"), in.size(s("serving")), false));
+}
+
+// Precomputed-lookup patterns score in batch next to the online API: their own cluster, idle at zero nodes.
+void batchScoring(const RenderInput& in, TerraformModule& m)
+{
+    if (serviceOf(in, s("batch_scoring")) != QLatin1String("azurerm_machine_learning_compute_cluster"))
+        return;
+    m.file(s("batch_scoring.tf"), s("Batch scoring: ") + in.component(s("batch_scoring")).value(s("service")).toString() + s(", writes predictions for the online store."))
+        .add(computeCluster(s("batch_scoring"), in.size(s("batch_scoring")), false));
+}
+
+void gateway(const RenderInput& in, TerraformModule& m)
+{
+    if (serviceOf(in, s("gateway")) != QLatin1String("azurerm_api_management") || !in.onlineServing())
+        return;
+    m.variable(s("publisher_email"), s("string"), s("API Management publisher contact."), text(s("ml-platform@example.com")));
+    m.file(s("gateway.tf"), s("Entry point: API Management in internal VNet mode; callers authenticate with Entra ID tokens."))
+        .add(azure(s("azurerm_api_management"), s("main"), s("apim")).str(s("publisher_name"), in.project()).expr(s("publisher_email"), s("var.publisher_email")).str(s("sku_name"), s("Developer_1"))
+                 .str(s("virtual_network_type"), s("Internal")).block(HclBlock(s("virtual_network_configuration")).expr(s("subnet_id"), s("azurerm_subnet.workloads.id")))
+                 .block(systemIdentity()).expr(s("tags"), s("local.tags")));
+}
+
+void delivery(const RenderInput& in, TerraformModule& m)
+{
     m.variable(s("github_repository"), s("string"), s("owner/name of the repository whose main branch may deploy."), text(s("example-org/") + in.project()));
     HclWriter& ci = m.file(s("ci_cd.tf"), s("CI/CD identity: GitHub Actions federates with a managed identity; no client secrets."));
-    ci.add(identity(s("ci"), s("ci-id")));
+    ci.add(userIdentity(s("ci"), s("ci-id")));
     ci.add(resource(s("azurerm_federated_identity_credential"), s("github")).str(s("name"), s("github-main")).expr(s("resource_group_name"), s("azurerm_resource_group.main.name")).expr(s("parent_id"), s("azurerm_user_assigned_identity.ci.id"))
                .attr(s("audience"), HclValue::strings({s("api://AzureADTokenExchange")})).str(s("issuer"), s("https://token.actions.githubusercontent.com"))
                .attr(s("subject"), HclValue::interpolated(s("repo:${var.github_repository}:ref:refs/heads/main"))));
@@ -187,7 +205,7 @@ void workloads(const RenderInput& in, TerraformModule& m)
         HclWriter& r = m.file(s("container_registry.tf"), s("Container images: Premium ACR with CMK, no admin user, no public network."));
         r.add(azure(s("azurerm_container_registry"), s("images"), s("acr")).attr(s("name"), HclValue::interpolated(s("${local.compact_name}acr"))).str(s("sku"), s("Premium")).flag(s("admin_enabled"), false)
                   .flag(s("public_network_access_enabled"), false)
-                  .block(HclBlock(s("identity")).str(s("type"), s("UserAssigned")).attr(s("identity_ids"), refs({s("azurerm_user_assigned_identity.data.id")})))
+                  .block(assignedIdentity(s("azurerm_user_assigned_identity.data")))
                   .block(HclBlock(s("encryption")).flag(s("enabled"), true).expr(s("key_vault_key_id"), s("azurerm_key_vault_key.data.id")).expr(s("identity_client_id"), s("azurerm_user_assigned_identity.data.client_id")))
                   .expr(s("tags"), s("local.tags")));
         r.add(roleAssignment(s("ci_push"), s("azurerm_container_registry.images.id"), s("AcrPush"), s("azurerm_user_assigned_identity.ci.principal_id")));
@@ -199,7 +217,19 @@ void workloads(const RenderInput& in, TerraformModule& m)
 void AzureTerraform::render(const RenderInput& in, TerraformModule& m)
 {
     foundation(in, m);
-    workloads(in, m);
+    AzureMonitoring::renderFoundation(in, m);
+    mlWorkspace(in, m);
+    ingestion(in, m);
+    features(in, m);
+    training(in, m);
+    serving(in, m);
+    batchScoring(in, m);
+    gateway(in, m);
+    delivery(in, m);
+    AzureKubernetes::render(in, m);
+    AzureDataPlatform::render(in, m);
+    AzureGenerativeAi::render(in, m);
+    AzureMonitoring::renderAlerts(in, m);
 }
 
 } // namespace mlops

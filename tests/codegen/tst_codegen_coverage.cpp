@@ -53,18 +53,9 @@ const QStringList& knownGaps()
         QStringLiteral("aws_sagemaker_model"),
         QStringLiteral("aws_sagemaker_monitoring_schedule"),
         QStringLiteral("aws_sagemaker_pipeline"),
-        QStringLiteral("azurerm_application_load_balancer"),
-        QStringLiteral("azurerm_cognitive_deployment"),
-        QStringLiteral("azurerm_container_app_job"),
-        QStringLiteral("azurerm_databricks_workspace"),
-        QStringLiteral("azurerm_kubernetes_cluster"),
-        QStringLiteral("azurerm_kubernetes_cluster_node_pool"),
-        QStringLiteral("azurerm_machine_learning_workspace"),
-        QStringLiteral("azurerm_monitor_metric_alert"),
-        QStringLiteral("azurerm_monitor_workspace"),
-        QStringLiteral("azurerm_redis_cache"),
-        QStringLiteral("azurerm_search_service"),
-        QStringLiteral("azurerm_stream_analytics_job"),
+        QStringLiteral("azurerm_databricks_workspace"), // rendered (processing.tf); one workspace serves both processing and training roles
+        QStringLiteral("azurerm_machine_learning_workspace"), // rendered once; orchestration, tracking and registry share it
+        QStringLiteral("azurerm_stream_analytics_job"), // rendered (streaming.tf); one job is both the streaming and the serving role
         QStringLiteral("google_container_cluster"),
         QStringLiteral("google_container_node_pool"),
         QStringLiteral("google_dataflow_flex_template_job"),

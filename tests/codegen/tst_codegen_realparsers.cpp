@@ -66,6 +66,9 @@ private slots:
         QTest::newRow("aws") << QStringLiteral("aws-fraud-pci");
         QTest::newRow("aws kafka + mlflow on fargate") << QStringLiteral("aws-kafka-lite");
         QTest::newRow("azure") << QStringLiteral("azure-imaging-hipaa");
+        QTest::newRow("azure aks: node pools, app gateway for containers, managed prometheus") << QStringLiteral("azure-aks-recsys");
+        QTest::newRow("azure rag: openai, ai search, container apps job") << QStringLiteral("azure-rag-gdpr");
+        QTest::newRow("azure lookup: redis online store, batch scoring") << QStringLiteral("azure-nightly-lookup");
         QTest::newRow("on_prem") << QStringLiteral("onprem-forecast-soc2");
         QTest::newRow("on_prem rag: vllm, qdrant, harbor, ingress-nginx") << QStringLiteral("onprem-rag-airgapped");
         QTest::newRow("on_prem kserve") << QStringLiteral("onprem-credit-kserve");
