@@ -1,51 +1,17 @@
 #include "codegen/AwsTerraform.h"
 
-#include "codegen/TerraformSyntax.h"
+#include "codegen/AwsBuildingBlocks.h"
+#include "codegen/AwsDataServices.h"
+#include "codegen/AwsEntryPoints.h"
+#include "codegen/AwsRetrieval.h"
+#include "codegen/AwsSageMaker.h"
 
 namespace mlops {
 
 using namespace TerraformSyntax;
+using namespace AwsBuildingBlocks;
 
 namespace {
-
-QString s(const char* t)
-{
-    return QString::fromLatin1(t);
-}
-
-QString serviceOf(const RenderInput& in, const QString& role)
-{
-    return in.component(role).value(s("service_id")).toString();
-}
-
-// The KMS key that encrypts everything: customer-managed when the plan or the compliance asks for it.
-QString kmsArn(const RenderInput& in)
-{
-    return in.customerManagedKeys() ? s("aws_kms_key.data.arn") : QString();
-}
-
-HclBlock executionRole(const QString& name, const QString& principal, const QString& purpose)
-{
-    return resource(s("aws_iam_role"), name)
-        .attr(s("name"), named(name))
-        .str(s("description"), purpose)
-        .attr(s("assume_role_policy"), awsAssumeRole(principal));
-}
-
-// Read/write on the data bucket and use of the key: what every data-handling workload needs, and no more.
-HclBlock dataAccessPolicy(const RenderInput& in, const QString& roleName, bool write)
-{
-    QStringList actions{s("s3:GetObject"), s("s3:ListBucket")};
-    if (write)
-        actions << s("s3:PutObject");
-    QList<Statement> st{{actions, {s("aws_s3_bucket.data.arn"), s("\"${aws_s3_bucket.data.arn}/*\"")}}};
-    if (in.customerManagedKeys())
-        st.append({{s("kms:Decrypt"), s("kms:GenerateDataKey")}, {s("aws_kms_key.data.arn")}});
-    return resource(s("aws_iam_role_policy"), roleName + s("_data"))
-        .attr(s("name"), named(roleName + s("-data")))
-        .expr(s("role"), s("aws_iam_role.") + roleName + s(".id"))
-        .attr(s("policy"), awsPolicy(st));
-}
 
 void providers(const RenderInput& in, TerraformModule& m)
 {
@@ -153,15 +119,6 @@ void storage(const RenderInput& in, TerraformModule& m)
     m.output(s("data_bucket"), s("aws_s3_bucket.data.bucket"), s("Data lake bucket name"));
 }
 
-HclBlock logGroup(const RenderInput& in, const QString& name, const QString& path)
-{
-    HclBlock b = resource(s("aws_cloudwatch_log_group"), name);
-    b.attr(s("name"), HclValue::interpolated(path)).num(s("retention_in_days"), in.logRetentionDays());
-    if (in.customerManagedKeys())
-        b.expr(s("kms_key_id"), kmsArn(in));
-    return b;
-}
-
 // Managed Kafka for teams that already run Kafka: brokers in the private subnets (one per zone), reachable only from
 // inside the VPC, TLS between clients and brokers and inside the cluster, IAM client authentication (no anonymous
 // clients), storage encrypted with the data key when the compliance asks for one, broker logs kept like the others.
@@ -218,6 +175,14 @@ void ingestion(const RenderInput& in, TerraformModule& m)
         kafka(in, m, f);
         return;
     }
+    if (service == QLatin1String("aws_batch_job_definition")) {
+        AwsRetrieval::documentIngestion(in, m, f);
+        return;
+    }
+    if (service == QLatin1String("aws_iot_thing_group")) {
+        AwsEntryPoints::deviceFleet(in, m, f);
+        return;
+    }
     if (service == QLatin1String("aws_kinesis_stream")) {
         HclBlock stream = resource(s("aws_kinesis_stream"), s("events"));
         stream.attr(s("name"), named(s("events"))).num(s("shard_count"), std::max(1, size.value(s("units")).toInt(1))).num(s("retention_period"), 24)
@@ -263,8 +228,21 @@ void features(const RenderInput& in, TerraformModule& m)
 {
     if (!in.has(s("features")))
         return;
+    const QString service = serviceOf(in, s("features"));
+    if (service == QLatin1String("aws_dynamodb_table")) {
+        AwsDataServices::keyValueTable(in, m, s("features"));
+        return;
+    }
     HclWriter& f = m.file(s("features.tf"), s("Features: ") + in.component(s("features")).value(s("service")).toString());
-    if (serviceOf(in, s("features")) == QLatin1String("aws_sagemaker_feature_group")) {
+    if (service == QLatin1String("aws_glue_catalog_table")) {
+        AwsDataServices::offlineFeatureTables(in, m, f);
+        return;
+    }
+    if (service == QLatin1String("aws_opensearchserverless_collection")) {
+        AwsRetrieval::vectorCollection(in, m, f);
+        return;
+    }
+    if (service == QLatin1String("aws_sagemaker_feature_group")) {
         f.add(executionRole(s("features"), s("sagemaker.amazonaws.com"), s("Writes the offline feature store")));
         f.add(dataAccessPolicy(in, s("features"), true));
         HclBlock online(s("online_store_config"));
@@ -291,8 +269,18 @@ void features(const RenderInput& in, TerraformModule& m)
     f.add(resource(s("aws_glue_catalog_database"), s("features")).attr(s("name"), HclValue::interpolated(s("${replace(local.name, \"-\", \"_\")}_features"))).attr(s("location_uri"), HclValue::interpolated(s("s3://${aws_s3_bucket.data.bucket}/features/"))));
 }
 
+// A design that calls a managed foundation model trains nothing: training.tf describes the model it calls.
+bool managedFoundationModel(const RenderInput& in)
+{
+    return serviceOf(in, s("training")) == QLatin1String("aws_bedrock_model_invocation_logging_configuration");
+}
+
 void training(const RenderInput& in, TerraformModule& m)
 {
+    if (managedFoundationModel(in)) {
+        AwsRetrieval::foundationModel(in, m);
+        return;
+    }
     const QJsonObject size = in.size(s("training"));
     QString instance = size.value(s("instance_type")).toString(s("m5.xlarge"));
     if (!instance.startsWith(QLatin1String("ml.")))
@@ -312,6 +300,14 @@ void training(const RenderInput& in, TerraformModule& m)
 
 void orchestration(const RenderInput& in, TerraformModule& m)
 {
+    if (serviceOf(in, s("orchestration")) == QLatin1String("aws_sagemaker_pipeline")) {
+        AwsSageMaker::pipeline(in, m);
+        return;
+    }
+    if (managedFoundationModel(in) && serviceOf(in, s("ingestion")) == QLatin1String("aws_batch_job_definition")) {
+        AwsRetrieval::ingestionSchedule(in, m);
+        return;
+    }
     HclWriter& f = m.file(s("orchestration.tf"), s("Orchestration: the training pipeline on a schedule (") + in.trainingSchedule() + s(")."));
     f.add(executionRole(s("pipeline"), s("states.amazonaws.com"), s("Runs the training pipeline state machine")));
     f.add(resource(s("aws_iam_role_policy"), s("pipeline_jobs"))
@@ -349,7 +345,8 @@ void orchestration(const RenderInput& in, TerraformModule& m)
 // serving() puts an online model server on ECS; MLflow on Fargate then shares its cluster.
 bool servingOnEcs(const RenderInput& in)
 {
-    return in.has(s("serving")) && serviceOf(in, s("serving")) != serviceOf(in, s("streaming")) && in.onlineServing();
+    return in.has(s("serving")) && serviceOf(in, s("serving")) != serviceOf(in, s("streaming")) && in.onlineServing()
+        && serviceOf(in, s("serving")) != QLatin1String("aws_lambda_function");
 }
 
 // The budget option for tracking: one MLflow task on Fargate in the private subnets, runs in SQLite on an encrypted
@@ -465,11 +462,20 @@ void serving(const RenderInput& in, TerraformModule& m)
     HclWriter& f = m.file(s("serving.tf"), s("Serving: ") + in.component(s("serving")).value(s("service")).toString());
     m.variable(s("serving_image"), s("string"), s("Container image of the model server (pushed by CI)."), text(s("")));
     if (!in.onlineServing()) {
-        m.variable(s("batch_instance_type"), s("string"), s("Instance type of the batch scoring job (from the plan)."), text(size.value(s("instance_type")).toString(s("m6i.xlarge"))));
+        QString instance = size.value(s("instance_type")).toString(s("m6i.xlarge"));
+        if (service == QLatin1String("aws_sagemaker_model") && !instance.startsWith(QLatin1String("ml.")))
+            instance.prepend(s("ml.")); // transform jobs take SageMaker's ml.-prefixed instance types
+        m.variable(s("batch_instance_type"), s("string"), s("Instance type of the batch scoring job (from the plan)."), text(instance));
         f.add(executionRole(s("batch_scoring"), s("sagemaker.amazonaws.com"), s("Runs batch transform jobs")));
         f.add(dataAccessPolicy(in, s("batch_scoring"), true));
+        if (service == QLatin1String("aws_sagemaker_model"))
+            AwsSageMaker::batchTransformModel(m, f);
         m.output(s("batch_scoring_config"), s("{ instance_type = var.batch_instance_type, image = var.serving_image, role_arn = aws_iam_role.batch_scoring.arn }"),
                  s("What the orchestrator's batch transform step runs with"));
+        return;
+    }
+    if (service == QLatin1String("aws_lambda_function")) {
+        AwsEntryPoints::lambdaServing(in, m, f);
         return;
     }
     const int replicas = std::max(1, size.value(s("replicas")).toInt(1));
@@ -525,33 +531,9 @@ void serving(const RenderInput& in, TerraformModule& m)
               .block(HclBlock(s("target_tracking_scaling_policy_configuration")).num(s("target_value"), 60).block(HclBlock(s("predefined_metric_specification")).str(s("predefined_metric_type"), s("ECSServiceAverageCPUUtilization")))));
 }
 
-void gateway(const RenderInput& in, TerraformModule& m)
+// Managed common rules in front of the internal load balancer.
+void webAcl(HclWriter& f)
 {
-    if (!in.has(s("gateway")) || !in.onlineServing())
-        return;
-    const QJsonObject cfg = in.config(s("gateway"));
-    HclWriter& f = m.file(s("gateway.tf"), s("Entry point: authenticated HTTPS API, private link to the internal load balancer") + QString(cfg.value(s("waf")).toBool() ? s(", WAF") : QString()) + s("."));
-    m.variable(s("oidc_issuer"), s("string"), s("Issuer URL of the identity provider that signs caller tokens."), text(s("")));
-    m.variable(s("oidc_audience"), s("list(string)"), s("Accepted token audiences."), HclValue::strings({in.project()}));
-    f.add(resource(s("aws_apigatewayv2_api"), s("main")).attr(s("name"), named(s("api"))).str(s("protocol_type"), s("HTTP")).flag(s("disable_execute_api_endpoint"), false));
-    f.add(resource(s("aws_apigatewayv2_vpc_link"), s("main")).attr(s("name"), named(s("link"))).attr(s("subnet_ids"), ref(s("aws_subnet.private[*].id"))).attr(s("security_group_ids"), refs({s("aws_security_group.workloads.id")})));
-    f.add(resource(s("aws_apigatewayv2_authorizer"), s("jwt")).expr(s("api_id"), s("aws_apigatewayv2_api.main.id")).str(s("authorizer_type"), s("JWT")).attr(s("name"), named(s("jwt")))
-              .attr(s("identity_sources"), HclValue::strings({s("$request.header.Authorization")}))
-              .block(HclBlock(s("jwt_configuration")).expr(s("audience"), s("var.oidc_audience")).expr(s("issuer"), s("var.oidc_issuer"))));
-    f.add(resource(s("aws_apigatewayv2_integration"), s("serving")).expr(s("api_id"), s("aws_apigatewayv2_api.main.id")).str(s("integration_type"), s("HTTP_PROXY")).str(s("integration_method"), s("ANY"))
-              .expr(s("integration_uri"), s("aws_lb_listener.https.arn")).str(s("connection_type"), s("VPC_LINK")).expr(s("connection_id"), s("aws_apigatewayv2_vpc_link.main.id")));
-    f.add(resource(s("aws_apigatewayv2_route"), s("predict")).expr(s("api_id"), s("aws_apigatewayv2_api.main.id")).str(s("route_key"), s("POST /predict"))
-              .attr(s("target"), HclValue::interpolated(s("integrations/${aws_apigatewayv2_integration.serving.id}"))).str(s("authorization_type"), s("JWT")).expr(s("authorizer_id"), s("aws_apigatewayv2_authorizer.jwt.id")));
-    f.add(logGroup(in, s("api_access"), s("/aws/apigateway/${local.name}")));
-    const QJsonObject size = in.size(s("serving"));
-    const double peak = std::max(10.0, in.constraints.value(s("peak_rps")).toDouble(size.value(s("capacity_rps_per_replica")).toDouble(10) * std::max(1, size.value(s("max_replicas")).toInt(1))));
-    f.add(resource(s("aws_apigatewayv2_stage"), s("default")).expr(s("api_id"), s("aws_apigatewayv2_api.main.id")).str(s("name"), s("$default")).flag(s("auto_deploy"), true)
-              .block(HclBlock(s("default_route_settings")).num(s("throttling_rate_limit"), std::ceil(peak * 1.5)).num(s("throttling_burst_limit"), std::ceil(peak * 3)))
-              .block(HclBlock(s("access_log_settings")).expr(s("destination_arn"), s("aws_cloudwatch_log_group.api_access.arn"))
-                         .attr(s("format"), HclValue::call(s("jsonencode"), HclValue::object({{s("requestId"), text(s("$context.requestId"))}, {s("status"), text(s("$context.status"))}, {s("latency"), text(s("$context.responseLatency"))}})))));
-    m.output(s("api_endpoint"), s("aws_apigatewayv2_api.main.api_endpoint"), s("Prediction API base URL"));
-    if (!cfg.value(s("waf")).toBool())
-        return;
     f.add(resource(s("aws_wafv2_web_acl"), s("serving")).attr(s("name"), named(s("waf"))).str(s("scope"), s("REGIONAL"))
               .block(HclBlock(s("default_action")).block(HclBlock(s("allow"))))
               .block(HclBlock(s("rule")).str(s("name"), s("aws-common")).num(s("priority"), 1)
@@ -562,13 +544,58 @@ void gateway(const RenderInput& in, TerraformModule& m)
     f.add(resource(s("aws_wafv2_web_acl_association"), s("serving")).expr(s("resource_arn"), s("aws_lb.serving.arn")).expr(s("web_acl_arn"), s("aws_wafv2_web_acl.serving.arn")));
 }
 
+void gateway(const RenderInput& in, TerraformModule& m)
+{
+    if (!in.has(s("gateway")) || !in.onlineServing())
+        return;
+    const QJsonObject cfg = in.config(s("gateway"));
+    const bool function = serviceOf(in, s("serving")) == QLatin1String("aws_lambda_function");
+    const bool waf = cfg.value(s("waf")).toBool() && !function; // WAF attaches to load balancers, not to HTTP APIs
+    if (serviceOf(in, s("gateway")) == QLatin1String("aws_route53_record")) {
+        HclWriter& f = m.file(s("gateway.tf"), s("Entry point: latency-routed DNS to each region's internal load balancer") + QString(waf ? s(", WAF") : QString()) + s("."));
+        AwsEntryPoints::latencyRecord(m, f);
+        if (waf)
+            webAcl(f);
+        return;
+    }
+    HclWriter& f = m.file(s("gateway.tf"), s("Entry point: authenticated HTTPS API, ") + QString(function ? s("proxy to the serving function") : s("private link to the internal load balancer")) +
+                                               QString(waf ? s(", WAF") : QString()) + s("."));
+    m.variable(s("oidc_issuer"), s("string"), s("Issuer URL of the identity provider that signs caller tokens."), text(s("")));
+    m.variable(s("oidc_audience"), s("list(string)"), s("Accepted token audiences."), HclValue::strings({in.project()}));
+    f.add(resource(s("aws_apigatewayv2_api"), s("main")).attr(s("name"), named(s("api"))).str(s("protocol_type"), s("HTTP")).flag(s("disable_execute_api_endpoint"), false));
+    if (!function)
+        f.add(resource(s("aws_apigatewayv2_vpc_link"), s("main")).attr(s("name"), named(s("link"))).attr(s("subnet_ids"), ref(s("aws_subnet.private[*].id"))).attr(s("security_group_ids"), refs({s("aws_security_group.workloads.id")})));
+    f.add(resource(s("aws_apigatewayv2_authorizer"), s("jwt")).expr(s("api_id"), s("aws_apigatewayv2_api.main.id")).str(s("authorizer_type"), s("JWT")).attr(s("name"), named(s("jwt")))
+              .attr(s("identity_sources"), HclValue::strings({s("$request.header.Authorization")}))
+              .block(HclBlock(s("jwt_configuration")).expr(s("audience"), s("var.oidc_audience")).expr(s("issuer"), s("var.oidc_issuer"))));
+    if (function)
+        AwsEntryPoints::lambdaIntegration(f);
+    else
+        f.add(resource(s("aws_apigatewayv2_integration"), s("serving")).expr(s("api_id"), s("aws_apigatewayv2_api.main.id")).str(s("integration_type"), s("HTTP_PROXY")).str(s("integration_method"), s("ANY"))
+                  .expr(s("integration_uri"), s("aws_lb_listener.https.arn")).str(s("connection_type"), s("VPC_LINK")).expr(s("connection_id"), s("aws_apigatewayv2_vpc_link.main.id")));
+    f.add(resource(s("aws_apigatewayv2_route"), s("predict")).expr(s("api_id"), s("aws_apigatewayv2_api.main.id")).str(s("route_key"), s("POST /predict"))
+              .attr(s("target"), HclValue::interpolated(s("integrations/${aws_apigatewayv2_integration.serving.id}"))).str(s("authorization_type"), s("JWT")).expr(s("authorizer_id"), s("aws_apigatewayv2_authorizer.jwt.id")));
+    f.add(logGroup(in, s("api_access"), s("/aws/apigateway/${local.name}")));
+    const QJsonObject size = in.size(s("serving"));
+    const double peak = std::max(10.0, in.constraints.value(s("peak_rps")).toDouble(size.value(s("capacity_rps_per_replica")).toDouble(10) * std::max(1, size.value(s("max_replicas")).toInt(1))));
+    f.add(resource(s("aws_apigatewayv2_stage"), s("default")).expr(s("api_id"), s("aws_apigatewayv2_api.main.id")).str(s("name"), s("$default")).flag(s("auto_deploy"), true)
+              .block(HclBlock(s("default_route_settings")).num(s("throttling_rate_limit"), std::ceil(peak * 1.5)).num(s("throttling_burst_limit"), std::ceil(peak * 3)))
+              .block(HclBlock(s("access_log_settings")).expr(s("destination_arn"), s("aws_cloudwatch_log_group.api_access.arn"))
+                         .attr(s("format"), HclValue::call(s("jsonencode"), HclValue::object({{s("requestId"), text(s("$context.requestId"))}, {s("status"), text(s("$context.status"))}, {s("latency"), text(s("$context.responseLatency"))}})))));
+    m.output(s("api_endpoint"), s("aws_apigatewayv2_api.main.api_endpoint"), s("Prediction API base URL"));
+    if (waf)
+        webAcl(f);
+}
+
 void monitoring(const RenderInput& in, TerraformModule& m)
 {
     HclWriter& f = m.file(s("monitoring.tf"), s("Monitoring: alerts to an encrypted topic; logs kept ") + QString::number(in.logRetentionDays()) + s(" days."));
     HclBlock topic = resource(s("aws_sns_topic"), s("alerts"));
     topic.attr(s("name"), named(s("alerts"))).attr(s("kms_master_key_id"), in.customerManagedKeys() ? ref(kmsArn(in)) : text(s("alias/aws/sns")));
     f.add(topic);
-    if (in.onlineServing()) {
+    if (in.onlineServing() && serviceOf(in, s("serving")) == QLatin1String("aws_lambda_function")) {
+        AwsEntryPoints::lambdaAlarms(in, f);
+    } else if (in.onlineServing()) {
         const double latencySeconds = in.latencyP99Ms() > 0 ? in.latencyP99Ms() / 1000.0 : 0.5;
         f.add(resource(s("aws_cloudwatch_metric_alarm"), s("latency_p99")).attr(s("alarm_name"), named(s("latency-p99"))).str(s("namespace"), s("AWS/ApplicationELB"))
                   .str(s("metric_name"), s("TargetResponseTime")).str(s("extended_statistic"), s("p99")).num(s("period"), 60).num(s("evaluation_periods"), 5)
@@ -579,11 +606,18 @@ void monitoring(const RenderInput& in, TerraformModule& m)
                   .num(s("threshold"), 10).str(s("comparison_operator"), s("GreaterThanThreshold"))
                   .attr(s("dimensions"), HclValue::object({{s("LoadBalancer"), ref(s("aws_lb.serving.arn_suffix"))}})).attr(s("alarm_actions"), refs({s("aws_sns_topic.alerts.arn")})));
     }
-    f.add(resource(s("aws_cloudwatch_metric_alarm"), s("pipeline_failed")).attr(s("alarm_name"), named(s("pipeline-failed"))).str(s("namespace"), s("AWS/States"))
-              .str(s("metric_name"), s("ExecutionsFailed")).str(s("statistic"), s("Sum")).num(s("period"), 3600).num(s("evaluation_periods"), 1)
-              .num(s("threshold"), 0).str(s("comparison_operator"), s("GreaterThanThreshold"))
-              .attr(s("dimensions"), HclValue::object({{s("StateMachineArn"), ref(s("aws_sfn_state_machine.training.arn"))}})).attr(s("alarm_actions"), refs({s("aws_sns_topic.alerts.arn")})));
+    const bool ingestionPipeline = managedFoundationModel(in) && serviceOf(in, s("ingestion")) == QLatin1String("aws_batch_job_definition");
+    if (serviceOf(in, s("orchestration")) == QLatin1String("aws_sagemaker_pipeline"))
+        f.add(AwsSageMaker::pipelineFailedAlarm());
+    else
+        f.add(resource(s("aws_cloudwatch_metric_alarm"), s("pipeline_failed")).attr(s("alarm_name"), named(s("pipeline-failed"))).str(s("namespace"), s("AWS/States"))
+                  .str(s("metric_name"), s("ExecutionsFailed")).str(s("statistic"), s("Sum")).num(s("period"), 3600).num(s("evaluation_periods"), 1)
+                  .num(s("threshold"), 0).str(s("comparison_operator"), s("GreaterThanThreshold"))
+                  .attr(s("dimensions"), HclValue::object({{s("StateMachineArn"), ref(ingestionPipeline ? s("aws_sfn_state_machine.ingestion.arn") : s("aws_sfn_state_machine.training.arn"))}}))
+                  .attr(s("alarm_actions"), refs({s("aws_sns_topic.alerts.arn")})));
     f.add(logGroup(in, s("drift"), s("/${local.name}/drift")));
+    if (serviceOf(in, s("monitoring")) == QLatin1String("aws_sagemaker_monitoring_schedule"))
+        AwsSageMaker::modelMonitor(in, m, f);
 }
 
 void delivery(const RenderInput& in, TerraformModule& m)
@@ -637,7 +671,11 @@ void AwsTerraform::render(const RenderInput& in, TerraformModule& m)
     training(in, m);
     orchestration(in, m);
     tracking(in, m);
+    if (in.has(s("notebooks")) && serviceOf(in, s("notebooks")) == QLatin1String("aws_sagemaker_domain"))
+        AwsSageMaker::studioDomain(in, m);
     serving(in, m);
+    if (serviceOf(in, s("online_store")) == QLatin1String("aws_dynamodb_table"))
+        AwsDataServices::keyValueTable(in, m, s("online_store"));
     gateway(in, m);
     monitoring(in, m);
     delivery(in, m);

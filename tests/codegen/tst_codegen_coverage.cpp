@@ -37,22 +37,10 @@ const std::map<QString, const char*>& notRendered()
 const QStringList& knownGaps()
 {
     static const QStringList gaps{
-        QStringLiteral("aws_batch_job_definition"),
-        QStringLiteral("aws_bedrock_model_invocation_logging_configuration"),
-        QStringLiteral("aws_dynamodb_table"),
         QStringLiteral("aws_eks_cluster"),
         QStringLiteral("aws_eks_node_group"),
-        QStringLiteral("aws_glue_catalog_table"),
         QStringLiteral("aws_greengrassv2_component_version"),
-        QStringLiteral("aws_iot_thing_group"),
-        QStringLiteral("aws_lambda_function"),
-        QStringLiteral("aws_opensearchserverless_collection"),
         QStringLiteral("aws_prometheus_workspace"),
-        QStringLiteral("aws_route53_record"),
-        QStringLiteral("aws_sagemaker_domain"),
-        QStringLiteral("aws_sagemaker_model"),
-        QStringLiteral("aws_sagemaker_monitoring_schedule"),
-        QStringLiteral("aws_sagemaker_pipeline"),
         QStringLiteral("azurerm_databricks_workspace"), // rendered (processing.tf); one workspace serves both processing and training roles
         QStringLiteral("azurerm_machine_learning_workspace"), // rendered once; orchestration, tracking and registry share it
         QStringLiteral("azurerm_stream_analytics_job"), // rendered (streaming.tf); one job is both the streaming and the serving role

@@ -65,6 +65,12 @@ private slots:
         QTest::addColumn<QString>("name");
         QTest::newRow("aws") << QStringLiteral("aws-fraud-pci");
         QTest::newRow("aws kafka + mlflow on fargate") << QStringLiteral("aws-kafka-lite");
+        QTest::newRow("aws rag: batch, opensearch serverless, bedrock") << QStringLiteral("aws-rag-bedrock");
+        QTest::newRow("aws sagemaker pipeline + model monitor") << QStringLiteral("aws-sagemaker-monitor");
+        QTest::newRow("aws lambda + glue iceberg table") << QStringLiteral("aws-lambda-lite");
+        QTest::newRow("aws iot fleet") << QStringLiteral("aws-edge-fleet");
+        QTest::newRow("aws studio domain") << QStringLiteral("aws-notebooks-team");
+        QTest::newRow("aws dynamodb global table + route 53") << QStringLiteral("aws-active-active");
         QTest::newRow("azure") << QStringLiteral("azure-imaging-hipaa");
         QTest::newRow("azure aks: node pools, app gateway for containers, managed prometheus") << QStringLiteral("azure-aks-recsys");
         QTest::newRow("azure rag: openai, ai search, container apps job") << QStringLiteral("azure-rag-gdpr");

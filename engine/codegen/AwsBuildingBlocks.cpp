@@ -1,0 +1,113 @@
+#include "codegen/AwsBuildingBlocks.h"
+
+namespace mlops::AwsBuildingBlocks {
+
+using namespace TerraformSyntax;
+
+QString serviceOf(const RenderInput& in, const QString& role)
+{
+    return in.component(role).value(s("service_id")).toString();
+}
+
+QString kmsArn(const RenderInput& in)
+{
+    return in.customerManagedKeys() ? s("aws_kms_key.data.arn") : QString();
+}
+
+QString accountArn(const QString& service, const QString& rest)
+{
+    return s("\"arn:aws:") + service + s(":${var.region}:${data.aws_caller_identity.current.account_id}:") + rest + s("\"");
+}
+
+HclBlock executionRole(const QString& name, const QString& principal, const QString& purpose)
+{
+    return resource(s("aws_iam_role"), name)
+        .attr(s("name"), named(name))
+        .str(s("description"), purpose)
+        .attr(s("assume_role_policy"), awsAssumeRole(principal));
+}
+
+HclBlock dataAccessPolicy(const RenderInput& in, const QString& roleName, bool write)
+{
+    QStringList actions{s("s3:GetObject"), s("s3:ListBucket")};
+    if (write)
+        actions << s("s3:PutObject");
+    QList<Statement> st{{actions, {s("aws_s3_bucket.data.arn"), s("\"${aws_s3_bucket.data.arn}/*\"")}}};
+    if (in.customerManagedKeys())
+        st.append({{s("kms:Decrypt"), s("kms:GenerateDataKey")}, {s("aws_kms_key.data.arn")}});
+    return resource(s("aws_iam_role_policy"), roleName + s("_data"))
+        .attr(s("name"), named(roleName + s("-data")))
+        .expr(s("role"), s("aws_iam_role.") + roleName + s(".id"))
+        .attr(s("policy"), awsPolicy(st));
+}
+
+HclBlock rolePolicy(const QString& roleName, const QString& suffix, const QList<Statement>& statements)
+{
+    const QString dashed = QString(roleName + QLatin1Char('-') + suffix).replace(QLatin1Char('_'), QLatin1Char('-'));
+    return resource(s("aws_iam_role_policy"), roleName + QLatin1Char('_') + suffix)
+        .attr(s("name"), named(dashed))
+        .expr(s("role"), s("aws_iam_role.") + roleName + s(".id"))
+        .attr(s("policy"), awsPolicy(statements));
+}
+
+QList<Statement> vpcAccessStatements()
+{
+    return {{{s("ec2:DescribeDhcpOptions"), s("ec2:DescribeNetworkInterfaces"), s("ec2:DescribeSecurityGroups"), s("ec2:DescribeSubnets"), s("ec2:DescribeVpcs")},
+             {s("\"*\"")}},
+            {{s("ec2:CreateNetworkInterface"), s("ec2:CreateNetworkInterfacePermission"), s("ec2:DeleteNetworkInterface"), s("ec2:DeleteNetworkInterfacePermission")},
+             {s("\"*\"")},
+             s("Allow"),
+             {{s("ArnEquals"), HclValue::object({{s("ec2:Vpc"), ref(s("aws_vpc.main.arn"))}})}}}};
+}
+
+HclBlock logGroup(const RenderInput& in, const QString& name, const QString& path)
+{
+    HclBlock b = resource(s("aws_cloudwatch_log_group"), name);
+    b.attr(s("name"), HclValue::interpolated(path)).num(s("retention_in_days"), in.logRetentionDays());
+    if (in.customerManagedKeys())
+        b.expr(s("kms_key_id"), kmsArn(in));
+    return b;
+}
+
+namespace {
+
+bool hasResource(const HclWriter& f, const QString& type, const QString& name)
+{
+    for (const QJsonValue& v : f.resources()) {
+        const QJsonObject r = v.toObject();
+        if (r.value(s("type")).toString() == type && r.value(s("name")).toString() == name)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+QString endpointSecurityGroup(TerraformModule& m)
+{
+    HclWriter& net = m.file(s("network.tf"));
+    if (!hasResource(net, s("aws_security_group"), s("endpoints")))
+        net.add(resource(s("aws_security_group"), s("endpoints"))
+                    .attr(s("name"), named(s("endpoints")))
+                    .str(s("description"), s("HTTPS to AWS APIs from inside the VPC only"))
+                    .expr(s("vpc_id"), s("aws_vpc.main.id"))
+                    .block(HclBlock(s("ingress")).str(s("description"), s("HTTPS from the VPC")).num(s("from_port"), 443).num(s("to_port"), 443).str(s("protocol"), s("tcp")).attr(s("cidr_blocks"), refs({s("var.vpc_cidr")}))));
+    return s("aws_security_group.endpoints.id");
+}
+
+void interfaceEndpoint(TerraformModule& m, const QString& name, const QString& service)
+{
+    const QString group = endpointSecurityGroup(m);
+    HclWriter& net = m.file(s("network.tf"));
+    if (hasResource(net, s("aws_vpc_endpoint"), name))
+        return;
+    net.add(resource(s("aws_vpc_endpoint"), name)
+                .expr(s("vpc_id"), s("aws_vpc.main.id"))
+                .attr(s("service_name"), HclValue::interpolated(s("com.amazonaws.${var.region}.") + service))
+                .str(s("vpc_endpoint_type"), s("Interface"))
+                .flag(s("private_dns_enabled"), true)
+                .attr(s("subnet_ids"), ref(s("aws_subnet.private[*].id")))
+                .attr(s("security_group_ids"), refs({group})));
+}
+
+} // namespace mlops::AwsBuildingBlocks

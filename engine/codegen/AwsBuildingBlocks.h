@@ -1,0 +1,42 @@
+#pragma once
+
+#include "codegen/RenderInput.h"
+#include "codegen/TerraformModule.h"
+#include "codegen/TerraformSyntax.h"
+
+namespace mlops::AwsBuildingBlocks {
+
+// Pieces every AWS component file is made of, so each service renderer wires to the same network, key, bucket and
+// log conventions: the private VPC (aws_vpc.main, aws_subnet.private, aws_security_group.workloads), the lake bucket
+// (aws_s3_bucket.data) and, when the compliance asks for it, the customer-managed key (aws_kms_key.data).
+
+inline QString s(const char* t)
+{
+    return QString::fromLatin1(t);
+}
+
+// The plan's service_id for a role ("" when the plan has no such component).
+QString serviceOf(const RenderInput& in, const QString& role);
+// The customer-managed key's ARN expression, or "" when provider-managed keys are enough.
+QString kmsArn(const RenderInput& in);
+// "arn:aws:<service>:<region>:<account>:<rest>" as a quoted HCL template (for policy resources).
+QString accountArn(const QString& service, const QString& rest);
+
+// An IAM role only `principal` (e.g. sagemaker.amazonaws.com) may assume.
+HclBlock executionRole(const QString& name, const QString& principal, const QString& purpose);
+// Read (and write) on the data bucket and use of the key: what every data-handling workload needs, and no more.
+HclBlock dataAccessPolicy(const RenderInput& in, const QString& roleName, bool write);
+// An inline policy `<roleName>_<suffix>` on aws_iam_role.<roleName>.
+HclBlock rolePolicy(const QString& roleName, const QString& suffix, const QList<TerraformSyntax::Statement>& statements);
+// What a service needs to place its network interfaces in the private subnets: describe calls (not scopable) and
+// interface changes limited to the module's VPC.
+QList<TerraformSyntax::Statement> vpcAccessStatements();
+// A log group with the design's retention, encrypted with the data key when there is one.
+HclBlock logGroup(const RenderInput& in, const QString& name, const QString& path);
+// The security group of the VPC's interface endpoints (HTTPS from the VPC), created in network.tf on first use.
+QString endpointSecurityGroup(TerraformModule& m);
+// An interface endpoint in network.tf that keeps calls to an AWS API inside the VPC (the design has no NAT and no
+// internet path); written once however many components need it.
+void interfaceEndpoint(TerraformModule& m, const QString& name, const QString& service);
+
+} // namespace mlops::AwsBuildingBlocks
