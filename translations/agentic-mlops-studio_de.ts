@@ -13,6 +13,45 @@
         </message>
     </context>
     <context>
+        <name>LlmUsageLine</name>
+        <message>
+            <source>%1 (local model)</source>
+            <translation>%1 (lokales Modell)</translation>
+        </message>
+        <message>
+            <source>unknown price (at least %1)</source>
+            <translation>Preis unbekannt (mindestens %1)</translation>
+        </message>
+        <message>
+            <source>unknown price</source>
+            <translation>Preis unbekannt</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>LLM: offline, no LLM calls; the knowledge base answered everything.</source>
+            <translation>LLM: offline, keine LLM-Aufrufe; die Wissensbasis hat alles beantwortet.</translation>
+        </message>
+        <message>
+            <source>LLM: %1 configured, no calls needed; the knowledge base answered everything.</source>
+            <translation>LLM: %1 konfiguriert, keine Aufrufe nötig; die Wissensbasis hat alles beantwortet.</translation>
+        </message>
+        <message>
+            <source>LLM (%1) — requests: %2 (%3 over HTTP) · cache hits: %4 (%5%) · tokens: %6 in / %7 out · cost: %8</source>
+            <translation>LLM (%1) — Anfragen: %2 (%3 über HTTP) · Cache-Treffer: %4 (%5 %) · Tokens: %6 ein / %7 aus · Kosten: %8</translation>
+        </message>
+        <message>
+            <source>LLM — requests: %1 · tokens: %2 in / %3 out · %4</source>
+            <translation>LLM — Anfragen: %1 · Tokens: %2 ein / %3 aus · %4</translation>
+        </message>
+        <message>
+            <source>%1 (%2 %3): requests %4, cache hits %5, tokens %6 in / %7 out, %8</source>
+            <translation>%1 (%2 %3): Anfragen %4, Cache-Treffer %5, Tokens %6 ein / %7 aus, %8</translation>
+        </message>
+    </context>
+    <context>
         <name>NodeActivity</name>
         <message>
             <source>pending</source>

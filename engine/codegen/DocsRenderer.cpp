@@ -1,5 +1,7 @@
 #include "codegen/DocsRenderer.h"
 
+#include "llm/LlmRunUsage.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -52,6 +54,28 @@ QString valueText(const QJsonValue& v)
     if (v.isObject())
         return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
     return QString::fromUtf8("—");
+}
+
+// What the run's LLM calls cost, from the reason cards in `decisions`; one line when no LLM took part.
+QString llmUsageSection(const RenderInput& in)
+{
+    const LlmRunUsage usage = LlmRunUsage::fromCards(in.decisions);
+    QString md = s("\n## LLM usage\n\n") + usage.summaryLine() + s("\n");
+    if (usage.mode() != LlmRunUsage::Mode::Used)
+        return md;
+    md += s("\n| agent | node | provider | model | requests | sent over HTTP | cache hits | input tokens | output tokens | cost |\n"
+            "|---|---|---|---|---:|---:|---:|---:|---:|---|\n");
+    const auto row = [](const QString& agent, const QString& node, const QString& provider, const QString& model, const LlmUsage& u) -> QString {
+        return s("| ") + cell(agent) + s(" | ") + cell(node) + s(" | ") + cell(provider) + s(" | ") + cell(model) + s(" | ") +
+               LlmRunUsage::count(u.calls) + s(" | ") + LlmRunUsage::count(u.networkRequests) + s(" | ") + LlmRunUsage::count(u.cacheHits) +
+               s(" | ") + LlmRunUsage::count(u.inputTokens) + s(" | ") + LlmRunUsage::count(u.outputTokens) + s(" | ") +
+               cell(LlmRunUsage::costText(u)) + s(" |\n");
+    };
+    for (const LlmRunUsage::Entry& e : usage.entries())
+        md += row(e.agent, e.node, e.provider, e.model, e.usage);
+    if (usage.entries().size() > 1)
+        md += row(s("**total**"), QString(), QString(), QString(), usage.total());
+    return md;
 }
 
 } // namespace
@@ -185,7 +209,7 @@ QString DocsRenderer::architectureMarkdown(const RenderInput& in)
             }
         }
     }
-    return md;
+    return md + llmUsageSection(in);
 }
 
 QString DocsRenderer::readme(const RenderInput& in)

@@ -7,7 +7,8 @@ namespace mlops {
 
 // README.md and docs/architecture.md: a mermaid diagram of the components and data flow, the components with
 // their sizes, ADRs drawn from the reason cards in `decisions`, the cost table, policy results on the plan and on
-// the generated Terraform, questions and answers, and (once validators ran) the validation summary.
+// the generated Terraform, questions and answers, (once validators ran) the validation summary, and the run's LLM
+// usage (or the one line saying it ran offline).
 class DocsRenderer {
 public:
     static void render(const RenderInput& in, GeneratedRepository& repo);

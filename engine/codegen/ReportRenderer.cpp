@@ -1,6 +1,7 @@
 #include "codegen/ReportRenderer.h"
 
 #include "codegen/DocsRenderer.h"
+#include "llm/LlmRunUsage.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -60,6 +61,32 @@ QString policyRows(const QJsonArray& findings)
                 e(f.value(s("severity")).toString()) + s("</td><td>") + e(passed ? QString() : f.value(s("remediation")).toString()) + s("</td></tr>\n");
     }
     return s("<table><tr><th>rule</th><th>pack</th><th>resource</th><th>result</th><th>severity</th><th>remediation</th></tr>\n") + rows + s("</table>\n");
+}
+
+// The run's LLM calls from the reason cards in `decisions`: a summary, then one row per agent/node/model.
+QString llmUsageSection(const QJsonArray& decisions)
+{
+    const LlmRunUsage usage = LlmRunUsage::fromCards(decisions);
+    QString h = s("<h2>LLM usage</h2>\n<p") + (usage.mode() == LlmRunUsage::Mode::Used ? QString() : s(" class=\"meta\"")) + s(">") +
+                e(usage.summaryLine()) + s("</p>\n");
+    if (usage.mode() != LlmRunUsage::Mode::Used)
+        return h;
+    h += s("<table><tr><th>agent</th><th>node</th><th>provider</th><th>model</th><th>requests</th><th>sent over HTTP</th><th>cache hits</th>"
+           "<th>input tokens</th><th>output tokens</th><th>cost</th></tr>\n");
+    const auto row = [](const QString& cells, const LlmUsage& u, bool total) -> QString {
+        const QString td = total ? s("<th class=\"num\">") : s("<td class=\"num\">");
+        const QString end = total ? s("</th>") : s("</td>");
+        return s("<tr>") + cells + td + LlmRunUsage::count(u.calls) + end + td + LlmRunUsage::count(u.networkRequests) + end + td +
+               LlmRunUsage::count(u.cacheHits) + end + td + LlmRunUsage::count(u.inputTokens) + end + td + LlmRunUsage::count(u.outputTokens) +
+               end + (total ? s("<th>") : s("<td>")) + e(LlmRunUsage::costText(u)) + end + s("</tr>\n");
+    };
+    for (const LlmRunUsage::Entry& entry : usage.entries())
+        h += row(s("<td>") + e(entry.agent) + s("</td><td>") + e(entry.node) + s("</td><td>") + e(entry.provider) + s("</td><td>") + e(entry.model) +
+                     s("</td>"),
+                 entry.usage, false);
+    if (usage.entries().size() > 1)
+        h += row(s("<th colspan=\"4\">total</th>"), usage.total(), true);
+    return h + s("</table>\n");
 }
 
 } // namespace
@@ -160,6 +187,7 @@ QString ReportRenderer::render(const RenderInput& in)
             h += s("</table>\n");
         }
     }
+    h += llmUsageSection(in.decisions);
     return h + s("</body>\n</html>\n");
 }
 

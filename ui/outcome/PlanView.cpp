@@ -4,6 +4,7 @@
 #include "CostBreakdownView.h"
 #include "DiagramView.h"
 #include "FindingsList.h"
+#include "run/LlmUsageLine.h"
 
 #include <QEvent>
 #include <QJsonArray>
@@ -18,6 +19,7 @@ namespace mlops {
 PlanView::PlanView(QWidget* parent)
     : QWidget(parent)
     , m_headline(new QLabel(this))
+    , m_llmLine(new QLabel(this))
     , m_diagram(new DiagramView(this))
     , m_tabs(new QTabWidget(this))
     , m_cost(new CostBreakdownView(this))
@@ -29,6 +31,11 @@ PlanView::PlanView(QWidget* parent)
     QFont big = m_headline->font();
     big.setPointSizeF(big.pointSizeF() * 1.15);
     m_headline->setFont(big);
+    m_llmLine->setTextFormat(Qt::PlainText);
+    m_llmLine->setWordWrap(true);
+    m_llmLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_llmLine->setObjectName(QStringLiteral("llmUsage"));
+    m_llmLine->hide();
     m_tabs->addTab(m_cost, QString());
     m_tabs->addTab(m_findings, QString());
     auto* split = new QSplitter(Qt::Vertical, this);
@@ -38,6 +45,7 @@ PlanView::PlanView(QWidget* parent)
     split->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_headline);
+    layout->addWidget(m_llmLine);
     layout->addWidget(split, 1);
     connect(m_findings, &FindingsList::reasonCardRequested, this, &PlanView::reasonCardRequested);
     retranslate();
@@ -49,12 +57,19 @@ void PlanView::setState(const QJsonObject& state, const ReasonCardIndex& cards)
     renderDiagram();
     m_cost->setEstimate(state.value(QLatin1String("cost_estimate")).toObject());
     m_findings->setState(state, cards);
+    m_hasState = !state.isEmpty();
+    m_llmUsage = LlmRunUsage::fromCards(state.value(QLatin1String("decisions")).toArray());
     retranslate();
 }
 
 QString PlanView::headline() const
 {
     return m_headline->text();
+}
+
+QString PlanView::llmUsageText() const
+{
+    return m_llmLine->isHidden() ? QString() : m_llmLine->text();
 }
 
 void PlanView::renderDiagram()
@@ -92,6 +107,10 @@ void PlanView::retranslate()
 {
     m_tabs->setTabText(0, tr("Cost"));
     m_tabs->setTabText(1, tr("Findings and policies"));
+    // Before the first checkpoint there are no cards to tell whether an LLM is involved: say nothing yet.
+    m_llmLine->setVisible(m_hasState);
+    m_llmLine->setText(LlmUsageLine::text(m_llmUsage));
+    m_llmLine->setToolTip(LlmUsageLine::breakdown(m_llmUsage));
     const QJsonObject pattern = m_plan.value(QLatin1String("pattern")).toObject();
     if (pattern.isEmpty()) {
         m_headline->setText(tr("No plan yet."));

@@ -1,5 +1,8 @@
 #include "run/RunStatusWidget.h"
 
+#include "run/LlmUsageLine.h"
+
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -23,7 +26,9 @@ RunStatusWidget::RunStatusWidget(QWidget* parent)
     , m_status(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_eta(new QLabel(this))
+    , m_llm(new QLabel(this))
 {
+    m_llm->setTextFormat(Qt::PlainText);
     m_progress->setRange(0, 1000);
     m_progress->setMaximumWidth(220);
     m_progress->setTextVisible(true);
@@ -31,6 +36,7 @@ RunStatusWidget::RunStatusWidget(QWidget* parent)
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_status, 1);
+    layout->addWidget(m_llm);
     layout->addWidget(m_eta);
     layout->addWidget(m_progress);
     clear();
@@ -42,6 +48,29 @@ void RunStatusWidget::clear()
     m_progress->setValue(0);
     m_progress->hide();
     m_eta->clear();
+    m_llmUsage = {};
+    m_lastCardSeq = 0;
+    showLlmUsage();
+}
+
+QString RunStatusWidget::llmUsageText() const
+{
+    return m_llm->isHidden() ? QString() : m_llm->text();
+}
+
+void RunStatusWidget::showLlmUsage()
+{
+    const QString text = LlmUsageLine::compact(m_llmUsage);
+    m_llm->setText(text);
+    m_llm->setToolTip(LlmUsageLine::breakdown(m_llmUsage));
+    m_llm->setVisible(!text.isEmpty());
+}
+
+void RunStatusWidget::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        showLlmUsage();
+    QWidget::changeEvent(event);
 }
 
 QString RunStatusWidget::statusText() const
@@ -61,8 +90,16 @@ QString RunStatusWidget::etaText() const
 
 void RunStatusWidget::applyEvents(const QList<Event>& batch)
 {
+    bool llmChanged = false;
     for (const Event& e : batch) {
         const QJsonObject& d = e.data;
+        if (e.type == EventType::reasonCard() && e.seq > m_lastCardSeq) {
+            m_lastCardSeq = e.seq;
+            if (d.value(QStringLiteral("outputs")).toObject().contains(QStringLiteral("llm-usage"))) {
+                m_llmUsage.addCard(d);
+                llmChanged = true;
+            }
+        }
         if (d.contains(QStringLiteral("progress_percentage"))) {
             m_progress->show();
             m_progress->setValue(qRound(d.value(QStringLiteral("progress_percentage")).toDouble() * 10));
@@ -95,6 +132,8 @@ void RunStatusWidget::applyEvents(const QList<Event>& batch)
             m_eta->clear();
         }
     }
+    if (llmChanged)
+        showLlmUsage();
 }
 
 } // namespace mlops::ui
