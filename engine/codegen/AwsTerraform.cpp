@@ -3,6 +3,7 @@
 #include "codegen/AwsBuildingBlocks.h"
 #include "codegen/AwsDataServices.h"
 #include "codegen/AwsEntryPoints.h"
+#include "codegen/AwsKubernetes.h"
 #include "codegen/AwsRetrieval.h"
 #include "codegen/AwsSageMaker.h"
 
@@ -281,6 +282,12 @@ void training(const RenderInput& in, TerraformModule& m)
         AwsRetrieval::foundationModel(in, m);
         return;
     }
+    if (serviceOf(in, s("training")) == QLatin1String("aws_eks_node_group")) {
+        HclWriter& f = m.file(s("training.tf"), s("Training: ") + in.component(s("training")).value(s("service")).toString() +
+                                                    s("\nJobs run as pods on this node group, which is empty between runs."));
+        AwsKubernetes::nodeGroup(in, m, f, s("training"));
+        return;
+    }
     const QJsonObject size = in.size(s("training"));
     QString instance = size.value(s("instance_type")).toString(s("m5.xlarge"));
     if (!instance.startsWith(QLatin1String("ml.")))
@@ -304,6 +311,8 @@ void orchestration(const RenderInput& in, TerraformModule& m)
         AwsSageMaker::pipeline(in, m);
         return;
     }
+    if (serviceOf(in, s("orchestration")).startsWith(QLatin1String("helm_release.")))
+        return; // an in-cluster orchestrator (Argo Workflows): no AWS resources of its own
     if (managedFoundationModel(in) && serviceOf(in, s("ingestion")) == QLatin1String("aws_batch_job_definition")) {
         AwsRetrieval::ingestionSchedule(in, m);
         return;
@@ -346,7 +355,7 @@ void orchestration(const RenderInput& in, TerraformModule& m)
 bool servingOnEcs(const RenderInput& in)
 {
     return in.has(s("serving")) && serviceOf(in, s("serving")) != serviceOf(in, s("streaming")) && in.onlineServing()
-        && serviceOf(in, s("serving")) != QLatin1String("aws_lambda_function");
+        && serviceOf(in, s("serving")) != QLatin1String("aws_lambda_function") && serviceOf(in, s("serving")) != QLatin1String("aws_eks_node_group");
 }
 
 // The budget option for tracking: one MLflow task on Fargate in the private subnets, runs in SQLite on an encrypted
@@ -460,6 +469,10 @@ void serving(const RenderInput& in, TerraformModule& m)
     if (!in.has(s("serving")) || service == serviceOf(in, s("streaming")))
         return;
     HclWriter& f = m.file(s("serving.tf"), s("Serving: ") + in.component(s("serving")).value(s("service")).toString());
+    if (service == QLatin1String("aws_eks_node_group")) {
+        AwsKubernetes::nodeGroup(in, m, f, s("serving"));
+        return;
+    }
     m.variable(s("serving_image"), s("string"), s("Container image of the model server (pushed by CI)."), text(s("")));
     if (!in.onlineServing()) {
         QString instance = size.value(s("instance_type")).toString(s("m6i.xlarge"));
@@ -551,6 +564,13 @@ void gateway(const RenderInput& in, TerraformModule& m)
     const QJsonObject cfg = in.config(s("gateway"));
     const bool function = serviceOf(in, s("serving")) == QLatin1String("aws_lambda_function");
     const bool waf = cfg.value(s("waf")).toBool() && !function; // WAF attaches to load balancers, not to HTTP APIs
+    if (serviceOf(in, s("gateway")) == QLatin1String("aws_lb")) {
+        HclWriter& f = m.file(s("gateway.tf"), s("Entry point: internal load balancer the cluster's model-server pods are bound to") + QString(waf ? s(", WAF") : QString()) + s("."));
+        AwsKubernetes::ingress(m, f);
+        if (waf)
+            webAcl(f);
+        return;
+    }
     if (serviceOf(in, s("gateway")) == QLatin1String("aws_route53_record")) {
         HclWriter& f = m.file(s("gateway.tf"), s("Entry point: latency-routed DNS to each region's internal load balancer") + QString(waf ? s(", WAF") : QString()) + s("."));
         AwsEntryPoints::latencyRecord(m, f);
@@ -609,7 +629,7 @@ void monitoring(const RenderInput& in, TerraformModule& m)
     const bool ingestionPipeline = managedFoundationModel(in) && serviceOf(in, s("ingestion")) == QLatin1String("aws_batch_job_definition");
     if (serviceOf(in, s("orchestration")) == QLatin1String("aws_sagemaker_pipeline"))
         f.add(AwsSageMaker::pipelineFailedAlarm());
-    else
+    else if (!serviceOf(in, s("orchestration")).startsWith(QLatin1String("helm_release.")))
         f.add(resource(s("aws_cloudwatch_metric_alarm"), s("pipeline_failed")).attr(s("alarm_name"), named(s("pipeline-failed"))).str(s("namespace"), s("AWS/States"))
                   .str(s("metric_name"), s("ExecutionsFailed")).str(s("statistic"), s("Sum")).num(s("period"), 3600).num(s("evaluation_periods"), 1)
                   .num(s("threshold"), 0).str(s("comparison_operator"), s("GreaterThanThreshold"))
@@ -618,6 +638,8 @@ void monitoring(const RenderInput& in, TerraformModule& m)
     f.add(logGroup(in, s("drift"), s("/${local.name}/drift")));
     if (serviceOf(in, s("monitoring")) == QLatin1String("aws_sagemaker_monitoring_schedule"))
         AwsSageMaker::modelMonitor(in, m, f);
+    if (serviceOf(in, s("monitoring")) == QLatin1String("aws_prometheus_workspace"))
+        AwsKubernetes::prometheus(in, m, f);
 }
 
 void delivery(const RenderInput& in, TerraformModule& m)
@@ -665,6 +687,8 @@ void AwsTerraform::render(const RenderInput& in, TerraformModule& m)
     network(m, zones);
     keys(in, m);
     storage(in, m); // every design keeps data and artifacts in the lake bucket
+    if (AwsKubernetes::planned(in))
+        AwsKubernetes::cluster(in, m);
     ingestion(in, m);
     streaming(in, m);
     features(in, m);

@@ -6,9 +6,12 @@
 namespace mlops {
 
 // Terraform for AWS: S3 remote state with a DynamoDB lock, default tags, a private VPC, KMS, and one file per
-// plan component mapped from its service (Kinesis or MSK for Kafka teams, Flink, S3, SageMaker, managed MLflow or
-// MLflow on Fargate for tight budgets, ECS on Fargate, API Gateway + WAF, CloudWatch, ECR, GitHub OIDC). Sizes come
-// from the plan's component sizes. tests/codegen/tst_codegen_coverage lists the catalogue services not rendered yet.
+// plan component mapped from its catalogue service_id: the core services here (Kinesis or MSK, Flink, S3, Glue jobs,
+// SageMaker training and feature store, Step Functions, managed MLflow or MLflow on Fargate, ECS on Fargate, API
+// Gateway + WAF, CloudWatch, ECR, GitHub OIDC) and the rest in AwsDataServices (Glue/Iceberg tables, DynamoDB),
+// AwsSageMaker (batch transform model, Pipelines, Studio, Model Monitor), AwsEntryPoints (Lambda, Route 53, IoT),
+// AwsRetrieval (Batch ingestion, OpenSearch Serverless, Bedrock) and AwsKubernetes (EKS, node groups, Prometheus).
+// Sizes come from the plan's component sizes. tests/codegen/tst_codegen_coverage lists what is not rendered yet.
 class AwsTerraform {
 public:
     static void render(const RenderInput& in, TerraformModule& module);

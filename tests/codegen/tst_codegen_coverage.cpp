@@ -37,10 +37,7 @@ const std::map<QString, const char*>& notRendered()
 const QStringList& knownGaps()
 {
     static const QStringList gaps{
-        QStringLiteral("aws_eks_cluster"),
-        QStringLiteral("aws_eks_node_group"),
         QStringLiteral("aws_greengrassv2_component_version"),
-        QStringLiteral("aws_prometheus_workspace"),
         QStringLiteral("azurerm_databricks_workspace"), // rendered (processing.tf); one workspace serves both processing and training roles
         QStringLiteral("azurerm_machine_learning_workspace"), // rendered once; orchestration, tracking and registry share it
         QStringLiteral("azurerm_stream_analytics_job"), // rendered (streaming.tf); one job is both the streaming and the serving role

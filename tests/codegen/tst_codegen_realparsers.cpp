@@ -71,6 +71,7 @@ private slots:
         QTest::newRow("aws iot fleet") << QStringLiteral("aws-edge-fleet");
         QTest::newRow("aws studio domain") << QStringLiteral("aws-notebooks-team");
         QTest::newRow("aws dynamodb global table + route 53") << QStringLiteral("aws-active-active");
+        QTest::newRow("aws eks: node groups, load balancer controller, managed prometheus") << QStringLiteral("aws-eks-kserve");
         QTest::newRow("azure") << QStringLiteral("azure-imaging-hipaa");
         QTest::newRow("azure aks: node pools, app gateway for containers, managed prometheus") << QStringLiteral("azure-aks-recsys");
         QTest::newRow("azure rag: openai, ai search, container apps job") << QStringLiteral("azure-rag-gdpr");
