@@ -41,14 +41,9 @@ const QStringList& knownGaps()
         QStringLiteral("azurerm_databricks_workspace"), // rendered (processing.tf); one workspace serves both processing and training roles
         QStringLiteral("azurerm_machine_learning_workspace"), // rendered once; orchestration, tracking and registry share it
         QStringLiteral("azurerm_stream_analytics_job"), // rendered (streaming.tf); one job is both the streaming and the serving role
-        QStringLiteral("google_container_cluster"),
-        QStringLiteral("google_container_node_pool"),
         QStringLiteral("google_dataflow_flex_template_job"),
         QStringLiteral("google_dataproc_batch"),
         QStringLiteral("google_vertex_ai_custom_job"),
-        QStringLiteral("google_vertex_ai_endpoint"),
-        QStringLiteral("google_vertex_ai_feature_group"),
-        QStringLiteral("google_vertex_ai_feature_online_store"),
         QStringLiteral("google_vertex_ai_model"),
         QStringLiteral("google_vertex_ai_model_deployment_monitoring_job"),
         QStringLiteral("google_vertex_ai_pipeline_job"),

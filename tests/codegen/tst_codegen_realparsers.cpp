@@ -76,6 +76,9 @@ private slots:
         QTest::newRow("azure aks: node pools, app gateway for containers, managed prometheus") << QStringLiteral("azure-aks-recsys");
         QTest::newRow("azure rag: openai, ai search, container apps job") << QStringLiteral("azure-rag-gdpr");
         QTest::newRow("azure lookup: redis online store, batch scoring") << QStringLiteral("azure-nightly-lookup");
+        QTest::newRow("gcp dataflow streaming + online feature store") << QStringLiteral("gcp-recsys-gdpr");
+        QTest::newRow("gcp gke node pools + load balancer") << QStringLiteral("gcp-gke-ranking-pci");
+        QTest::newRow("gcp vertex endpoint + feature group") << QStringLiteral("gcp-vertex-forecast-gdpr");
         QTest::newRow("on_prem") << QStringLiteral("onprem-forecast-soc2");
         QTest::newRow("on_prem rag: vllm, qdrant, harbor, ingress-nginx") << QStringLiteral("onprem-rag-airgapped");
         QTest::newRow("on_prem kserve") << QStringLiteral("onprem-credit-kserve");

@@ -8,6 +8,10 @@ terraform {
       source  = "hashicorp/google"
       version = "~> 5.40"
     }
+    google-beta = {
+      source  = "hashicorp/google-beta"
+      version = "~> 5.40"
+    }
   }
   backend "gcs" {
     bucket = "ml-platform-tfstate"
@@ -16,6 +20,12 @@ terraform {
 }
 
 provider "google" {
+  project        = var.project_id
+  region         = var.region
+  default_labels = local.labels
+}
+
+provider "google-beta" {
   project        = var.project_id
   region         = var.region
   default_labels = local.labels
