@@ -272,6 +272,8 @@ private slots:
                                 LlmRunUsage::count(client.calls) + QStringLiteral(" | ")));
             const QJsonArray decisions = m_studio->decisionSet(ds).result.value(QStringLiteral("decisions")).toArray();
             std::printf("LLM usage round %d: %s\n", round, qPrintable(LlmRunUsage::fromCards(decisions).summaryLine()));
+            if (round == 1) // what docs/architecture.md says, for the log
+                std::printf("%s", qPrintable(md.mid(md.indexOf(QStringLiteral("## LLM usage")))));
             std::fflush(stdout);
         }
     }

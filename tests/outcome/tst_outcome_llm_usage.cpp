@@ -133,6 +133,8 @@ private slots:
             outcome.tabs()->setCurrentIndex(0);
             QDir().mkpath(QString::fromLocal8Bit(shots));
             QVERIFY(outcome.grab().save(QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("plan-llm-usage.png"))));
+            status.resize(1100, status.sizeHint().height());
+            QVERIFY(status.grab().save(QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("status-llm-usage.png"))));
         }
 
         // German: same figures, translated words, switched at run time.
