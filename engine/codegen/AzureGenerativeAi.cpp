@@ -56,16 +56,17 @@ void openAi(const RenderInput& in, TerraformModule& m)
     if (cmk)
         account.block(HclBlock(s("customer_managed_key")).expr(s("key_vault_key_id"), s("azurerm_key_vault_key.data.id")).expr(s("identity_client_id"), s("azurerm_user_assigned_identity.data.client_id")));
     f.add(account.expr(s("tags"), s("local.tags")));
-    // "Standard" (regional) rather than GlobalStandard: requests are processed in the account's region.
+    // "Standard" (regional) rather than GlobalStandard: requests are processed in the account's region. The 3.x
+    // provider names the block `scale` (it becomes `sku` in 4.0).
     f.add(resource(s("azurerm_cognitive_deployment"), s("chat")).expr(s("name"), s("var.openai_chat_model")).expr(s("cognitive_account_id"), s("azurerm_cognitive_account.openai.id"))
               .block(HclBlock(s("model")).str(s("format"), s("OpenAI")).expr(s("name"), s("var.openai_chat_model")).expr(s("version"), s("var.openai_chat_model_version")))
-              .block(HclBlock(s("sku")).str(s("name"), s("Standard")).num(s("capacity"), chat))
+              .block(HclBlock(s("scale")).str(s("type"), s("Standard")).num(s("capacity"), chat))
               .str(s("version_upgrade_option"), s("NoAutoUpgrade")));
     // Questions are short next to answers and context; a tenth of the chat quota covers them and the
     // off-peak re-embedding of changed pages.
     f.add(resource(s("azurerm_cognitive_deployment"), s("embeddings")).expr(s("name"), s("var.openai_embedding_model")).expr(s("cognitive_account_id"), s("azurerm_cognitive_account.openai.id"))
               .block(HclBlock(s("model")).str(s("format"), s("OpenAI")).expr(s("name"), s("var.openai_embedding_model")).str(s("version"), s("1")))
-              .block(HclBlock(s("sku")).str(s("name"), s("Standard")).num(s("capacity"), std::max(10, chat / 10)))
+              .block(HclBlock(s("scale")).str(s("type"), s("Standard")).num(s("capacity"), std::max(10, chat / 10)))
               .str(s("version_upgrade_option"), s("NoAutoUpgrade")));
     f.add(roleAssignment(s("serving_openai"), s("azurerm_cognitive_account.openai.id"), s("Cognitive Services OpenAI User"), s("azurerm_user_assigned_identity.data.principal_id")));
     ensureEndpointSubnet(m);
