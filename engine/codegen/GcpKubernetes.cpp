@@ -117,7 +117,7 @@ void GcpKubernetes::renderCluster(const RenderInput& in, TerraformModule& m)
     const int zones = clusterZones(in);
     m.variable(s("gke_master_cidr"), s("string"), s("Private range of the GKE control plane (a /28 unused in the VPC)."), text(s("172.16.0.0/28")));
     HclWriter& k = m.file(s("kubernetes.tf"), s("Platform: ") + in.component(s("platform")).value(s("service")).toString() +
-                                                  s(".\nPrivate nodes, control plane reachable from var.allowed_cidrs only, Workload Identity, Kubernetes secrets encrypted\nwith the data key, Dataplane V2 network policy, system and workload logs to Cloud Logging."));
+                                                  s(".\nPrivate nodes and a private control-plane endpoint (kubectl from var.allowed_cidrs inside the VPC only), Workload\nIdentity, Kubernetes secrets encrypted with the data key, Dataplane V2 network policy, system and workload logs."));
     // GKE's service agent encrypts Kubernetes secrets; the nodes' boot disks use Compute Engine's grant (security.tf).
     k.add(keyAccessForAgent(s("gke"), s("service-${data.google_project.current.number}@container-engine-robot.iam.gserviceaccount.com")));
     k.add(serviceAccount(s("gke_nodes"), s("GKE nodes (logging, metrics, image pulls only)")));
@@ -142,7 +142,7 @@ void GcpKubernetes::renderCluster(const RenderInput& in, TerraformModule& m)
               .str(s("datapath_provider"), s("ADVANCED_DATAPATH"))
               .expr(s("resource_labels"), s("local.labels"))
               .block(HclBlock(s("ip_allocation_policy")).str(s("cluster_secondary_range_name"), s("pods")).str(s("services_secondary_range_name"), s("services")))
-              .block(HclBlock(s("private_cluster_config")).flag(s("enable_private_nodes"), true).flag(s("enable_private_endpoint"), false).expr(s("master_ipv4_cidr_block"), s("var.gke_master_cidr")))
+              .block(HclBlock(s("private_cluster_config")).flag(s("enable_private_nodes"), true).flag(s("enable_private_endpoint"), true).expr(s("master_ipv4_cidr_block"), s("var.gke_master_cidr")))
               .block(HclBlock(s("master_authorized_networks_config"))
                          .block(HclBlock(s("dynamic"), {s("cidr_blocks")}).expr(s("for_each"), s("var.allowed_cidrs"))
                                     .block(HclBlock(s("content")).expr(s("cidr_block"), s("cidr_blocks.value")).str(s("display_name"), s("allowed")))))
