@@ -3,7 +3,9 @@
 #include "codegen/AwsBuildingBlocks.h"
 #include "codegen/AwsDataServices.h"
 #include "codegen/AwsEntryPoints.h"
+#include "codegen/AwsKafka.h"
 #include "codegen/AwsKubernetes.h"
+#include "codegen/AwsMlflowOnFargate.h"
 #include "codegen/AwsRetrieval.h"
 #include "codegen/AwsSageMaker.h"
 
@@ -120,60 +122,13 @@ void storage(const RenderInput& in, TerraformModule& m)
     m.output(s("data_bucket"), s("aws_s3_bucket.data.bucket"), s("Data lake bucket name"));
 }
 
-// Managed Kafka for teams that already run Kafka: brokers in the private subnets (one per zone), reachable only from
-// inside the VPC, TLS between clients and brokers and inside the cluster, IAM client authentication (no anonymous
-// clients), storage encrypted with the data key when the compliance asks for one, broker logs kept like the others.
-void kafka(const RenderInput& in, TerraformModule& m, HclWriter& f)
-{
-    const QJsonObject size = in.size(s("ingestion"));
-    QString instance = size.value(s("instance_type")).toString();
-    if (!instance.startsWith(QLatin1String("kafka.")))
-        instance = s("kafka.m5.large"); // the catalogue's sizing (3 brokers, kafka.m5.large)
-    m.variable(s("kafka_instance_type"), s("string"), s("Broker instance type of the MSK cluster (from the plan)."), text(instance));
-    m.variable(s("kafka_broker_volume_gb"), s("number"), s("EBS volume per broker (GB)."), HclValue::num(std::max(100, size.value(s("storage_gb")).toInt(100))));
-    f.add(resource(s("aws_security_group"), s("kafka"))
-              .attr(s("name"), named(s("kafka")))
-              .str(s("description"), s("Kafka over TLS with IAM auth, from inside the VPC only"))
-              .expr(s("vpc_id"), s("aws_vpc.main.id"))
-              .block(HclBlock(s("ingress")).str(s("description"), s("Kafka TLS + IAM from the VPC")).num(s("from_port"), 9098).num(s("to_port"), 9098).str(s("protocol"), s("tcp")).attr(s("cidr_blocks"), refs({s("var.vpc_cidr")})))
-              .block(HclBlock(s("egress")).str(s("description"), s("Inside the VPC")).num(s("from_port"), 0).num(s("to_port"), 0).str(s("protocol"), s("-1")).attr(s("cidr_blocks"), refs({s("var.vpc_cidr")}))));
-    f.add(logGroup(in, s("kafka"), s("/aws/msk/${local.name}")));
-    HclBlock encryption(s("encryption_info"));
-    if (in.customerManagedKeys())
-        encryption.expr(s("encryption_at_rest_kms_key_arn"), kmsArn(in));
-    encryption.block(HclBlock(s("encryption_in_transit")).str(s("client_broker"), s("TLS")).flag(s("in_cluster"), true));
-    f.add(resource(s("aws_msk_cluster"), s("events"))
-              .attr(s("cluster_name"), named(s("events")))
-              .str(s("kafka_version"), s("3.6.0"))
-              .expr(s("number_of_broker_nodes"), s("length(aws_subnet.private)"))
-              .block(HclBlock(s("broker_node_group_info"))
-                         .expr(s("instance_type"), s("var.kafka_instance_type"))
-                         .attr(s("client_subnets"), ref(s("aws_subnet.private[*].id")))
-                         .attr(s("security_groups"), refs({s("aws_security_group.kafka.id")}))
-                         .block(HclBlock(s("storage_info")).block(HclBlock(s("ebs_storage_info")).expr(s("volume_size"), s("var.kafka_broker_volume_gb")))))
-              .block(encryption)
-              .block(HclBlock(s("client_authentication")).flag(s("unauthenticated"), false).block(HclBlock(s("sasl")).flag(s("iam"), true)))
-              .block(HclBlock(s("logging_info")).block(HclBlock(s("broker_logs")).block(HclBlock(s("cloudwatch_logs")).flag(s("enabled"), true).expr(s("log_group"), s("aws_cloudwatch_log_group.kafka.name"))))));
-    m.output(s("kafka_bootstrap_brokers"), s("aws_msk_cluster.events.bootstrap_brokers_sasl_iam"), s("Bootstrap brokers (TLS, IAM auth) producers and consumers connect to"));
-    if (!in.has(s("streaming")))
-        return;
-    // The stream processor reads and writes the cluster's topics and nothing else.
-    const QString topics = s("\"arn:aws:kafka:${var.region}:${data.aws_caller_identity.current.account_id}:%1/${aws_msk_cluster.events.cluster_name}/*\"");
-    f.add(resource(s("aws_iam_role_policy"), s("streaming_kafka"))
-              .attr(s("name"), named(s("streaming-kafka")))
-              .expr(s("role"), s("aws_iam_role.streaming.id"))
-              .attr(s("policy"), awsPolicy({{{s("kafka-cluster:Connect"), s("kafka-cluster:DescribeCluster")}, {s("aws_msk_cluster.events.arn")}},
-                                            {{s("kafka-cluster:DescribeTopic"), s("kafka-cluster:ReadData"), s("kafka-cluster:WriteData")}, {topics.arg(s("topic"))}},
-                                            {{s("kafka-cluster:AlterGroup"), s("kafka-cluster:DescribeGroup")}, {topics.arg(s("group"))}}})));
-}
-
 void ingestion(const RenderInput& in, TerraformModule& m)
 {
     const QJsonObject size = in.size(s("ingestion"));
     const QString service = serviceOf(in, s("ingestion"));
     HclWriter& f = m.file(s("ingestion.tf"), s("Ingestion: ") + in.component(s("ingestion")).value(s("service")).toString());
     if (service == QLatin1String("aws_msk_cluster")) {
-        kafka(in, m, f);
+        AwsKafka::cluster(in, m, f);
         return;
     }
     if (service == QLatin1String("aws_batch_job_definition")) {
@@ -358,94 +313,10 @@ bool servingOnEcs(const RenderInput& in)
         && serviceOf(in, s("serving")) != QLatin1String("aws_lambda_function") && serviceOf(in, s("serving")) != QLatin1String("aws_eks_node_group");
 }
 
-// The budget option for tracking: one MLflow task on Fargate in the private subnets, runs in SQLite on an encrypted
-// EFS volume (survives task restarts), artifacts under mlflow/ in the lake bucket. Port 5000 is open to the VPC
-// only; the task role may touch the mlflow/ prefix and nothing else.
-void selfRunMlflow(const RenderInput& in, TerraformModule& m)
-{
-    HclWriter& f = m.file(s("tracking.tf"), s("Experiment tracking: ") + in.component(s("tracking")).value(s("service")).toString());
-    m.variable(s("mlflow_image"), s("string"), s("MLflow server image (pinned version)."), text(s("ghcr.io/mlflow/mlflow:v2.16.2")));
-    if (!servingOnEcs(in))
-        f.add(resource(s("aws_ecs_cluster"), s("main")).attr(s("name"), named(s("cluster"))).block(HclBlock(s("setting")).str(s("name"), s("containerInsights")).str(s("value"), s("enabled"))));
-    f.add(logGroup(in, s("tracking"), s("/ecs/${local.name}-mlflow")));
-    f.add(resource(s("aws_security_group"), s("tracking"))
-              .attr(s("name"), named(s("mlflow")))
-              .str(s("description"), s("MLflow UI and API from inside the VPC only"))
-              .expr(s("vpc_id"), s("aws_vpc.main.id"))
-              .block(HclBlock(s("ingress")).str(s("description"), s("MLflow from the VPC")).num(s("from_port"), 5000).num(s("to_port"), 5000).str(s("protocol"), s("tcp")).attr(s("cidr_blocks"), refs({s("var.vpc_cidr")})))
-              .block(HclBlock(s("egress")).str(s("description"), s("Inside the VPC")).num(s("from_port"), 0).num(s("to_port"), 0).str(s("protocol"), s("-1")).attr(s("cidr_blocks"), refs({s("var.vpc_cidr")})))
-              .block(HclBlock(s("egress")).str(s("description"), s("S3 through the gateway endpoint")).num(s("from_port"), 443).num(s("to_port"), 443).str(s("protocol"), s("tcp")).attr(s("prefix_list_ids"), refs({s("aws_vpc_endpoint.s3.prefix_list_id")}))));
-    f.add(resource(s("aws_security_group"), s("tracking_store"))
-              .attr(s("name"), named(s("mlflow-store")))
-              .str(s("description"), s("NFS from the MLflow task only"))
-              .expr(s("vpc_id"), s("aws_vpc.main.id"))
-              .block(HclBlock(s("ingress")).str(s("description"), s("NFS from MLflow")).num(s("from_port"), 2049).num(s("to_port"), 2049).str(s("protocol"), s("tcp")).attr(s("security_groups"), refs({s("aws_security_group.tracking.id")}))));
-    HclBlock store = resource(s("aws_efs_file_system"), s("tracking"));
-    store.attr(s("creation_token"), named(s("mlflow"))).flag(s("encrypted"), true);
-    if (in.customerManagedKeys())
-        store.expr(s("kms_key_id"), kmsArn(in));
-    f.add(store);
-    f.add(resource(s("aws_efs_mount_target"), s("tracking"))
-              .expr(s("count"), s("length(aws_subnet.private)"))
-              .expr(s("file_system_id"), s("aws_efs_file_system.tracking.id"))
-              .expr(s("subnet_id"), s("aws_subnet.private[count.index].id"))
-              .attr(s("security_groups"), refs({s("aws_security_group.tracking_store.id")})));
-    // Root is squashed on EFS with IAM authorisation: the access point makes every write uid 1000 in a directory
-    // it owns, so the SQLite file is writable without granting ClientRootAccess.
-    f.add(resource(s("aws_efs_access_point"), s("tracking"))
-              .expr(s("file_system_id"), s("aws_efs_file_system.tracking.id"))
-              .block(HclBlock(s("posix_user")).num(s("uid"), 1000).num(s("gid"), 1000))
-              .block(HclBlock(s("root_directory")).str(s("path"), s("/mlflow"))
-                         .block(HclBlock(s("creation_info")).num(s("owner_uid"), 1000).num(s("owner_gid"), 1000).str(s("permissions"), s("750")))));
-    f.add(executionRole(s("tracking_task"), s("ecs-tasks.amazonaws.com"), s("Identity of the MLflow server")));
-    QList<Statement> st{{{s("s3:ListBucket")}, {s("aws_s3_bucket.data.arn")}},
-                        {{s("s3:GetObject"), s("s3:PutObject"), s("s3:DeleteObject")}, {s("\"${aws_s3_bucket.data.arn}/mlflow/*\"")}},
-                        {{s("elasticfilesystem:ClientMount"), s("elasticfilesystem:ClientWrite")}, {s("aws_efs_file_system.tracking.arn")}}};
-    if (in.customerManagedKeys())
-        st.append({{s("kms:Decrypt"), s("kms:GenerateDataKey")}, {s("aws_kms_key.data.arn")}});
-    f.add(resource(s("aws_iam_role_policy"), s("tracking_task")).attr(s("name"), named(s("mlflow-artifacts"))).expr(s("role"), s("aws_iam_role.tracking_task.id")).attr(s("policy"), awsPolicy(st)));
-    f.add(executionRole(s("tracking_execution"), s("ecs-tasks.amazonaws.com"), s("Pulls the MLflow image and writes its logs")));
-    f.add(resource(s("aws_iam_role_policy_attachment"), s("tracking_execution")).expr(s("role"), s("aws_iam_role.tracking_execution.name")).str(s("policy_arn"), s("arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")));
-    const HclValue containers = HclValue::call(s("jsonencode"), HclValue::list({HclValue::object(
-        {{s("name"), text(s("mlflow"))},
-         {s("image"), ref(s("var.mlflow_image"))},
-         {s("essential"), HclValue::boolean(true)},
-         {s("command"), HclValue::list({text(s("mlflow")), text(s("server")), text(s("--host")), text(s("0.0.0.0")), text(s("--port")), text(s("5000")),
-                                        text(s("--backend-store-uri")), text(s("sqlite:////mlflow/mlflow.db")),
-                                        text(s("--artifacts-destination")), HclValue::interpolated(s("s3://${aws_s3_bucket.data.bucket}/mlflow"))})},
-         {s("portMappings"), HclValue::list({HclValue::object({{s("containerPort"), HclValue::num(5000)}, {s("protocol"), text(s("tcp"))}})})},
-         {s("mountPoints"), HclValue::list({HclValue::object({{s("sourceVolume"), text(s("store"))}, {s("containerPath"), text(s("/mlflow"))}})})},
-         {s("logConfiguration"), HclValue::object({{s("logDriver"), text(s("awslogs"))},
-                                                   {s("options"), HclValue::object({{s("awslogs-group"), ref(s("aws_cloudwatch_log_group.tracking.name"))},
-                                                                                    {s("awslogs-region"), ref(s("var.region"))},
-                                                                                    {s("awslogs-stream-prefix"), text(s("mlflow"))}})}})}})}));
-    f.add(resource(s("aws_ecs_task_definition"), s("tracking"))
-              .attr(s("family"), named(s("mlflow")))
-              .attr(s("requires_compatibilities"), HclValue::strings({s("FARGATE")}))
-              .str(s("network_mode"), s("awsvpc"))
-              .str(s("cpu"), s("512"))
-              .str(s("memory"), s("1024"))
-              .expr(s("task_role_arn"), s("aws_iam_role.tracking_task.arn"))
-              .expr(s("execution_role_arn"), s("aws_iam_role.tracking_execution.arn"))
-              .attr(s("container_definitions"), containers)
-              .block(HclBlock(s("volume")).str(s("name"), s("store"))
-                         .block(HclBlock(s("efs_volume_configuration")).expr(s("file_system_id"), s("aws_efs_file_system.tracking.id")).str(s("transit_encryption"), s("ENABLED"))
-                                    .block(HclBlock(s("authorization_config")).expr(s("access_point_id"), s("aws_efs_access_point.tracking.id")).str(s("iam"), s("ENABLED"))))));
-    f.add(resource(s("aws_ecs_service"), s("tracking"))
-              .attr(s("name"), named(s("mlflow")))
-              .expr(s("cluster"), s("aws_ecs_cluster.main.id"))
-              .expr(s("task_definition"), s("aws_ecs_task_definition.tracking.arn"))
-              .num(s("desired_count"), 1) // SQLite allows one writer
-              .str(s("launch_type"), s("FARGATE"))
-              .block(HclBlock(s("network_configuration")).attr(s("subnets"), ref(s("aws_subnet.private[*].id"))).attr(s("security_groups"), refs({s("aws_security_group.tracking.id")})).flag(s("assign_public_ip"), false))
-              .attr(s("depends_on"), refs({s("aws_efs_mount_target.tracking")})));
-    m.output(s("mlflow_service"), s("aws_ecs_service.tracking.name"), s("ECS service running MLflow (port 5000 inside the VPC)"));
-}
-
 void tracking(const RenderInput& in, TerraformModule& m)
 {
     if (in.has(s("tracking")) && serviceOf(in, s("tracking")) == QLatin1String("aws_ecs_service"))
-        selfRunMlflow(in, m);
+        AwsMlflowOnFargate::render(in, m, servingOnEcs(in));
     if (in.has(s("tracking")) && serviceOf(in, s("tracking")) == QLatin1String("aws_sagemaker_mlflow_tracking_server")) {
         HclWriter& f = m.file(s("tracking.tf"), s("Experiment tracking: managed MLflow"));
         f.add(executionRole(s("tracking"), s("sagemaker.amazonaws.com"), s("MLflow tracking server artifact access")));
@@ -467,6 +338,10 @@ void serving(const RenderInput& in, TerraformModule& m)
     const QJsonObject size = in.size(s("serving"));
     const QString service = serviceOf(in, s("serving"));
     if (!in.has(s("serving")) || service == serviceOf(in, s("streaming")))
+        return;
+    // The edge runtime is a Greengrass component CI publishes (the AWS provider has no Greengrass v2 resource); the
+    // devices' download permission is in ingestion.tf. A SageMaker batch role here would be a stand-in.
+    if (service == QLatin1String("aws_greengrassv2_component_version"))
         return;
     HclWriter& f = m.file(s("serving.tf"), s("Serving: ") + in.component(s("serving")).value(s("service")).toString());
     if (service == QLatin1String("aws_eks_node_group")) {
