@@ -66,6 +66,12 @@ void foundation(const RenderInput& in, TerraformModule& m)
                .expr(s("user_assigned_identity_id"), s("azurerm_user_assigned_identity.data.id")));
     st.add(resource(s("azurerm_storage_container"), s("lake")).str(s("name"), s("lake")).expr(s("storage_account_name"), s("azurerm_storage_account.data.name")).str(s("container_access_type"), s("private")));
     m.output(s("storage_account"), s("azurerm_storage_account.data.name"), s("Data lake storage account"));
+
+    // Public network access is off on the vault and the lake: the workloads reach them through private endpoints.
+    ensureEndpointSubnet(m);
+    privateEndpoint(k, s("vault"), s("azurerm_key_vault.main.id"), s("vault"), s("privatelink.vaultcore.azure.net"));
+    privateEndpoint(st, s("lake_blob"), s("azurerm_storage_account.data.id"), s("blob"), s("privatelink.blob.core.windows.net"));
+    privateEndpoint(st, s("lake_dfs"), s("azurerm_storage_account.data.id"), s("dfs"), s("privatelink.dfs.core.windows.net"));
 }
 
 void mlWorkspace(const RenderInput& in, TerraformModule& m)
@@ -77,6 +83,9 @@ void mlWorkspace(const RenderInput& in, TerraformModule& m)
                .block(assignedIdentity(s("azurerm_user_assigned_identity.data")))
                .block(HclBlock(s("encryption")).expr(s("key_vault_id"), s("azurerm_key_vault.main.id")).expr(s("key_id"), s("azurerm_key_vault_key.data.id")).expr(s("user_assigned_identity_id"), s("azurerm_user_assigned_identity.data.id")))
                .expr(s("tags"), s("local.tags")));
+    // The API zone carries the workspace, MLflow and registry traffic; add privatelink.notebooks.azure.net to the
+    // endpoint's zone group if the team uses the hosted notebooks.
+    privateEndpoint(ws, s("ml_workspace"), s("azurerm_machine_learning_workspace.main.id"), s("amlworkspace"), s("privatelink.api.azureml.ms"));
     m.output(s("ml_workspace"), s("azurerm_machine_learning_workspace.main.name"), s("Azure ML workspace (pipelines, MLflow tracking, registry)"));
 }
 
@@ -209,6 +218,7 @@ void delivery(const RenderInput& in, TerraformModule& m)
                   .block(HclBlock(s("encryption")).flag(s("enabled"), true).expr(s("key_vault_key_id"), s("azurerm_key_vault_key.data.id")).expr(s("identity_client_id"), s("azurerm_user_assigned_identity.data.client_id")))
                   .expr(s("tags"), s("local.tags")));
         r.add(roleAssignment(s("ci_push"), s("azurerm_container_registry.images.id"), s("AcrPush"), s("azurerm_user_assigned_identity.ci.principal_id")));
+        privateEndpoint(r, s("registry"), s("azurerm_container_registry.images.id"), s("registry"), s("privatelink.azurecr.io"));
     }
 }
 
