@@ -76,6 +76,8 @@ private slots:
         QTest::newRow("azure aks: node pools, app gateway for containers, managed prometheus") << QStringLiteral("azure-aks-recsys");
         QTest::newRow("azure rag: openai, ai search, container apps job") << QStringLiteral("azure-rag-gdpr");
         QTest::newRow("azure lookup: redis online store, batch scoring") << QStringLiteral("azure-nightly-lookup");
+        QTest::newRow("azure streaming: event hubs, stream analytics cluster") << QStringLiteral("azure-turbine-streaming");
+        QTest::newRow("azure lakehouse: databricks") << QStringLiteral("azure-lakehouse-databricks");
         QTest::newRow("gcp dataflow streaming + online feature store") << QStringLiteral("gcp-recsys-gdpr");
         QTest::newRow("gcp gke node pools + load balancer") << QStringLiteral("gcp-gke-ranking-pci");
         QTest::newRow("gcp vertex endpoint + feature group") << QStringLiteral("gcp-vertex-forecast-gdpr");
