@@ -103,7 +103,7 @@ void interfaceEndpoint(TerraformModule& m, const QString& name, const QString& s
         return;
     net.add(resource(s("aws_vpc_endpoint"), name)
                 .expr(s("vpc_id"), s("aws_vpc.main.id"))
-                .attr(s("service_name"), HclValue::interpolated(s("com.amazonaws.${var.region}.") + service))
+                .attr(s("service_name"), HclValue::interpolated(service.startsWith(QLatin1String("aws.")) ? service : s("com.amazonaws.${var.region}.") + service))
                 .str(s("vpc_endpoint_type"), s("Interface"))
                 .flag(s("private_dns_enabled"), true)
                 .attr(s("subnet_ids"), ref(s("aws_subnet.private[*].id")))

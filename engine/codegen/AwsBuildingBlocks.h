@@ -36,7 +36,9 @@ HclBlock logGroup(const RenderInput& in, const QString& name, const QString& pat
 // The security group of the VPC's interface endpoints (HTTPS from the VPC), created in network.tf on first use.
 QString endpointSecurityGroup(TerraformModule& m);
 // An interface endpoint in network.tf that keeps calls to an AWS API inside the VPC (the design has no NAT and no
-// internet path); written once however many components need it.
+// internet path); written once however many components need it. `service` is the suffix after
+// com.amazonaws.<region>. (e.g. "sts"), or a full template for the few services named otherwise
+// ("aws.sagemaker.${var.region}.studio").
 void interfaceEndpoint(TerraformModule& m, const QString& name, const QString& service);
 
 } // namespace mlops::AwsBuildingBlocks

@@ -69,6 +69,10 @@ void AwsKubernetes::cluster(const RenderInput& in, TerraformModule& m)
     eks.attr(s("depends_on"), refs({s("aws_iam_role_policy_attachment.eks_cluster"), s("aws_cloudwatch_log_group.eks")}));
     f.add(eks);
     f.add(resource(s("aws_eks_addon"), s("pod_identity")).expr(s("cluster_name"), s("aws_eks_cluster.main.name")).str(s("addon_name"), s("eks-pod-identity-agent")));
+    // Nodes have no internet path: joining the cluster, pulling images, pod identity credentials, logs and the
+    // load balancer controller's calls all go through interface endpoints (S3 through the gateway endpoint).
+    for (const char* service : {"ec2", "ecr.api", "ecr.dkr", "sts", "logs", "eks-auth", "elasticloadbalancing"})
+        interfaceEndpoint(m, QString::fromLatin1(service).replace(QLatin1Char('.'), QLatin1Char('_')).replace(QLatin1Char('-'), QLatin1Char('_')), QString::fromLatin1(service));
     f.add(executionRole(s("eks_nodes"), s("ec2.amazonaws.com"), s("Worker nodes: join the cluster, pod networking, image pulls")));
     f.add(policyAttachment(nodePolicies().at(0), s("eks_nodes"), s("AmazonEKSWorkerNodePolicy")));
     f.add(policyAttachment(nodePolicies().at(1), s("eks_nodes"), s("AmazonEKS_CNI_Policy")));
@@ -169,6 +173,7 @@ void AwsKubernetes::prometheus(const RenderInput& in, TerraformModule& m, HclWri
     // The in-cluster Prometheus (rules and scrape config under monitoring/) writes to the workspace and nothing else.
     podIdentity(f, s("prometheus"), s("In-cluster Prometheus: remote write to the managed workspace"), s("monitoring"), s("prometheus"));
     f.add(rolePolicy(s("prometheus"), s("remote_write"), {{{s("aps:RemoteWrite")}, {s("aws_prometheus_workspace.main.arn")}}}));
+    interfaceEndpoint(m, s("aps_workspaces"), s("aps-workspaces"));
     m.output(s("prometheus_remote_write_url"), s("\"${aws_prometheus_workspace.main.prometheus_endpoint}api/v1/remote_write\""), s("Remote-write URL of the managed Prometheus workspace"));
 }
 

@@ -121,7 +121,7 @@ void AwsSageMaker::studioDomain(const RenderInput& in, TerraformModule& m)
               .block(HclBlock(s("egress")).str(s("description"), s("S3 through the gateway endpoint")).num(s("from_port"), 443).num(s("to_port"), 443).str(s("protocol"), s("tcp")).attr(s("prefix_list_ids"), refs({s("aws_vpc_endpoint.s3.prefix_list_id")}))));
     interfaceEndpoint(m, s("sagemaker_api"), s("sagemaker.api"));
     interfaceEndpoint(m, s("sagemaker_runtime"), s("sagemaker.runtime"));
-    interfaceEndpoint(m, s("sagemaker_studio"), s("studio"));
+    interfaceEndpoint(m, s("sagemaker_studio"), s("aws.sagemaker.${var.region}.studio"));
     interfaceEndpoint(m, s("sts"), s("sts"));
     HclBlock domain = resource(s("aws_sagemaker_domain"), s("studio"));
     domain.attr(s("domain_name"), named(s("studio")))

@@ -376,6 +376,10 @@ void serving(const RenderInput& in, TerraformModule& m)
     f.add(executionRole(s("serving_task"), s("ecs-tasks.amazonaws.com"), s("Identity of the model server")));
     f.add(dataAccessPolicy(in, s("serving_task"), false));
     f.add(executionRole(s("serving_execution"), s("ecs-tasks.amazonaws.com"), s("Pulls the image and writes logs")));
+    // Fargate pulls the image and ships logs from the private subnets through these (no NAT in this design).
+    interfaceEndpoint(m, s("ecr_api"), s("ecr.api"));
+    interfaceEndpoint(m, s("ecr_dkr"), s("ecr.dkr"));
+    interfaceEndpoint(m, s("logs"), s("logs"));
     f.add(resource(s("aws_iam_role_policy_attachment"), s("serving_execution")).expr(s("role"), s("aws_iam_role.serving_execution.name")).str(s("policy_arn"), s("arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")));
     const HclValue containers = HclValue::call(s("jsonencode"), HclValue::list({HclValue::object(
         {{s("name"), text(s("model-server"))},
