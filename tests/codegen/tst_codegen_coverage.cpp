@@ -41,8 +41,14 @@ const QStringList& knownGaps()
         QStringLiteral("azurerm_databricks_workspace"), // rendered (processing.tf); one workspace serves both processing and training roles
         QStringLiteral("azurerm_machine_learning_workspace"), // rendered once; orchestration, tracking and registry share it
         QStringLiteral("azurerm_stream_analytics_job"), // rendered (streaming.tf); one job is both the streaming and the serving role
+        // GCP: streaming renders the Flex Template job; scheduled batch ingestion is launched by Cloud Scheduler, since a
+        // job resource that finished is re-created by the next apply. Dataproc batches are one-off runs too (no agent case
+        // plans one yet).
         QStringLiteral("google_dataflow_flex_template_job"),
         QStringLiteral("google_dataproc_batch"),
+        // No such resources in hashicorp/google 5.x: custom jobs, pipeline runs, model versions and monitoring jobs are
+        // API objects the pipeline creates; training.tf, orchestration.tf and monitoring.tf hold their identities,
+        // schedule and alerts. Candidates for notRendered() with that reason.
         QStringLiteral("google_vertex_ai_custom_job"),
         QStringLiteral("google_vertex_ai_model"),
         QStringLiteral("google_vertex_ai_model_deployment_monitoring_job"),
