@@ -194,15 +194,34 @@ const GenericChart kGeneric[] = {
 void generic(const RenderInput& in, TerraformModule& m, const QJsonObject& c, const GenericChart& chart)
 {
     const QString release = QLatin1String(chart.release);
+    HclWriter& f = m.file(c.value(s("role")).toString() + s(".tf"), c.value(s("name")).toString() + s(": ") + c.value(s("service")).toString());
+    QString ns = namespaceRef();
+    if (release == QLatin1String("kube_prometheus_stack")) {
+        // node-exporter reads the host (hostNetwork, hostPID, hostPath): the restricted data namespace would reject
+        // it, so the monitoring stack gets a namespace of its own at `privileged`, holding no data and no workloads.
+        f.add(resource(s("kubernetes_namespace_v1"), s("monitoring"))
+                  .block(HclBlock(s("metadata")).attr(s("name"), named(s("monitoring")))
+                             .attr(s("labels"), HclValue::call(s("merge"), HclValue::expr(s("local.labels, { \"pod-security.kubernetes.io/enforce\" = \"privileged\" }"))))));
+        ns = s("kubernetes_namespace_v1.monitoring.metadata[0].name");
+        // The data namespace denies ingress by default; Prometheus scrapes the ServiceMonitors there.
+        f.add(resource(s("kubernetes_network_policy_v1"), s("allow_monitoring")).block(metadata(s("allow-monitoring"), s("network")))
+                  .block(HclBlock(s("spec")).block(HclBlock(s("pod_selector"))).attr(s("policy_types"), HclValue::strings({s("Ingress")}))
+                             .block(HclBlock(s("ingress")).block(HclBlock(s("from")).block(HclBlock(s("namespace_selector"))
+                                 .attr(s("match_labels"), HclValue::object({{s("kubernetes.io/metadata.name"), ref(ns)}})))))));
+    }
     HclBlock h = resource(s("helm_release"), release);
-    h.attr(s("name"), named(objectName(release))).expr(s("namespace"), namespaceRef())
+    h.attr(s("name"), named(objectName(release))).expr(s("namespace"), ns)
         .str(s("repository"), QLatin1String(chart.repository)).str(s("chart"), QLatin1String(chart.chart)).expr(s("version"), s("var.chart_") + release).flag(s("atomic"), true);
     const double gb = c.value(s("size")).toObject().value(s("storage_gb")).toDouble();
     if (gb > 0)
         h.block(HclBlock(s("set")).str(s("name"), s("persistence.size")).str(s("value"), QString::number(std::ceil(gb)) + s("Gi")));
-    if (release == QLatin1String("kube_prometheus_stack"))
+    if (release == QLatin1String("kube_prometheus_stack")) {
         h.block(HclBlock(s("set")).str(s("name"), s("prometheus.prometheusSpec.retention")).str(s("value"), QString::number(in.logRetentionDays()) + s("d")));
-    m.file(c.value(s("role")).toString() + s(".tf"), c.value(s("name")).toString() + s(": ") + c.value(s("service")).toString()).add(h);
+        // By default the operator only scrapes ServiceMonitors labelled with its own release; the other charts'
+        // (MLflow, Argo, Harbor, ingress-nginx) carry theirs.
+        h.block(HclBlock(s("set")).str(s("name"), s("prometheus.prometheusSpec.serviceMonitorSelectorNilUsesHelmValues")).str(s("value"), s("false")));
+    }
+    f.add(h);
     m.variable(s("chart_") + release, s("string"), s("Chart version of ") + QLatin1String(chart.chart) + s(" (pinned)."), text(QLatin1String(chart.version)));
 }
 
