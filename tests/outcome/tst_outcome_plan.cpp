@@ -20,6 +20,7 @@
 #include "storage/EventLogStore.h"
 
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -100,6 +101,20 @@ private slots:
         // The blocking-free high finding sorts before the low and info ones.
         QCOMPARE(view.findings()->tree()->topLevelItem(0)->child(0)->text(2), QStringLiteral("serving"));
         QCOMPARE(view.findings()->tree()->topLevelItem(0)->child(0)->text(0), QStringLiteral("high"));
+
+        // The monthly cost is in view without scrolling sideways, however long the unit texts are, also on a
+        // laptop-sized window.
+        view.resize(1000, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTableWidget* table = view.cost()->table();
+        int monthly = -1;
+        for (int c = 0; c < table->columnCount(); ++c)
+            if (table->horizontalHeaderItem(c)->text() == QStringLiteral("Per month"))
+                monthly = c;
+        QVERIFY(monthly >= 0);
+        const int right = table->horizontalHeader()->sectionViewportPosition(monthly) + table->columnWidth(monthly);
+        QVERIFY2(right <= table->viewport()->width(), qPrintable(QStringLiteral("%1 > %2").arg(right).arg(table->viewport()->width())));
     }
 
     void finishedRun_showDecisionSet_planAndReasonCardLinks()

@@ -15,7 +15,17 @@
 namespace mlops {
 
 namespace {
-enum Column { ComponentColumn, ServiceColumn, UnitColumn, QuantityColumn, UnitPriceColumn, MonthlyColumn, ColumnCount };
+// The monthly cost comes right after what it is for, so it stays in view however long the unit texts are (like
+// Infracost's table); the long text columns are capped and elided, with the full text as a tooltip.
+enum Column { ComponentColumn, ServiceColumn, MonthlyColumn, QuantityColumn, UnitColumn, UnitPriceColumn, ColumnCount };
+constexpr int kMaxTextColumnWidth = 220;
+
+QTableWidgetItem* textItem(const QString& text)
+{
+    auto* item = new QTableWidgetItem(text);
+    item->setToolTip(text);
+    return item;
+}
 
 QTableWidgetItem* number(double value, int decimals)
 {
@@ -69,14 +79,16 @@ void CostBreakdownView::setEstimate(const QJsonObject& estimate)
         const QString component = item.value(QLatin1String("component")).toString();
         const double monthly = item.value(QLatin1String("monthly_cost")).toDouble();
         m_table->setItem(row, ComponentColumn, new QTableWidgetItem(component));
-        m_table->setItem(row, ServiceColumn, new QTableWidgetItem(item.value(QLatin1String("service")).toString()));
-        m_table->setItem(row, UnitColumn, new QTableWidgetItem(item.value(QLatin1String("unit")).toString()));
+        m_table->setItem(row, ServiceColumn, textItem(item.value(QLatin1String("service")).toString()));
+        m_table->setItem(row, UnitColumn, textItem(item.value(QLatin1String("unit")).toString()));
         m_table->setItem(row, QuantityColumn, number(item.value(QLatin1String("quantity")).toDouble(), 0));
         m_table->setItem(row, UnitPriceColumn, number(item.value(QLatin1String("unit_price")).toDouble(), 4));
         m_table->setItem(row, MonthlyColumn, number(monthly, 2));
         perComponent[component] += monthly;
     }
     m_table->resizeColumnsToContents();
+    for (int column : {ServiceColumn, UnitColumn})
+        m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), kMaxTextColumnWidth));
     QList<CostBarChart::Bar> bars;
     for (auto it = perComponent.cbegin(); it != perComponent.cend(); ++it)
         bars.append({it.key(), it.value()});
@@ -99,7 +111,7 @@ void CostBreakdownView::changeEvent(QEvent* event)
 void CostBreakdownView::retranslate()
 {
     m_table->setHorizontalHeaderLabels(
-        {tr("Component"), tr("Service"), tr("Unit"), tr("Quantity"), tr("Unit price"), tr("Per month")});
+        {tr("Component"), tr("Service"), tr("Per month"), tr("Quantity"), tr("Unit"), tr("Unit price")});
     if (m_estimate.isEmpty()) {
         m_summary->setText(tr("No cost estimate yet: it appears once the cost critic has run."));
         m_source->clear();
