@@ -24,35 +24,44 @@ const std::map<QString, const char*>& notRendered()
 {
     static const std::map<QString, const char*> reasons{
         {QStringLiteral("aws_sagemaker_training_job"), "jobs are started per run by the Step Functions pipeline; training.tf holds their role, policy and log group"},
-        {QStringLiteral("aws_sagemaker_endpoint"), "batch scoring runs as transform jobs started by the pipeline; serving.tf holds their role"},
         {QStringLiteral("aws_kms_key"), "provider-managed keys unless the compliance or plan asks for a customer-managed key (then security.tf has it)"},
+        {QStringLiteral("aws_greengrassv2_component_version"), "no such resource in hashicorp/aws 5.x (only in awscc); the component recipe is published by CI, serving.tf holds the thing group, device policy and token-exchange role"},
+        // Custom jobs, pipeline runs, model versions and monitoring jobs are API objects the pipeline creates at run
+        // time; hashicorp/google 5.x has no resource for them. training.tf, orchestration.tf and monitoring.tf hold
+        // their identities, schedules and alerts.
+        {QStringLiteral("google_vertex_ai_custom_job"), "no such resource in hashicorp/google 5.x; created per run by the pipeline"},
+        {QStringLiteral("google_vertex_ai_model"), "no such resource in hashicorp/google 5.x; model versions are uploaded by the pipeline"},
+        {QStringLiteral("google_vertex_ai_model_deployment_monitoring_job"), "no such resource in hashicorp/google 5.x; created with the deployment"},
+        {QStringLiteral("google_vertex_ai_pipeline_job"), "no such resource in hashicorp/google 5.x; runs are started by Cloud Scheduler"},
     };
     return reasons;
 }
 
-// Known gaps, recorded on 2026-11-24 when this test was added: the cloud renderers emit their generic resources for
-// these roles (e.g. a Glue database for features, ECS for any online serving, Helm-free Kubernetes objects on-prem)
-// instead of the catalogue's service. Each is a renderer to write; remove the entry when it is. New service_ids must
-// not be added here without a renderer or a reason in notRendered().
+// One resource serves every component that plans it (the catalogue maps several roles onto one workspace or job).
+const QStringList& sharedByRoles()
+{
+    static const QStringList shared{
+        QStringLiteral("azurerm_machine_learning_workspace"), // orchestration, tracking and registry
+        QStringLiteral("azurerm_databricks_workspace"),       // processing and training
+        QStringLiteral("azurerm_stream_analytics_job"),       // streaming and serving
+    };
+    return shared;
+}
+
+// Known gaps, dated 2026-11-24: the renderers emit another resource for these roles than the catalogue's service.
+// Each is a renderer to write; remove the entry when it is. New service_ids must not be added here without a
+// renderer or a reason in notRendered().
 const QStringList& knownGaps()
 {
     static const QStringList gaps{
-        QStringLiteral("aws_greengrassv2_component_version"),
-        QStringLiteral("azurerm_databricks_workspace"), // rendered (processing.tf); one workspace serves both processing and training roles
-        QStringLiteral("azurerm_machine_learning_workspace"), // rendered once; orchestration, tracking and registry share it
-        QStringLiteral("azurerm_stream_analytics_job"), // rendered (streaming.tf); one job is both the streaming and the serving role
         // GCP: streaming renders the Flex Template job; scheduled batch ingestion is launched by Cloud Scheduler, since a
-        // job resource that finished is re-created by the next apply. Dataproc batches are one-off runs too (no agent case
-        // plans one yet).
+        // job resource that finished is re-created by the next apply. Dataproc batches are one-off runs too (no agent
+        // case plans one yet).
         QStringLiteral("google_dataflow_flex_template_job"),
         QStringLiteral("google_dataproc_batch"),
-        // No such resources in hashicorp/google 5.x: custom jobs, pipeline runs, model versions and monitoring jobs are
-        // API objects the pipeline creates; training.tf, orchestration.tf and monitoring.tf hold their identities,
-        // schedule and alerts. Candidates for notRendered() with that reason.
-        QStringLiteral("google_vertex_ai_custom_job"),
-        QStringLiteral("google_vertex_ai_model"),
-        QStringLiteral("google_vertex_ai_model_deployment_monitoring_job"),
-        QStringLiteral("google_vertex_ai_pipeline_job"),
+        // AWS online serving on the managed platform is rendered as ECS on Fargate (the batch case renders the
+        // SageMaker model its transform jobs use); the endpoint, its configuration and autoscaling are still to write.
+        QStringLiteral("aws_sagemaker_endpoint"),
         // Rendered on-prem; still missing on EKS/GKE/AKS (k8s_orchestrator), so the id stays listed until those do.
         QStringLiteral("helm_release.argo_workflows"),
     };
@@ -118,7 +127,7 @@ private slots:
             // is one instance (names are unique per type), so components naming the same one share it: tracking and
             // registry on one MLflow server.
             const QString key = nameOf(id).isEmpty() ? typeOf(id) : id;
-            if (!nameOf(id).isEmpty() && available[key] > 0)
+            if ((!nameOf(id).isEmpty() || sharedByRoles().contains(id)) && available[key] > 0)
                 continue;
             if (available[key] > 0)
                 --available[key];
