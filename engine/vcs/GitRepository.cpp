@@ -241,8 +241,14 @@ GitCommitResult GitRepository::commitWorkingTree(const GitCommitRequest& request
     if (git_commit_create(&commitId, repo.get(), ref.constData(), signature.get(), signature.get(), nullptr,
                           utf8.constData(), tree.get(), parent ? 1 : 0, parent ? parents : nullptr) != 0)
         return fail(QStringLiteral("cannot create the commit"));
-    // The index already holds this tree: moving HEAD makes the folder a clean checkout of the branch.
-    if (git_repository_set_head(repo.get(), ref.constData()) != 0)
+    // The index already holds this tree: pointing HEAD at the branch makes the folder a clean checkout of it. When
+    // HEAD already points there (every commit after the first on a branch), rewriting it would only cost a lock
+    // file and a reflog line.
+    git_reference* rawHead = nullptr;
+    const bool onBranch = git_reference_lookup(&rawHead, repo.get(), "HEAD") == 0
+        && git_reference_type(rawHead) == GIT_REFERENCE_SYMBOLIC && ref == git_reference_symbolic_target(rawHead);
+    git_reference_free(rawHead);
+    if (!onBranch && git_repository_set_head(repo.get(), ref.constData()) != 0)
         return fail(QStringLiteral("cannot move HEAD to %1").arg(request.branch));
     result.sha = git::shaOf(&commitId);
     result.message = message;
