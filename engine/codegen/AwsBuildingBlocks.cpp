@@ -60,10 +60,34 @@ QList<Statement> vpcAccessStatements()
              {{s("ArnEquals"), HclValue::object({{s("ec2:Vpc"), ref(s("aws_vpc.main.arn"))}})}}}};
 }
 
+QString sageMakerInstanceType(QString type)
+{
+    if (!type.startsWith(QLatin1String("ml.")))
+        type.prepend(s("ml."));
+    return type;
+}
+
+QList<Statement> imagePullStatements()
+{
+    return {{{s("ecr:GetAuthorizationToken")}, {s("\"*\"")}},
+            {{s("ecr:BatchCheckLayerAvailability"), s("ecr:BatchGetImage"), s("ecr:GetDownloadUrlForLayer")}, {accountArn(s("ecr"), s("repository/${local.name}/*"))}}};
+}
+
+// CloudWatch keeps logs only for these periods (the provider rejects others, e.g. HIPAA's six years = 2190 days):
+// the shortest one that is at least the retention the compliance asks for.
+static int cloudWatchRetentionDays(int days)
+{
+    static const int allowed[] = {1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653};
+    for (int a : allowed)
+        if (a >= days)
+            return a;
+    return 0; // longer than ten years: never expire
+}
+
 HclBlock logGroup(const RenderInput& in, const QString& name, const QString& path)
 {
     HclBlock b = resource(s("aws_cloudwatch_log_group"), name);
-    b.attr(s("name"), HclValue::interpolated(path)).num(s("retention_in_days"), in.logRetentionDays());
+    b.attr(s("name"), HclValue::interpolated(path)).num(s("retention_in_days"), cloudWatchRetentionDays(in.logRetentionDays()));
     if (in.customerManagedKeys())
         b.expr(s("kms_key_id"), kmsArn(in));
     return b;

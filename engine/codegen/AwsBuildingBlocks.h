@@ -31,6 +31,11 @@ HclBlock rolePolicy(const QString& roleName, const QString& suffix, const QList<
 // What a service needs to place its network interfaces in the private subnets: describe calls (not scopable) and
 // interface changes limited to the module's VPC.
 QList<TerraformSyntax::Statement> vpcAccessStatements();
+// SageMaker names its instance types with an ml. prefix ("m6i.large" -> "ml.m6i.large").
+QString sageMakerInstanceType(QString type);
+// What a SageMaker model container needs to pull the model-server image from this module's ECR repositories (the
+// token call cannot be scoped).
+QList<TerraformSyntax::Statement> imagePullStatements();
 // A log group with the design's retention, encrypted with the data key when there is one.
 HclBlock logGroup(const RenderInput& in, const QString& name, const QString& path);
 // The security group of the VPC's interface endpoints (HTTPS from the VPC), created in network.tf on first use.

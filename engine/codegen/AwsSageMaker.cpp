@@ -9,20 +9,6 @@ using namespace AwsBuildingBlocks;
 
 namespace {
 
-QString mlInstance(QString type)
-{
-    if (!type.startsWith(QLatin1String("ml.")))
-        type.prepend(s("ml.")); // SageMaker names its instance types with an ml. prefix
-    return type;
-}
-
-// Pulling the model-server image from this module's ECR repositories (the token call cannot be scoped).
-QList<Statement> imagePullStatements()
-{
-    return {{{s("ecr:GetAuthorizationToken")}, {s("\"*\"")}},
-            {{s("ecr:BatchCheckLayerAvailability"), s("ecr:BatchGetImage"), s("ecr:GetDownloadUrlForLayer")}, {accountArn(s("ecr"), s("repository/${local.name}/*"))}}};
-}
-
 // The VpcConfig of a SageMaker API request: the job's interfaces land in the private subnets.
 HclValue vpcConfig()
 {
@@ -105,7 +91,7 @@ HclBlock AwsSageMaker::pipelineFailedAlarm()
 void AwsSageMaker::studioDomain(const RenderInput& in, TerraformModule& m)
 {
     const QJsonObject size = in.size(s("notebooks"));
-    m.variable(s("notebook_instance_type"), s("string"), s("Default JupyterLab instance type (from the plan)."), text(mlInstance(size.value(s("instance_type")).toString(s("t3.medium")))));
+    m.variable(s("notebook_instance_type"), s("string"), s("Default JupyterLab instance type (from the plan)."), text(sageMakerInstanceType(size.value(s("instance_type")).toString(s("t3.medium")))));
     HclWriter& f = m.file(s("notebooks.tf"), s("Notebooks: ") + in.component(s("notebooks")).value(s("service")).toString() +
                                                  s("\nVPC only (no internet path from notebooks), IAM sign-in, home volumes encrypted."));
     f.add(executionRole(s("notebooks"), s("sagemaker.amazonaws.com"), s("Identity of the data scientists' notebook apps")));
@@ -168,7 +154,16 @@ void AwsSageMaker::modelMonitor(const RenderInput& in, TerraformModule& m, HclWr
     if (in.customerManagedKeys())
         cluster.expr(s("volume_kms_key_id"), kmsArn(in));
     // The analyzer reads request/response records under capture/ (JSON lines in SageMaker's data-capture layout)
-    // and compares them with the training baseline; the serving identity may write there (policy below).
+    // and compares them with the training baseline. A SageMaker endpoint captures them itself (endpoint_input names
+    // it); a model server of our own writes the same layout there (batch_transform_input, policy below).
+    const bool endpoint = serviceOf(in, s("serving")) == QLatin1String("aws_sagemaker_endpoint") && in.onlineServing();
+    HclBlock input(s("data_quality_job_input"));
+    if (endpoint)
+        input.block(HclBlock(s("endpoint_input")).expr(s("endpoint_name"), s("aws_sagemaker_endpoint.serving.name")).str(s("local_path"), s("/opt/ml/processing/input/endpoint")));
+    else
+        input.block(HclBlock(s("batch_transform_input"))
+                        .attr(s("data_captured_destination_s3_uri"), HclValue::interpolated(s("s3://${aws_s3_bucket.data.bucket}/capture")))
+                        .block(HclBlock(s("dataset_format")).block(HclBlock(s("json")).flag(s("line"), true))));
     f.add(resource(s("aws_sagemaker_data_quality_job_definition"), s("drift"))
               .attr(s("name"), named(s("drift")))
               .expr(s("role_arn"), s("aws_iam_role.model_monitor.arn"))
@@ -176,9 +171,7 @@ void AwsSageMaker::modelMonitor(const RenderInput& in, TerraformModule& m, HclWr
               .block(HclBlock(s("data_quality_baseline_config"))
                          .block(HclBlock(s("constraints_resource")).attr(s("s3_uri"), HclValue::interpolated(s("s3://${aws_s3_bucket.data.bucket}/monitoring/baseline/constraints.json"))))
                          .block(HclBlock(s("statistics_resource")).attr(s("s3_uri"), HclValue::interpolated(s("s3://${aws_s3_bucket.data.bucket}/monitoring/baseline/statistics.json")))))
-              .block(HclBlock(s("data_quality_job_input")).block(HclBlock(s("batch_transform_input"))
-                                                                     .attr(s("data_captured_destination_s3_uri"), HclValue::interpolated(s("s3://${aws_s3_bucket.data.bucket}/capture")))
-                                                                     .block(HclBlock(s("dataset_format")).block(HclBlock(s("json")).flag(s("line"), true)))))
+              .block(input)
               .block(output)
               .block(HclBlock(s("job_resources")).block(cluster))
               .block(HclBlock(s("network_config")).flag(s("enable_network_isolation"), true).flag(s("enable_inter_container_traffic_encryption"), true)
@@ -190,7 +183,7 @@ void AwsSageMaker::modelMonitor(const RenderInput& in, TerraformModule& m, HclWr
                          .expr(s("monitoring_job_definition_name"), s("aws_sagemaker_data_quality_job_definition.drift.name"))
                          .str(s("monitoring_type"), s("DataQuality"))
                          .block(HclBlock(s("schedule_config")).str(s("schedule_expression"), s("cron(0 * ? * * *)")))));
-    if (in.has(s("serving")) && in.onlineServing())
+    if (in.has(s("serving")) && in.onlineServing() && !endpoint) // the endpoint's role already writes capture/
         f.add(rolePolicy(s("serving_task"), s("capture"), {{{s("s3:PutObject")}, {s("\"${aws_s3_bucket.data.arn}/capture/*\"")}}}));
     m.output(s("model_monitor_schedule"), s("aws_sagemaker_monitoring_schedule.drift.name"), s("Hourly data-quality check of live requests against the training baseline"));
 }

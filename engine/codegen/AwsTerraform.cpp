@@ -8,6 +8,7 @@
 #include "codegen/AwsMlflowOnFargate.h"
 #include "codegen/AwsRetrieval.h"
 #include "codegen/AwsSageMaker.h"
+#include "codegen/AwsSageMakerEndpoint.h"
 
 namespace mlops {
 
@@ -310,7 +311,8 @@ void orchestration(const RenderInput& in, TerraformModule& m)
 bool servingOnEcs(const RenderInput& in)
 {
     return in.has(s("serving")) && serviceOf(in, s("serving")) != serviceOf(in, s("streaming")) && in.onlineServing()
-        && serviceOf(in, s("serving")) != QLatin1String("aws_lambda_function") && serviceOf(in, s("serving")) != QLatin1String("aws_eks_node_group");
+        && serviceOf(in, s("serving")) != QLatin1String("aws_lambda_function") && serviceOf(in, s("serving")) != QLatin1String("aws_eks_node_group")
+        && serviceOf(in, s("serving")) != QLatin1String("aws_sagemaker_endpoint");
 }
 
 void tracking(const RenderInput& in, TerraformModule& m)
@@ -343,7 +345,12 @@ void serving(const RenderInput& in, TerraformModule& m)
     // devices' download permission is in ingestion.tf. A SageMaker batch role here would be a stand-in.
     if (service == QLatin1String("aws_greengrassv2_component_version"))
         return;
-    HclWriter& f = m.file(s("serving.tf"), s("Serving: ") + in.component(s("serving")).value(s("service")).toString());
+    QString header = s("Serving: ") + in.component(s("serving")).value(s("service")).toString();
+    if (service == QLatin1String("aws_sagemaker_endpoint") && in.onlineServing())
+        header += s("\nNo public address: callers sign InvokeEndpoint with IAM (the invoke policy below) and reach the runtime\n"
+                    "through the VPC interface endpoint; a WAF needs an HTTP front door, which the gateway role provides when\n"
+                    "the plan has one (gateway.tf).");
+    HclWriter& f = m.file(s("serving.tf"), header);
     if (service == QLatin1String("aws_eks_node_group")) {
         AwsKubernetes::nodeGroup(in, m, f, s("serving"));
         return;
@@ -364,6 +371,10 @@ void serving(const RenderInput& in, TerraformModule& m)
     }
     if (service == QLatin1String("aws_lambda_function")) {
         AwsEntryPoints::lambdaServing(in, m, f);
+        return;
+    }
+    if (service == QLatin1String("aws_sagemaker_endpoint")) {
+        AwsSageMakerEndpoint::render(in, m, f);
         return;
     }
     const int replicas = std::max(1, size.value(s("replicas")).toInt(1));
@@ -423,8 +434,8 @@ void serving(const RenderInput& in, TerraformModule& m)
               .block(HclBlock(s("target_tracking_scaling_policy_configuration")).num(s("target_value"), 60).block(HclBlock(s("predefined_metric_specification")).str(s("predefined_metric_type"), s("ECSServiceAverageCPUUtilization")))));
 }
 
-// Managed common rules in front of the internal load balancer.
-void webAcl(HclWriter& f)
+// Managed common rules in front of the entry point (the internal load balancer, or the REST API's stage).
+void webAcl(HclWriter& f, const QString& protectedArn = s("aws_lb.serving.arn"))
 {
     f.add(resource(s("aws_wafv2_web_acl"), s("serving")).attr(s("name"), named(s("waf"))).str(s("scope"), s("REGIONAL"))
               .block(HclBlock(s("default_action")).block(HclBlock(s("allow"))))
@@ -433,7 +444,7 @@ void webAcl(HclWriter& f)
                          .block(HclBlock(s("statement")).block(HclBlock(s("managed_rule_group_statement")).str(s("name"), s("AWSManagedRulesCommonRuleSet")).str(s("vendor_name"), s("AWS"))))
                          .block(HclBlock(s("visibility_config")).flag(s("cloudwatch_metrics_enabled"), true).str(s("metric_name"), s("aws-common")).flag(s("sampled_requests_enabled"), true)))
               .block(HclBlock(s("visibility_config")).flag(s("cloudwatch_metrics_enabled"), true).str(s("metric_name"), s("waf")).flag(s("sampled_requests_enabled"), true)));
-    f.add(resource(s("aws_wafv2_web_acl_association"), s("serving")).expr(s("resource_arn"), s("aws_lb.serving.arn")).expr(s("web_acl_arn"), s("aws_wafv2_web_acl.serving.arn")));
+    f.add(resource(s("aws_wafv2_web_acl_association"), s("serving")).expr(s("resource_arn"), protectedArn).expr(s("web_acl_arn"), s("aws_wafv2_web_acl.serving.arn")));
 }
 
 void gateway(const RenderInput& in, TerraformModule& m)
@@ -441,6 +452,21 @@ void gateway(const RenderInput& in, TerraformModule& m)
     if (!in.has(s("gateway")) || !in.onlineServing())
         return;
     const QJsonObject cfg = in.config(s("gateway"));
+    if (serviceOf(in, s("serving")) == QLatin1String("aws_sagemaker_endpoint")) {
+        const bool endpointWaf = cfg.value(s("waf")).toBool();
+        HclWriter& f = m.file(s("gateway.tf"),
+                              s("Entry point: REST API invoking the SageMaker endpoint, IAM-authenticated") + QString(endpointWaf ? s(", WAF") : QString()) +
+                                  s(".\nAn HTTP API cannot call SageMaker: its AWS integrations cover SQS, Kinesis, Step Functions, EventBridge and\n"
+                                    "AppConfig only, so it would need a Lambda relay adding latency and code. A REST API's AWS integration calls\n"
+                                    "runtime.sagemaker InvokeEndpoint directly with a role allowed nothing else, keeps stage throttling, access\n"
+                                    "logs and WAF association, and authorizes callers with IAM (SigV4; OIDC callers federate with\n"
+                                    "AssumeRoleWithWebIdentity) because REST APIs have no JWT authorizer. Regional, not private: clients outside\n"
+                                    "the VPC are what a gateway is for; callers inside use the runtime interface endpoint directly."));
+        const QString stageArn = AwsSageMakerEndpoint::restApi(in, m, f);
+        if (endpointWaf)
+            webAcl(f, stageArn);
+        return;
+    }
     const bool function = serviceOf(in, s("serving")) == QLatin1String("aws_lambda_function");
     const bool waf = cfg.value(s("waf")).toBool() && !function; // WAF attaches to load balancers, not to HTTP APIs
     if (serviceOf(in, s("gateway")) == QLatin1String("aws_lb")) {
@@ -494,6 +520,8 @@ void monitoring(const RenderInput& in, TerraformModule& m)
     f.add(topic);
     if (in.onlineServing() && serviceOf(in, s("serving")) == QLatin1String("aws_lambda_function")) {
         AwsEntryPoints::lambdaAlarms(in, f);
+    } else if (in.onlineServing() && serviceOf(in, s("serving")) == QLatin1String("aws_sagemaker_endpoint")) {
+        AwsSageMakerEndpoint::alarms(in, f);
     } else if (in.onlineServing()) {
         const double latencySeconds = in.latencyP99Ms() > 0 ? in.latencyP99Ms() / 1000.0 : 0.5;
         f.add(resource(s("aws_cloudwatch_metric_alarm"), s("latency_p99")).attr(s("alarm_name"), named(s("latency-p99"))).str(s("namespace"), s("AWS/ApplicationELB"))

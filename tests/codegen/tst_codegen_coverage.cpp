@@ -7,10 +7,13 @@
 #include "TestSupport.h"
 
 #include "codegen/RepositoryRenderer.h"
+#include "codegen/RepositoryWriter.h"
+#include "validate/RepositoryValidator.h"
 
 #include <QDir>
 #include <QJsonDocument>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <map>
@@ -59,9 +62,6 @@ const QStringList& knownGaps()
         // case plans one yet).
         QStringLiteral("google_dataflow_flex_template_job"),
         QStringLiteral("google_dataproc_batch"),
-        // AWS online serving on the managed platform is rendered as ECS on Fargate (the batch case renders the
-        // SageMaker model its transform jobs use); the endpoint, its configuration and autoscaling are still to write.
-        QStringLiteral("aws_sagemaker_endpoint"),
         // Rendered on-prem; still missing on EKS/GKE/AKS (k8s_orchestrator), so the id stays listed until those do.
         QStringLiteral("helm_release.argo_workflows"),
     };
@@ -76,6 +76,17 @@ QString typeOf(const QString& serviceId)
 QString nameOf(const QString& serviceId)
 {
     return serviceId.section(QLatin1Char('.'), 1);
+}
+
+// The resources of one type, each as compact JSON of its attributes (references read as "${...}").
+QStringList resourcesOfType(const QJsonArray& resources, const QString& type)
+{
+    QStringList out;
+    for (const QJsonValue& v : resources) {
+        if (v.toObject().value(QStringLiteral("type")).toString() == type)
+            out.append(QString::fromUtf8(QJsonDocument(v.toObject().value(QStringLiteral("attributes")).toObject()).toJson(QJsonDocument::Compact)));
+    }
+    return out;
 }
 
 } // namespace
@@ -135,6 +146,50 @@ private slots:
                 missing.append(c.value(QStringLiteral("role")).toString() + QLatin1Char('=') + id);
         }
         QVERIFY2(missing.isEmpty(), qPrintable(in.cloud() + QStringLiteral(": no Terraform for ") + missing.join(QStringLiteral(", "))));
+    }
+
+    // No offline pattern puts an API gateway in front of the SageMaker endpoint today, but an edited or LLM-made plan
+    // may, and the gateway must then reach the endpoint. An HTTP API cannot call SageMaker, so it is a REST API whose
+    // AWS integration invokes the endpoint with a role allowed only that, WAF on its stage where PCI asks (this plan
+    // is PCI-scoped), and nothing of the load-balancer path; the repository validates without errors.
+    void sageMakerEndpointBehindGateway_restApiInvokesEndpoint()
+    {
+        const WorkflowState state = test::frozenDesignState(QStringLiteral("aws-sagemaker-realtime"));
+        RenderInput in = RenderInput::fromState(state);
+        QCOMPARE(in.component(QStringLiteral("serving")).value(QStringLiteral("service_id")).toString(), QStringLiteral("aws_sagemaker_endpoint"));
+        QVERIFY(!in.has(QStringLiteral("gateway")));
+        QJsonArray components = in.components();
+        components.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("gateway")},
+                                      {QStringLiteral("service_id"), QStringLiteral("aws_apigatewayv2_api")},
+                                      {QStringLiteral("service"), QStringLiteral("Amazon API Gateway")},
+                                      {QStringLiteral("config"), in.config(QStringLiteral("serving"))},
+                                      {QStringLiteral("size"), QJsonObject{}}});
+        in.plan.insert(QStringLiteral("components"), components);
+
+        const QJsonArray resources = RepositoryRenderer::terraformResources(in);
+        const QStringList integration = resourcesOfType(resources, QStringLiteral("aws_api_gateway_integration"));
+        QCOMPARE(integration.size(), 1);
+        QVERIFY2(integration.first().contains(QLatin1String("runtime.sagemaker:path//endpoints/${aws_sagemaker_endpoint.serving.name}/invocations")), qPrintable(integration.first()));
+        QVERIFY(integration.first().contains(QLatin1String("\"credentials\":\"${aws_iam_role.api_invoke.arn}\"")));
+        QVERIFY(resourcesOfType(resources, QStringLiteral("aws_iam_role_policy")).filter(QStringLiteral("api-invoke-endpoint")).first()
+                    .contains(QLatin1String("sagemaker:InvokeEndpoint")));
+        QVERIFY(resourcesOfType(resources, QStringLiteral("aws_api_gateway_method")).first().contains(QLatin1String("\"authorization\":\"AWS_IAM\"")));
+        const QStringList waf = resourcesOfType(resources, QStringLiteral("aws_wafv2_web_acl_association"));
+        QCOMPARE(waf.size(), 1);
+        QVERIFY2(waf.first().contains(QLatin1String("${aws_api_gateway_stage.default.arn}")), qPrintable(waf.first()));
+        for (const char* absent : {"aws_lb", "aws_ecs_service", "aws_apigatewayv2_api", "aws_apigatewayv2_integration"})
+            QVERIFY2(resourcesOfType(resources, QString::fromLatin1(absent)).isEmpty(), absent);
+
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(!RepositoryWriter(dir.path()).write(RepositoryRenderer(KnowledgeBase::shared()).render(in), {}, &error).isEmpty(), qPrintable(error));
+        const QList<Finding> findings = RepositoryValidator({.constraints = in.constraints}).validate(dir.path());
+        QStringList errors;
+        for (const Finding& f : findings) {
+            if (f.severity == Finding::Severity::Error)
+                errors.append(f.toText());
+        }
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
     }
 };
 

@@ -67,6 +67,7 @@ private slots:
         QTest::newRow("aws kafka + mlflow on fargate") << QStringLiteral("aws-kafka-lite");
         QTest::newRow("aws rag: batch, opensearch serverless, bedrock") << QStringLiteral("aws-rag-bedrock");
         QTest::newRow("aws sagemaker pipeline + model monitor") << QStringLiteral("aws-sagemaker-monitor");
+        QTest::newRow("aws sagemaker real-time endpoint, pci: kms, data capture, autoscaling") << QStringLiteral("aws-sagemaker-realtime");
         QTest::newRow("aws lambda + glue iceberg table") << QStringLiteral("aws-lambda-lite");
         QTest::newRow("aws iot fleet") << QStringLiteral("aws-edge-fleet");
         QTest::newRow("aws studio domain") << QStringLiteral("aws-notebooks-team");
