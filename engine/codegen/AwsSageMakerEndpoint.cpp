@@ -21,6 +21,15 @@ bool containerNeedsNetwork(const RenderInput& in)
            serviceOf(in, s("training")).startsWith(QLatin1String("aws_bedrock"));
 }
 
+// Instance types whose storage is local NVMe (m5d, c5d, g4dn, g5, p4d, ...): SageMaker refuses a volume key for them,
+// and their instance store is encrypted by the hardware.
+bool localNvmeStorage(const QString& mlType)
+{
+    const QString family = mlType.section(QLatin1Char('.'), 1, 1);
+    return family.endsWith(QLatin1Char('d')) || family.endsWith(QLatin1String("dn")) || family.endsWith(QLatin1String("de")) ||
+           QStringList{s("g5"), s("g6"), s("p5")}.contains(family);
+}
+
 HclValue endpointDimensions()
 {
     return HclValue::object({{s("EndpointName"), ref(s("aws_sagemaker_endpoint.serving.name"))}, {s("VariantName"), text(s(kVariant))}});
@@ -38,8 +47,8 @@ void AwsSageMakerEndpoint::render(const RenderInput& in, TerraformModule& m, Hcl
     const QJsonObject size = in.size(s("serving"));
     const int replicas = std::max(1, size.value(s("replicas")).toInt(1));
     const int maxReplicas = std::max(replicas, size.value(s("max_replicas")).toInt(replicas));
-    m.variable(s("serving_instance_type"), s("string"), s("Instance type of the endpoint's variant (from the plan)."),
-               text(sageMakerInstanceType(size.value(s("instance_type")).toString(s("m5.large")))));
+    const QString instanceType = sageMakerInstanceType(size.value(s("instance_type")).toString(s("m5.large")));
+    m.variable(s("serving_instance_type"), s("string"), s("Instance type of the endpoint's variant (from the plan)."), text(instanceType));
     // The endpoint copies the artifact when a configuration is created: promoting a model means copying the approved
     // package's artifact to a new key and applying with it, which rolls out a new configuration (blue/green below).
     m.variable(s("serving_model_key"), s("string"), s("Key of the approved model artifact in the data bucket."), text(s("models/approved/model.tar.gz")));
@@ -87,7 +96,7 @@ void AwsSageMakerEndpoint::render(const RenderInput& in, TerraformModule& m, Hcl
     // Configurations are immutable: a new model or size creates a new one (name_prefix) before the old goes.
     HclBlock config = resource(s("aws_sagemaker_endpoint_configuration"), s("serving"));
     config.attr(s("name_prefix"), HclValue::interpolated(s("${local.name}-serving-")));
-    if (in.customerManagedKeys())
+    if (in.customerManagedKeys() && !localNvmeStorage(instanceType))
         config.expr(s("kms_key_arn"), kmsArn(in)); // the instances' storage volumes
     config.block(HclBlock(s("production_variants"))
                      .str(s("variant_name"), s(kVariant))
