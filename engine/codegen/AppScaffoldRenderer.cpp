@@ -77,6 +77,12 @@ void AppScaffoldRenderer::render(const RenderInput& in, GeneratedRepository& rep
     serving.insert(s("expose"), in.onlineServing() ? s("EXPOSE 8080\n") : QString());
     serving.insert(s("entrypoint"), in.onlineServing() ? s("\"uvicorn\", \"app.serving.service:app\", \"--host\", \"0.0.0.0\", \"--port\", \"8080\"")
                                                        : s("\"python\", \"-m\", \"app.serving.batch\""));
+    if (in.onlineServing() && in.component(s("serving")).value(s("service_id")).toString() == QLatin1String("aws_sagemaker_endpoint")) {
+        // SageMaker hosting starts the container as `<image> serve`: through sh the extra argument lands in $0/$1
+        // and is ignored, where uvicorn would refuse it. The service answers /ping and /invocations on 8080.
+        serving.insert(s("expose"), s("EXPOSE 8080\n# SageMaker hosting runs `<image> serve`; the argument is ignored.\n"));
+        serving.insert(s("entrypoint"), s("\"sh\", \"-c\", \"exec uvicorn app.serving.service:app --host 0.0.0.0 --port 8080\", \"--\""));
+    }
     add(repo, s("docker/serving.Dockerfile"), s("Dockerfile.tmpl"), serving);
 
     QStringList deps{s("pandas>=2.1"), s("pyarrow>=15"), s("numpy>=1.26"), s("scikit-learn>=1.4"), s("joblib>=1.3"), s("mlflow>=2.12")};
