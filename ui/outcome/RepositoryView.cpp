@@ -81,6 +81,7 @@ RepositoryView::RepositoryView(QWidget* parent)
     split->addWidget(right);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 4);
+    split->setSizes({250, 1000}); // wide enough for infra/terraform/container_registry.tf without eliding
     auto* top = new QHBoxLayout;
     top->addWidget(m_rootLabel, 1);
     top->addWidget(m_openFolder);
