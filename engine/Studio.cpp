@@ -251,7 +251,7 @@ void Studio::resume(const QString& decisionSetId)
         decisionSetId);
 }
 
-QHash<QString, QString> Studio::answer(const QString& decisionSetId, const QJsonObject& answers)
+QHash<QString, QString> Studio::answer(const QString& decisionSetId, const QJsonObject& answers, const QString& gateNode)
 {
     QHash<QString, QString> errors;
     const GateRecord gate = GateStore::pendingFor(m_database->reader(), decisionSetId);
@@ -259,12 +259,18 @@ QHash<QString, QString> Studio::answer(const QString& decisionSetId, const QJson
         errors.insert(QString(), QStringLiteral("no question is waiting for an answer in this decision set"));
         return errors;
     }
+    if (!gateNode.isEmpty() && gate.node != gateNode) {
+        errors.insert(QString(), QStringLiteral("the questions at %1 were closed meanwhile; the run now asks at %2").arg(gateNode, gate.node));
+        return errors;
+    }
     const QList<Question> questions = questionsFromJson(gate.questions.value(QStringLiteral("questions")).toArray());
     GateResolver::answerDecision(questions, gate.answers, answers, &errors);
     if (!errors.isEmpty())
         return errors; // nothing stored: the user fixes the form and submits again
     GateResolver::applyToPendingGate(*m_bus, decisionSetId,
-                                     [answers](const GateRecord& g, const QList<Question>& qs, const RunSettings&) {
+                                     [answers, gateNode](const GateRecord& g, const QList<Question>& qs, const RunSettings&) {
+                                         if (!gateNode.isEmpty() && g.node != gateNode)
+                                             return GateDecision{false, {}, g.answers, {}, false}; // moved on: keep as is
                                          QHash<QString, QString> ignored;
                                          return GateResolver::answerDecision(qs, g.answers, answers, &ignored);
                                      })
@@ -272,10 +278,12 @@ QHash<QString, QString> Studio::answer(const QString& decisionSetId, const QJson
     return errors;
 }
 
-void Studio::acceptDefaults(const QString& decisionSetId)
+void Studio::acceptDefaults(const QString& decisionSetId, const QString& gateNode)
 {
     GateResolver::applyToPendingGate(*m_bus, decisionSetId,
-                                     [](const GateRecord& g, const QList<Question>& qs, const RunSettings&) {
+                                     [gateNode](const GateRecord& g, const QList<Question>& qs, const RunSettings&) {
+                                         if (!gateNode.isEmpty() && g.node != gateNode)
+                                             return GateDecision{false, {}, g.answers, {}, false}; // moved on: keep as is
                                          QJsonObject answers;
                                          for (const Question& q : qs) {
                                              if (!g.answers.contains(q.id))

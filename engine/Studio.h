@@ -59,9 +59,12 @@ public:
     void resume(const QString& decisionSetId);
     void cancel(const QString& decisionSetId);
     // Validates and stores answers for the pending gate; returns problems per question id (empty: accepted).
-    QHash<QString, QString> answer(const QString& decisionSetId, const QJsonObject& answers);
-    // Takes every unanswered question's smart default now (the user's explicit "accept defaults").
-    void acceptDefaults(const QString& decisionSetId);
+    // `gateNode`, when given, is the gate the user was looking at: if the run has moved on to another gate
+    // meanwhile (the shown one was auto-approved), nothing is stored and the problem says so.
+    QHash<QString, QString> answer(const QString& decisionSetId, const QJsonObject& answers, const QString& gateNode = {});
+    // Takes every unanswered question's smart default now (the user's explicit "accept defaults"); with
+    // `gateNode`, only if that gate is still the one waiting.
+    void acceptDefaults(const QString& decisionSetId, const QString& gateNode = {});
 
     EventSubscription* subscribe(const QString& decisionSetId, QObject* parent = nullptr);
 

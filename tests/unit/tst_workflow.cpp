@@ -179,6 +179,33 @@ private slots:
         QVERIFY(types.contains(QStringLiteral("answers-received")));
     }
 
+    // The user answers the gate they see: when the run has moved on to another gate meanwhile (the shown one was
+    // auto-approved at its deadline), a late Submit or Accept defaults must not land on questions never shown.
+    void gate_answerForAnotherGate_changesNothing()
+    {
+        Fixture f;
+        const QList<Question> qs = {makeQuestion(QStringLiteral("cloud"), QStringLiteral("choice"),
+                                                 QStringLiteral("aws"), 0.9, QStringLiteral("high"))};
+        f.open([qs] { return loopGraph({}, true, qs); });
+        const QString ds = f.studio->startRun(f.projectId, QStringLiteral("p"), {});
+        QCOMPARE(waitForEnd(*f.studio, ds), QStringLiteral("waiting"));
+        const QString node = f.studio->pendingGate(ds).node;
+        QVERIFY(!node.isEmpty());
+
+        const QHash<QString, QString> stale = f.studio->answer(ds, {{QStringLiteral("cloud"), QStringLiteral("gcp")}},
+                                                               QStringLiteral("an_earlier_gate"));
+        QVERIFY2(stale.value(QString()).contains(QStringLiteral("closed meanwhile")), qPrintable(stale.value(QString())));
+        f.studio->acceptDefaults(ds, QStringLiteral("an_earlier_gate"));
+        QTest::qWait(300); // the write is asynchronous: give it the time it would take
+        QVERIFY(f.studio->pendingGate(ds).answers.isEmpty());
+        QCOMPARE(f.studio->decisionSet(ds).status, QStringLiteral("hitl_pending"));
+
+        f.studio->acceptDefaults(ds, node); // the gate on screen: taken
+        QCOMPARE(waitForEnd(*f.studio, ds), QStringLiteral("completed"));
+        QCOMPARE(f.studio->decisionSet(ds).result.value(QStringLiteral("answers")).toObject().value(QStringLiteral("cloud")).toString(),
+                 QStringLiteral("aws"));
+    }
+
     void gate_deadline_autoApprovesConfidentDefaultsButNeverHighPriority()
     {
         Fixture f;

@@ -225,7 +225,7 @@ bool HitlPanel::submit()
     m_general->hide();
     if (!valid || answers.isEmpty())
         return false;
-    const QHash<QString, QString> errors = m_studio.answer(m_decisionSetId, answers);
+    const QHash<QString, QString> errors = m_studio.answer(m_decisionSetId, answers, m_gateNode);
     for (auto it = errors.begin(); it != errors.end(); ++it) {
         if (QuestionForm* f = m_forms.value(it.key())) {
             f->showError(it.value());
@@ -258,7 +258,7 @@ void HitlPanel::acceptDefaults()
         return;
     for (QuestionForm* f : std::as_const(m_forms))
         m_sent.insert(f->question().id);
-    m_studio.acceptDefaults(m_decisionSetId);
+    m_studio.acceptDefaults(m_decisionSetId, m_gateNode);
     m_defaults->setEnabled(false);
     m_submit->setEnabled(false);
 }
