@@ -134,4 +134,38 @@ void interfaceEndpoint(TerraformModule& m, const QString& name, const QString& s
                 .attr(s("security_group_ids"), refs({group})));
 }
 
+HclValue awsLogsConfiguration(const QString& logGroup, const QString& streamPrefix)
+{
+    return HclValue::object({{s("logDriver"), text(s("awslogs"))},
+                             {s("options"), HclValue::object({{s("awslogs-group"), ref(s("aws_cloudwatch_log_group.") + logGroup + s(".name"))},
+                                                              {s("awslogs-region"), ref(s("var.region"))},
+                                                              {s("awslogs-stream-prefix"), text(streamPrefix)}})}});
+}
+
+void scheduledStart(const RenderInput& in, HclWriter& f, const QString& name, const QString& purpose, const QString& startAction,
+                    const QString& targetArn)
+{
+    f.add(executionRole(s("scheduler"), s("scheduler.amazonaws.com"), purpose));
+    f.add(resource(s("aws_iam_role_policy"), s("scheduler_start")).attr(s("name"), named(s("scheduler-start"))).expr(s("role"), s("aws_iam_role.scheduler.id"))
+              .attr(s("policy"), awsPolicy({{{startAction}, {targetArn}}})));
+    // EventBridge cron has six fields and wants "?" for the day of week when the day of month is "*".
+    f.add(resource(s("aws_scheduler_schedule"), name)
+              .attr(s("name"), named(name))
+              .str(s("schedule_expression"), s("cron(") + in.trainingSchedule() + s(" *)").replace(s("* * *)"), s("* ? *)")))
+              .block(HclBlock(s("flexible_time_window")).str(s("mode"), s("OFF")))
+              .block(HclBlock(s("target")).expr(s("arn"), targetArn).expr(s("role_arn"), s("aws_iam_role.scheduler.arn"))));
+}
+
+void internalLoadBalancer(TerraformModule& m, HclWriter& f)
+{
+    m.variable(s("serving_certificate_arn"), s("string"), s("ACM certificate of the internal HTTPS listener."), text(s("")));
+    f.add(resource(s("aws_lb"), s("serving")).attr(s("name"), named(s("lb"))).flag(s("internal"), true).str(s("load_balancer_type"), s("application"))
+              .attr(s("subnets"), ref(s("aws_subnet.private[*].id"))).attr(s("security_groups"), refs({s("aws_security_group.workloads.id")})).flag(s("drop_invalid_header_fields"), true));
+    f.add(resource(s("aws_lb_target_group"), s("serving")).attr(s("name"), named(s("tg"))).num(s("port"), 8080).str(s("protocol"), s("HTTP")).str(s("target_type"), s("ip")).expr(s("vpc_id"), s("aws_vpc.main.id"))
+              .block(HclBlock(s("health_check")).str(s("path"), s("/healthz")).str(s("matcher"), s("200"))));
+    f.add(resource(s("aws_lb_listener"), s("https")).expr(s("load_balancer_arn"), s("aws_lb.serving.arn")).num(s("port"), 443).str(s("protocol"), s("HTTPS"))
+              .str(s("ssl_policy"), s("ELBSecurityPolicy-TLS13-1-2-2021-06")).expr(s("certificate_arn"), s("var.serving_certificate_arn"))
+              .block(HclBlock(s("default_action")).str(s("type"), s("forward")).expr(s("target_group_arn"), s("aws_lb_target_group.serving.arn"))));
+}
+
 } // namespace mlops::AwsBuildingBlocks

@@ -45,5 +45,14 @@ QString endpointSecurityGroup(TerraformModule& m);
 // com.amazonaws.<region>. (e.g. "sts"), or a full template for the few services named otherwise
 // ("aws.sagemaker.${var.region}.studio").
 void interfaceEndpoint(TerraformModule& m, const QString& name, const QString& service);
+// The ECS/Batch container `logConfiguration`: awslogs into aws_cloudwatch_log_group.<logGroup>, streams prefixed.
+HclValue awsLogsConfiguration(const QString& logGroup, const QString& streamPrefix);
+// An EventBridge Scheduler schedule `<name>` that starts `targetArn` (an expression) on the plan's training schedule,
+// with the role `scheduler` allowed only `startAction` on that target.
+void scheduledStart(const RenderInput& in, HclWriter& f, const QString& name, const QString& purpose, const QString& startAction,
+                    const QString& targetArn);
+// The internal HTTPS application load balancer in front of the model server (aws_lb.serving, its IP target group on
+// 8080 and a TLS 1.3 listener), with the certificate variable it needs.
+void internalLoadBalancer(TerraformModule& m, HclWriter& f);
 
 } // namespace mlops::AwsBuildingBlocks

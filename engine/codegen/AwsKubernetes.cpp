@@ -139,16 +139,9 @@ void AwsKubernetes::nodeGroup(const RenderInput& in, TerraformModule& m, HclWrit
 
 void AwsKubernetes::ingress(TerraformModule& m, HclWriter& f)
 {
-    m.variable(s("serving_certificate_arn"), s("string"), s("ACM certificate of the internal HTTPS listener."), text(s("")));
     // Terraform owns the load balancer; the AWS Load Balancer Controller only registers the model-server pods in
     // the target group (TargetGroupBinding), so its permissions stay narrow.
-    f.add(resource(s("aws_lb"), s("serving")).attr(s("name"), named(s("lb"))).flag(s("internal"), true).str(s("load_balancer_type"), s("application"))
-              .attr(s("subnets"), ref(s("aws_subnet.private[*].id"))).attr(s("security_groups"), refs({s("aws_security_group.workloads.id")})).flag(s("drop_invalid_header_fields"), true));
-    f.add(resource(s("aws_lb_target_group"), s("serving")).attr(s("name"), named(s("tg"))).num(s("port"), 8080).str(s("protocol"), s("HTTP")).str(s("target_type"), s("ip")).expr(s("vpc_id"), s("aws_vpc.main.id"))
-              .block(HclBlock(s("health_check")).str(s("path"), s("/healthz")).str(s("matcher"), s("200"))));
-    f.add(resource(s("aws_lb_listener"), s("https")).expr(s("load_balancer_arn"), s("aws_lb.serving.arn")).num(s("port"), 443).str(s("protocol"), s("HTTPS"))
-              .str(s("ssl_policy"), s("ELBSecurityPolicy-TLS13-1-2-2021-06")).expr(s("certificate_arn"), s("var.serving_certificate_arn"))
-              .block(HclBlock(s("default_action")).str(s("type"), s("forward")).expr(s("target_group_arn"), s("aws_lb_target_group.serving.arn"))));
+    internalLoadBalancer(m, f);
     podIdentity(f, s("lb_controller"), s("AWS Load Balancer Controller: registers model-server pods in the target group"), s("kube-system"), s("aws-load-balancer-controller"));
     f.add(rolePolicy(s("lb_controller"), s("targets"),
                      {{{s("elasticloadbalancing:DeregisterTargets"), s("elasticloadbalancing:RegisterTargets")}, {s("aws_lb_target_group.serving.arn")}},

@@ -61,10 +61,7 @@ void AwsMlflowOnFargate::render(const RenderInput& in, TerraformModule& m, bool 
                                         text(s("--artifacts-destination")), HclValue::interpolated(s("s3://${aws_s3_bucket.data.bucket}/mlflow"))})},
          {s("portMappings"), HclValue::list({HclValue::object({{s("containerPort"), HclValue::num(5000)}, {s("protocol"), text(s("tcp"))}})})},
          {s("mountPoints"), HclValue::list({HclValue::object({{s("sourceVolume"), text(s("store"))}, {s("containerPath"), text(s("/mlflow"))}})})},
-         {s("logConfiguration"), HclValue::object({{s("logDriver"), text(s("awslogs"))},
-                                                   {s("options"), HclValue::object({{s("awslogs-group"), ref(s("aws_cloudwatch_log_group.tracking.name"))},
-                                                                                    {s("awslogs-region"), ref(s("var.region"))},
-                                                                                    {s("awslogs-stream-prefix"), text(s("mlflow"))}})}})}})}));
+         {s("logConfiguration"), awsLogsConfiguration(s("tracking"), s("mlflow"))}})}));
     f.add(resource(s("aws_ecs_task_definition"), s("tracking"))
               .attr(s("family"), named(s("mlflow")))
               .attr(s("requires_compatibilities"), HclValue::strings({s("FARGATE")}))

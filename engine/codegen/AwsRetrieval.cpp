@@ -69,10 +69,7 @@ void AwsRetrieval::documentIngestion(const RenderInput& in, TerraformModule& m, 
          {s("readonlyRootFilesystem"), HclValue::boolean(true)},
          {s("networkConfiguration"), HclValue::object({{s("assignPublicIp"), text(s("DISABLED"))}})},
          {s("fargatePlatformConfiguration"), HclValue::object({{s("platformVersion"), text(s("LATEST"))}})},
-         {s("logConfiguration"), HclValue::object({{s("logDriver"), text(s("awslogs"))},
-                                                   {s("options"), HclValue::object({{s("awslogs-group"), ref(s("aws_cloudwatch_log_group.ingestion.name"))},
-                                                                                    {s("awslogs-region"), ref(s("var.region"))},
-                                                                                    {s("awslogs-stream-prefix"), text(s("ingest"))}})}})}}));
+         {s("logConfiguration"), awsLogsConfiguration(s("ingestion"), s("ingest"))}}));
     const double hours = std::max(1.0, size.value(s("hours_per_run")).toDouble(1));
     f.add(resource(s("aws_batch_job_definition"), s("ingestion"))
               .attr(s("name"), named(s("ingestion")))
@@ -184,14 +181,7 @@ void AwsRetrieval::ingestionSchedule(const RenderInput& in, TerraformModule& m)
                                                                                                                {s("JobQueue"), ref(s("aws_batch_job_queue.ingestion.arn"))}})},
                                                                            {s("End"), HclValue::boolean(true)}})}})}}));
     f.add(resource(s("aws_sfn_state_machine"), s("ingestion")).attr(s("name"), named(s("ingestion"))).expr(s("role_arn"), s("aws_iam_role.pipeline.arn")).attr(s("definition"), definition));
-    f.add(executionRole(s("scheduler"), s("scheduler.amazonaws.com"), s("Starts the ingestion pipeline on schedule")));
-    f.add(resource(s("aws_iam_role_policy"), s("scheduler_start")).attr(s("name"), named(s("scheduler-start"))).expr(s("role"), s("aws_iam_role.scheduler.id"))
-              .attr(s("policy"), awsPolicy({{{s("states:StartExecution")}, {s("aws_sfn_state_machine.ingestion.arn")}}})));
-    f.add(resource(s("aws_scheduler_schedule"), s("ingestion"))
-              .attr(s("name"), named(s("ingestion")))
-              .str(s("schedule_expression"), s("cron(") + in.trainingSchedule() + s(" *)").replace(s("* * *)"), s("* ? *)")))
-              .block(HclBlock(s("flexible_time_window")).str(s("mode"), s("OFF")))
-              .block(HclBlock(s("target")).expr(s("arn"), s("aws_sfn_state_machine.ingestion.arn")).expr(s("role_arn"), s("aws_iam_role.scheduler.arn"))));
+    scheduledStart(in, f, s("ingestion"), s("Starts the ingestion pipeline on schedule"), s("states:StartExecution"), s("aws_sfn_state_machine.ingestion.arn"));
 }
 
 } // namespace mlops

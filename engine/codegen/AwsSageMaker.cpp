@@ -69,14 +69,7 @@ void AwsSageMaker::pipeline(const RenderInput& in, TerraformModule& m)
               .str(s("pipeline_description"), s("Train, evaluate and register a model"))
               .expr(s("role_arn"), s("aws_iam_role.pipeline.arn"))
               .attr(s("pipeline_definition"), HclValue::call(s("jsonencode"), HclValue::object({{s("Version"), text(s("2020-12-01"))}, {s("Steps"), HclValue::list({train})}}))));
-    f.add(executionRole(s("scheduler"), s("scheduler.amazonaws.com"), s("Starts the training pipeline on schedule")));
-    f.add(resource(s("aws_iam_role_policy"), s("scheduler_start")).attr(s("name"), named(s("scheduler-start"))).expr(s("role"), s("aws_iam_role.scheduler.id"))
-              .attr(s("policy"), awsPolicy({{{s("sagemaker:StartPipelineExecution")}, {s("aws_sagemaker_pipeline.training.arn")}}})));
-    f.add(resource(s("aws_scheduler_schedule"), s("training"))
-              .attr(s("name"), named(s("training")))
-              .str(s("schedule_expression"), s("cron(") + in.trainingSchedule() + s(" *)").replace(s("* * *)"), s("* ? *)")))
-              .block(HclBlock(s("flexible_time_window")).str(s("mode"), s("OFF")))
-              .block(HclBlock(s("target")).expr(s("arn"), s("aws_sagemaker_pipeline.training.arn")).expr(s("role_arn"), s("aws_iam_role.scheduler.arn"))));
+    scheduledStart(in, f, s("training"), s("Starts the training pipeline on schedule"), s("sagemaker:StartPipelineExecution"), s("aws_sagemaker_pipeline.training.arn"));
     m.output(s("training_pipeline"), s("aws_sagemaker_pipeline.training.pipeline_name"), s("SageMaker pipeline that trains the model"));
 }
 

@@ -297,14 +297,7 @@ void orchestration(const RenderInput& in, TerraformModule& m)
                                                                                                               {s("StoppingCondition"), HclValue::object({{s("MaxRuntimeInSeconds"), ref(s("var.training_max_runtime_seconds"))}})}})},
                                                                           {s("End"), HclValue::boolean(true)}})}})}}));
     f.add(resource(s("aws_sfn_state_machine"), s("training")).attr(s("name"), named(s("training"))).expr(s("role_arn"), s("aws_iam_role.pipeline.arn")).attr(s("definition"), definition));
-    f.add(executionRole(s("scheduler"), s("scheduler.amazonaws.com"), s("Starts the training pipeline on schedule")));
-    f.add(resource(s("aws_iam_role_policy"), s("scheduler_start")).attr(s("name"), named(s("scheduler-start"))).expr(s("role"), s("aws_iam_role.scheduler.id"))
-              .attr(s("policy"), awsPolicy({{{s("states:StartExecution")}, {s("aws_sfn_state_machine.training.arn")}}})));
-    f.add(resource(s("aws_scheduler_schedule"), s("training"))
-              .attr(s("name"), named(s("training")))
-              .str(s("schedule_expression"), s("cron(") + in.trainingSchedule() + s(" *)").replace(s("* * *)"), s("* ? *)")))
-              .block(HclBlock(s("flexible_time_window")).str(s("mode"), s("OFF")))
-              .block(HclBlock(s("target")).expr(s("arn"), s("aws_sfn_state_machine.training.arn")).expr(s("role_arn"), s("aws_iam_role.scheduler.arn"))));
+    scheduledStart(in, f, s("training"), s("Starts the training pipeline on schedule"), s("states:StartExecution"), s("aws_sfn_state_machine.training.arn"));
 }
 
 // serving() puts an online model server on ECS; MLflow on Fargate then shares its cluster.
@@ -381,7 +374,6 @@ void serving(const RenderInput& in, TerraformModule& m)
     const int maxReplicas = std::max(replicas, size.value(s("max_replicas")).toInt(replicas));
     const int cpu = std::clamp(size.value(s("vcpu")).toInt(1), 1, 4) * 1024; // Fargate tasks go up to 4 vCPU here
     const int memory = std::clamp(int(size.value(s("memory_gb")).toDouble(2)), 2, 30) * 1024;
-    m.variable(s("serving_certificate_arn"), s("string"), s("ACM certificate of the internal HTTPS listener."), text(s("")));
     f.add(logGroup(in, s("serving"), s("/ecs/${local.name}-serving")));
     f.add(resource(s("aws_ecs_cluster"), s("main")).attr(s("name"), named(s("cluster"))).block(HclBlock(s("setting")).str(s("name"), s("containerInsights")).str(s("value"), s("enabled"))));
     f.add(executionRole(s("serving_task"), s("ecs-tasks.amazonaws.com"), s("Identity of the model server")));
@@ -398,10 +390,7 @@ void serving(const RenderInput& in, TerraformModule& m)
          {s("essential"), HclValue::boolean(true)},
          {s("portMappings"), HclValue::list({HclValue::object({{s("containerPort"), HclValue::num(8080)}, {s("protocol"), text(s("tcp"))}})})},
          {s("readonlyRootFilesystem"), HclValue::boolean(true)},
-         {s("logConfiguration"), HclValue::object({{s("logDriver"), text(s("awslogs"))},
-                                                   {s("options"), HclValue::object({{s("awslogs-group"), ref(s("aws_cloudwatch_log_group.serving.name"))},
-                                                                                    {s("awslogs-region"), ref(s("var.region"))},
-                                                                                    {s("awslogs-stream-prefix"), text(s("server"))}})}})}})}));
+         {s("logConfiguration"), awsLogsConfiguration(s("serving"), s("server"))}})}));
     f.add(resource(s("aws_ecs_task_definition"), s("serving"))
               .attr(s("family"), named(s("serving")))
               .attr(s("requires_compatibilities"), HclValue::strings({s("FARGATE")}))
@@ -411,13 +400,7 @@ void serving(const RenderInput& in, TerraformModule& m)
               .expr(s("task_role_arn"), s("aws_iam_role.serving_task.arn"))
               .expr(s("execution_role_arn"), s("aws_iam_role.serving_execution.arn"))
               .attr(s("container_definitions"), containers));
-    f.add(resource(s("aws_lb"), s("serving")).attr(s("name"), named(s("lb"))).flag(s("internal"), true).str(s("load_balancer_type"), s("application"))
-              .attr(s("subnets"), ref(s("aws_subnet.private[*].id"))).attr(s("security_groups"), refs({s("aws_security_group.workloads.id")})).flag(s("drop_invalid_header_fields"), true));
-    f.add(resource(s("aws_lb_target_group"), s("serving")).attr(s("name"), named(s("tg"))).num(s("port"), 8080).str(s("protocol"), s("HTTP")).str(s("target_type"), s("ip")).expr(s("vpc_id"), s("aws_vpc.main.id"))
-              .block(HclBlock(s("health_check")).str(s("path"), s("/healthz")).str(s("matcher"), s("200"))));
-    f.add(resource(s("aws_lb_listener"), s("https")).expr(s("load_balancer_arn"), s("aws_lb.serving.arn")).num(s("port"), 443).str(s("protocol"), s("HTTPS"))
-              .str(s("ssl_policy"), s("ELBSecurityPolicy-TLS13-1-2-2021-06")).expr(s("certificate_arn"), s("var.serving_certificate_arn"))
-              .block(HclBlock(s("default_action")).str(s("type"), s("forward")).expr(s("target_group_arn"), s("aws_lb_target_group.serving.arn"))));
+    internalLoadBalancer(m, f);
     f.add(resource(s("aws_ecs_service"), s("serving"))
               .attr(s("name"), named(s("serving")))
               .expr(s("cluster"), s("aws_ecs_cluster.main.id"))

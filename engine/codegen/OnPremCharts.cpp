@@ -184,45 +184,63 @@ struct GenericChart {
     const char* version;
 };
 
-// Releases without service-specific values yet: installed pinned, sized where the plan gives a volume.
+// Chart coordinates of the releases rendered from the plan's sizes alone (the monitoring stack adds its namespace
+// and two values on top).
 const GenericChart kGeneric[] = {
     {"trino", "https://trinodb.github.io/charts", "trino", "0.25.0"},
     {"kube_prometheus_stack", "https://prometheus-community.github.io/helm-charts", "kube-prometheus-stack", "61.3.2"},
     {"vault", "https://helm.releases.hashicorp.com", "vault", "0.28.1"},
 };
 
-void generic(const RenderInput& in, TerraformModule& m, const QJsonObject& c, const GenericChart& chart)
+const GenericChart* genericChart(const QString& release)
+{
+    for (const GenericChart& g : kGeneric) {
+        if (release == QLatin1String(g.release))
+            return &g;
+    }
+    return nullptr;
+}
+
+HclWriter& componentFile(TerraformModule& m, const QJsonObject& c)
+{
+    return m.file(c.value(s("role")).toString() + s(".tf"), c.value(s("name")).toString() + s(": ") + c.value(s("service")).toString());
+}
+
+// A pinned release in namespace `ns`, sized where the plan gives a volume, with `sets` ({name, value}) on top.
+void genericRelease(TerraformModule& m, HclWriter& f, const QJsonObject& c, const GenericChart& chart, const QString& ns,
+                    const QList<QPair<QString, QString>>& sets = {})
 {
     const QString release = QLatin1String(chart.release);
-    HclWriter& f = m.file(c.value(s("role")).toString() + s(".tf"), c.value(s("name")).toString() + s(": ") + c.value(s("service")).toString());
-    QString ns = namespaceRef();
-    if (release == QLatin1String("kube_prometheus_stack")) {
-        // node-exporter reads the host (hostNetwork, hostPID, hostPath): the restricted data namespace would reject
-        // it, so the monitoring stack gets a namespace of its own at `privileged`, holding no data and no workloads.
-        f.add(resource(s("kubernetes_namespace_v1"), s("monitoring"))
-                  .block(HclBlock(s("metadata")).attr(s("name"), named(s("monitoring")))
-                             .attr(s("labels"), HclValue::call(s("merge"), HclValue::expr(s("local.labels, { \"pod-security.kubernetes.io/enforce\" = \"privileged\" }"))))));
-        ns = s("kubernetes_namespace_v1.monitoring.metadata[0].name");
-        // The data namespace denies ingress by default; Prometheus scrapes the ServiceMonitors there.
-        f.add(resource(s("kubernetes_network_policy_v1"), s("allow_monitoring")).block(metadata(s("allow-monitoring"), s("network")))
-                  .block(HclBlock(s("spec")).block(HclBlock(s("pod_selector"))).attr(s("policy_types"), HclValue::strings({s("Ingress")}))
-                             .block(HclBlock(s("ingress")).block(HclBlock(s("from")).block(HclBlock(s("namespace_selector"))
-                                 .attr(s("match_labels"), HclValue::object({{s("kubernetes.io/metadata.name"), ref(ns)}})))))));
-    }
     HclBlock h = resource(s("helm_release"), release);
     h.attr(s("name"), named(objectName(release))).expr(s("namespace"), ns)
         .str(s("repository"), QLatin1String(chart.repository)).str(s("chart"), QLatin1String(chart.chart)).expr(s("version"), s("var.chart_") + release).flag(s("atomic"), true);
     const double gb = c.value(s("size")).toObject().value(s("storage_gb")).toDouble();
     if (gb > 0)
         h.block(HclBlock(s("set")).str(s("name"), s("persistence.size")).str(s("value"), QString::number(std::ceil(gb)) + s("Gi")));
-    if (release == QLatin1String("kube_prometheus_stack")) {
-        h.block(HclBlock(s("set")).str(s("name"), s("prometheus.prometheusSpec.retention")).str(s("value"), QString::number(in.logRetentionDays()) + s("d")));
-        // By default the operator only scrapes ServiceMonitors labelled with its own release; the other charts'
-        // (MLflow, Argo, Harbor, ingress-nginx) carry theirs.
-        h.block(HclBlock(s("set")).str(s("name"), s("prometheus.prometheusSpec.serviceMonitorSelectorNilUsesHelmValues")).str(s("value"), s("false")));
-    }
+    for (const auto& [name, value] : sets)
+        h.block(HclBlock(s("set")).str(s("name"), name).str(s("value"), value));
     f.add(h);
     m.variable(s("chart_") + release, s("string"), s("Chart version of ") + QLatin1String(chart.chart) + s(" (pinned)."), text(QLatin1String(chart.version)));
+}
+
+// kube-prometheus-stack. node-exporter reads the host (hostNetwork, hostPID, hostPath): the restricted data namespace
+// would reject it, so the stack gets a namespace of its own at `privileged`, holding no data and no workloads.
+void monitoringStack(const RenderInput& in, TerraformModule& m, HclWriter& f, const QJsonObject& c)
+{
+    f.add(resource(s("kubernetes_namespace_v1"), s("monitoring"))
+              .block(HclBlock(s("metadata")).attr(s("name"), named(s("monitoring")))
+                         .attr(s("labels"), HclValue::call(s("merge"), HclValue::expr(s("local.labels, { \"pod-security.kubernetes.io/enforce\" = \"privileged\" }"))))));
+    const QString ns = s("kubernetes_namespace_v1.monitoring.metadata[0].name");
+    // The data namespace denies ingress by default; Prometheus scrapes the ServiceMonitors there.
+    f.add(resource(s("kubernetes_network_policy_v1"), s("allow_monitoring")).block(metadata(s("allow-monitoring"), s("network")))
+              .block(HclBlock(s("spec")).block(HclBlock(s("pod_selector"))).attr(s("policy_types"), HclValue::strings({s("Ingress")}))
+                         .block(HclBlock(s("ingress")).block(HclBlock(s("from")).block(HclBlock(s("namespace_selector"))
+                             .attr(s("match_labels"), HclValue::object({{s("kubernetes.io/metadata.name"), ref(ns)}})))))));
+    // By default the operator only scrapes ServiceMonitors labelled with its own release; the other charts'
+    // (MLflow, Argo, Harbor, ingress-nginx) carry theirs.
+    genericRelease(m, f, c, *genericChart(s("kube_prometheus_stack")), ns,
+                   {{s("prometheus.prometheusSpec.retention"), QString::number(in.logRetentionDays()) + s("d")},
+                    {s("prometheus.prometheusSpec.serviceMonitorSelectorNilUsesHelmValues"), s("false")}});
 }
 
 } // namespace
@@ -236,19 +254,16 @@ void OnPremCharts::render(const RenderInput& in, TerraformModule& m)
         if (!id.startsWith(QLatin1String("helm_release.")) || !done.insert(id).second)
             continue; // one release per service: tracking and registry share the MLflow server
         const QString release = id.section(QLatin1Char('.'), 1);
-        const GenericChart* other = nullptr;
-        for (const GenericChart& g : kGeneric) {
-            if (release == QLatin1String(g.release))
-                other = &g;
-        }
-        static const QStringList own{s("argo_workflows"), s("mlflow"), s("harbor"), s("ingress_nginx"), s("qdrant")};
+        static const QStringList own{s("argo_workflows"), s("mlflow"), s("harbor"), s("ingress_nginx"), s("qdrant"), s("kube_prometheus_stack")};
         if (!own.contains(release)) {
-            if (other)
-                generic(in, m, c, *other);
+            if (const GenericChart* chart = genericChart(release))
+                genericRelease(m, componentFile(m, c), c, *chart, namespaceRef());
             continue; // other catalogue releases (Kafka, Redis, ...) have no renderer yet: the coverage test lists them
         }
-        HclWriter& f = m.file(c.value(s("role")).toString() + s(".tf"), c.value(s("name")).toString() + s(": ") + c.value(s("service")).toString());
-        if (release == QLatin1String("argo_workflows")) {
+        HclWriter& f = componentFile(m, c);
+        if (release == QLatin1String("kube_prometheus_stack")) {
+            monitoringStack(in, m, f, c);
+        } else if (release == QLatin1String("argo_workflows")) {
             f.add(argoWorkflows(in, m));
         } else if (release == QLatin1String("mlflow")) {
             f.add(HclBlock(s("locals")).attr(s("mlflow_tracking_uri"), HclValue::interpolated(s("http://${local.name}-mlflow.${kubernetes_namespace_v1.ml.metadata[0].name}.svc:5000"))));
