@@ -1,25 +1,11 @@
 #include "validate/GithubWorkflowValidator.h"
 
+#include "validate/YamlNodes.h"
 #include "validate/YamlSyntaxValidator.h"
-
-#include <yaml-cpp/yaml.h>
 
 namespace mlops {
 
-namespace {
-
-int lineOf(const YAML::Node& node)
-{
-    const YAML::Mark mark = node.Mark();
-    return mark.is_null() ? 0 : mark.line + 1;
-}
-
-QString str(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
-
-} // namespace
+using namespace YamlNodes;
 
 QList<Finding> GithubWorkflowValidator::validate(const RepositorySnapshot& repository) const
 {

@@ -1,21 +1,12 @@
 #include "validate/GitlabCiValidator.h"
 
-#include <yaml-cpp/yaml.h>
+#include "validate/YamlNodes.h"
 
 namespace mlops {
 
+using namespace YamlNodes;
+
 namespace {
-
-int lineOf(const YAML::Node& node)
-{
-    const YAML::Mark mark = node.Mark();
-    return mark.is_null() ? 0 : mark.line + 1;
-}
-
-QString str(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
 
 bool isGlobalKeyword(const QString& key)
 {
