@@ -118,10 +118,7 @@ void HitlPanel::openGate(const QJsonObject& presented)
         m_formLayout->insertWidget(m_formLayout->count() - 1, form);
         m_forms.insert(q.id, form);
     }
-    m_title->setText(tr("<b>%n question(s)</b> at <i>%1</i> — the run waits for you; the rest of the window "
-                        "stays usable.",
-                        nullptr, int(questions.size()))
-                         .arg(m_gateNode.toHtmlEscaped()));
+    showTitle();
     m_submit->setEnabled(true);
     m_defaults->setEnabled(true);
     updateCountdown();
@@ -139,7 +136,7 @@ void HitlPanel::closeGate()
     m_sent.clear();
     m_gateNode.clear();
     m_deadlineMs = 0;
-    m_title->setText(tr("No question is waiting. When the agents need a decision, it appears here."));
+    showTitle();
     m_countdown->clear();
     m_countdown->hide();
     m_general->hide();
@@ -172,6 +169,12 @@ void HitlPanel::retranslate()
     m_defaults->setText(tr("Accept &defaults"));
     m_submit->setToolTip(tr("Send the answers (Ctrl+Shift+Return)"));
     m_defaults->setToolTip(tr("Take every suggested default now (Ctrl+Shift+D)"));
+    showTitle();
+    updateCountdown();
+}
+
+void HitlPanel::showTitle()
+{
     if (!hasOpenGate()) {
         m_title->setText(tr("No question is waiting. When the agents need a decision, it appears here."));
         return;
@@ -180,7 +183,6 @@ void HitlPanel::retranslate()
                         "stays usable.",
                         nullptr, int(m_forms.size()))
                          .arg(m_gateNode.toHtmlEscaped()));
-    updateCountdown();
 }
 
 void HitlPanel::updateCountdown()

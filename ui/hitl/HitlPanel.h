@@ -51,6 +51,7 @@ protected:
 
 private:
     void retranslate(); // the texts set at construction, again in the current language
+    void showTitle();   // "n question(s) at <gate>" or "no question is waiting"
     void openGate(const QJsonObject& presented);
     void closeGate();
     void updateCountdown();
