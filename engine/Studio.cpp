@@ -21,21 +21,18 @@ namespace mlops {
 
 namespace {
 
-QString newId()
-{
+QString newId() {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
 } // namespace
 
-QString Studio::defaultDataDir()
-{
+QString Studio::defaultDataDir() {
     QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
     return QDir(dir).filePath(QStringLiteral("agentic-mlops-studio"));
 }
 
-std::unique_ptr<Studio> Studio::open(const Options& options, QString* error)
-{
+std::unique_ptr<Studio> Studio::open(const Options& options, QString* error) {
     const QString dir = options.dataDir.isEmpty() ? defaultDataDir() : options.dataDir;
     if (!QDir().mkpath(dir)) {
         if (error)
@@ -59,13 +56,15 @@ Studio::Studio(const Options& options, std::unique_ptr<Database> database)
     , m_dataDir(options.dataDir)
     , m_database(std::move(database))
     , m_bus(std::make_unique<EventBus>(*m_database))
-    , m_graph(options.graphFactory ? options.graphFactory() : DefaultWorkflow::create())
-{
-    connect(m_bus.get(), &EventBus::published, this, [this](const Event& e) {
-        if (e.type.startsWith(QLatin1String("workflow-")) || e.type == EventType::questionsPresented() ||
-            e.type == EventType::answersReceived() || e.type == EventType::autoApproving())
-            emit decisionSetChanged(e.decisionSetId);
-    }, Qt::QueuedConnection);
+    , m_graph(options.graphFactory ? options.graphFactory() : DefaultWorkflow::create()) {
+    connect(
+        m_bus.get(), &EventBus::published, this,
+        [this](const Event& e) {
+            if (e.type.startsWith(QLatin1String("workflow-")) || e.type == EventType::questionsPresented() ||
+                e.type == EventType::answersReceived() || e.type == EventType::autoApproving())
+                emit decisionSetChanged(e.decisionSetId);
+        },
+        Qt::QueuedConnection);
     if (!m_options.processJobs)
         return;
     m_engineThread = new QThread;
@@ -78,16 +77,17 @@ Studio::Studio(const Options& options, std::unique_ptr<Database> database)
     connect(m_engineThread, &QThread::started, m_service, &RunService::start);
     connect(m_engineThread, &QThread::finished, m_service, &QObject::deleteLater);
     connect(m_service, &RunService::runStarted, this, &Studio::runStarted, Qt::QueuedConnection);
-    connect(m_service, &RunService::runEnded, this, [this](const QString& ds, const QString& outcome,
-                                                           const QString& error) {
-        emit runEnded(ds, outcome, error);
-        emit decisionSetChanged(ds);
-    }, Qt::QueuedConnection);
+    connect(
+        m_service, &RunService::runEnded, this,
+        [this](const QString& ds, const QString& outcome, const QString& error) {
+            emit runEnded(ds, outcome, error);
+            emit decisionSetChanged(ds);
+        },
+        Qt::QueuedConnection);
     m_engineThread->start();
 }
 
-Studio::~Studio()
-{
+Studio::~Studio() {
     if (m_engineThread) {
         QMetaObject::invokeMethod(m_service, &RunService::stop, Qt::BlockingQueuedConnection);
         m_engineThread->quit();
@@ -96,13 +96,11 @@ Studio::~Studio()
     }
 }
 
-QString Studio::dataDir() const
-{
+QString Studio::dataDir() const {
     return m_dataDir;
 }
 
-QString Studio::defaultOutputDir(const QString& projectName) const
-{
+QString Studio::defaultOutputDir(const QString& projectName) const {
     // A folder name safe on every platform and shell: lower-case ASCII letters, digits, '.', '_' and '-'.
     QString name;
     for (const QChar ch : projectName.trimmed().toLower()) {
@@ -122,29 +120,24 @@ QString Studio::defaultOutputDir(const QString& projectName) const
     return QDir(m_dataDir).filePath(QStringLiteral("repositories/") + name.left(80));
 }
 
-Database& Studio::database()
-{
+Database& Studio::database() {
     return *m_database;
 }
 
-EventBus& Studio::events()
-{
+EventBus& Studio::events() {
     return *m_bus;
 }
 
-QJsonObject Studio::graphDescription() const
-{
+QJsonObject Studio::graphDescription() const {
     return m_graph->describe();
 }
 
-void Studio::wake()
-{
+void Studio::wake() {
     if (m_service)
         QMetaObject::invokeMethod(m_service, &RunService::poke, Qt::QueuedConnection);
 }
 
-void Studio::commitThenNotify(Database::WriteOp op, const QString& decisionSetId)
-{
+void Studio::commitThenNotify(Database::WriteOp op, const QString& decisionSetId) {
     // The writer applies operations in order, so later writes and reads of this id see it once committed.
     m_database->write(std::move(op)).then(this, [this, decisionSetId](WriteResult r) {
         if (!r.ok) {
@@ -157,16 +150,14 @@ void Studio::commitThenNotify(Database::WriteOp op, const QString& decisionSetId
     });
 }
 
-QString Studio::createProject(const QString& name, const QJsonObject& settings)
-{
+QString Studio::createProject(const QString& name, const QJsonObject& settings) {
     const QString id = newId();
     commitThenNotify([id, name, settings](SqliteConnection& c) { ProjectStore::createProject(c, id, name, settings); },
                      {});
     return id;
 }
 
-QString Studio::startRun(const QString& projectId, const QString& prompt, const RunSettings& settings)
-{
+QString Studio::startRun(const QString& projectId, const QString& prompt, const RunSettings& settings) {
     const QString id = newId();
     commitThenNotify(
         [id, projectId, prompt, settings](SqliteConnection& c) {
@@ -177,8 +168,7 @@ QString Studio::startRun(const QString& projectId, const QString& prompt, const 
     return id;
 }
 
-QString Studio::fork(const QString& decisionSetId, int step, const QJsonObject& edits, QString* error)
-{
+QString Studio::fork(const QString& decisionSetId, int step, const QJsonObject& edits, QString* error) {
     SqliteConnection& reader = m_database->reader();
     const DecisionSetRecord source = ProjectStore::decisionSet(reader, decisionSetId);
     const CheckpointRecord cp = CheckpointStore::at(reader, decisionSetId, step);
@@ -196,8 +186,8 @@ QString Studio::fork(const QString& decisionSetId, int step, const QJsonObject& 
         next = m_graph->entry();
     }
     if (edits.contains(QStringLiteral("answers"))) {
-        state.set(StatePart::answers(), Json::merged(state.object(StatePart::answers()),
-                                                     edits.value(QStringLiteral("answers")).toObject()));
+        state.set(StatePart::answers(),
+                  Json::merged(state.object(StatePart::answers()), edits.value(QStringLiteral("answers")).toObject()));
         next = m_graph->entry();
     }
     if (next.isEmpty()) {
@@ -226,20 +216,17 @@ QString Studio::fork(const QString& decisionSetId, int step, const QJsonObject& 
     return id;
 }
 
-void Studio::pause(const QString& decisionSetId)
-{
+void Studio::pause(const QString& decisionSetId) {
     if (m_service)
         QMetaObject::invokeMethod(m_service, [s = m_service, decisionSetId] { s->pause(decisionSetId); });
 }
 
-void Studio::cancel(const QString& decisionSetId)
-{
+void Studio::cancel(const QString& decisionSetId) {
     if (m_service)
         QMetaObject::invokeMethod(m_service, [s = m_service, decisionSetId] { s->cancel(decisionSetId); });
 }
 
-void Studio::resume(const QString& decisionSetId)
-{
+void Studio::resume(const QString& decisionSetId) {
     commitThenNotify(
         [decisionSetId](SqliteConnection& c) {
             const JobRecord job = JobQueue::activeJobFor(c, decisionSetId);
@@ -251,8 +238,8 @@ void Studio::resume(const QString& decisionSetId)
         decisionSetId);
 }
 
-QHash<QString, QString> Studio::answer(const QString& decisionSetId, const QJsonObject& answers, const QString& gateNode)
-{
+QHash<QString, QString> Studio::answer(const QString& decisionSetId, const QJsonObject& answers,
+                                       const QString& gateNode) {
     QHash<QString, QString> errors;
     const GateRecord gate = GateStore::pendingFor(m_database->reader(), decisionSetId);
     if (!gate.isValid()) {
@@ -260,78 +247,72 @@ QHash<QString, QString> Studio::answer(const QString& decisionSetId, const QJson
         return errors;
     }
     if (!gateNode.isEmpty() && gate.node != gateNode) {
-        errors.insert(QString(), QStringLiteral("the questions at %1 were closed meanwhile; the run now asks at %2").arg(gateNode, gate.node));
+        errors.insert(QString(), QStringLiteral("the questions at %1 were closed meanwhile; the run now asks at %2")
+                                     .arg(gateNode, gate.node));
         return errors;
     }
     const QList<Question> questions = questionsFromJson(gate.questions.value(QStringLiteral("questions")).toArray());
     GateResolver::answerDecision(questions, gate.answers, answers, &errors);
     if (!errors.isEmpty())
         return errors; // nothing stored: the user fixes the form and submits again
-    GateResolver::applyToPendingGate(*m_bus, decisionSetId,
-                                     [answers, gateNode](const GateRecord& g, const QList<Question>& qs, const RunSettings&) {
-                                         if (!gateNode.isEmpty() && g.node != gateNode)
-                                             return GateDecision{false, {}, g.answers, {}, false}; // moved on: keep as is
-                                         QHash<QString, QString> ignored;
-                                         return GateResolver::answerDecision(qs, g.answers, answers, &ignored);
-                                     })
+    GateResolver::applyToPendingGate(
+        *m_bus, decisionSetId,
+        [answers, gateNode](const GateRecord& g, const QList<Question>& qs, const RunSettings&) {
+            if (!gateNode.isEmpty() && g.node != gateNode)
+                return GateDecision{false, {}, g.answers, {}, false}; // moved on: keep as is
+            QHash<QString, QString> ignored;
+            return GateResolver::answerDecision(qs, g.answers, answers, &ignored);
+        })
         .then(this, [this](WriteResult) { wake(); });
     return errors;
 }
 
-void Studio::acceptDefaults(const QString& decisionSetId, const QString& gateNode)
-{
-    GateResolver::applyToPendingGate(*m_bus, decisionSetId,
-                                     [gateNode](const GateRecord& g, const QList<Question>& qs, const RunSettings&) {
-                                         if (!gateNode.isEmpty() && g.node != gateNode)
-                                             return GateDecision{false, {}, g.answers, {}, false}; // moved on: keep as is
-                                         QJsonObject answers;
-                                         for (const Question& q : qs) {
-                                             if (!g.answers.contains(q.id))
-                                                 answers.insert(q.id, q.defaultValue);
-                                         }
-                                         QHash<QString, QString> ignored;
-                                         return GateResolver::answerDecision(qs, g.answers, answers, &ignored);
-                                     })
+void Studio::acceptDefaults(const QString& decisionSetId, const QString& gateNode) {
+    GateResolver::applyToPendingGate(
+        *m_bus, decisionSetId,
+        [gateNode](const GateRecord& g, const QList<Question>& qs, const RunSettings&) {
+            if (!gateNode.isEmpty() && g.node != gateNode)
+                return GateDecision{false, {}, g.answers, {}, false}; // moved on: keep as is
+            QJsonObject answers;
+            for (const Question& q : qs) {
+                if (!g.answers.contains(q.id))
+                    answers.insert(q.id, q.defaultValue);
+            }
+            QHash<QString, QString> ignored;
+            return GateResolver::answerDecision(qs, g.answers, answers, &ignored);
+        })
         .then(this, [this](WriteResult) { wake(); });
 }
 
-EventSubscription* Studio::subscribe(const QString& decisionSetId, QObject* parent)
-{
+EventSubscription* Studio::subscribe(const QString& decisionSetId, QObject* parent) {
     return m_bus->subscribe(decisionSetId, parent);
 }
 
-QList<ProjectRecord> Studio::projects()
-{
+QList<ProjectRecord> Studio::projects() {
     return ProjectStore::projects(m_database->reader());
 }
 
-QList<DecisionSetRecord> Studio::decisionSets(const QString& projectId)
-{
+QList<DecisionSetRecord> Studio::decisionSets(const QString& projectId) {
     return ProjectStore::decisionSets(m_database->reader(), projectId);
 }
 
-DecisionSetRecord Studio::decisionSet(const QString& idOrPrefix)
-{
+DecisionSetRecord Studio::decisionSet(const QString& idOrPrefix) {
     return ProjectStore::findDecisionSet(m_database->reader(), idOrPrefix);
 }
 
-QList<CheckpointRecord> Studio::checkpoints(const QString& decisionSetId)
-{
+QList<CheckpointRecord> Studio::checkpoints(const QString& decisionSetId) {
     return CheckpointStore::list(m_database->reader(), decisionSetId);
 }
 
-CheckpointRecord Studio::checkpoint(const QString& decisionSetId, int step)
-{
+CheckpointRecord Studio::checkpoint(const QString& decisionSetId, int step) {
     return CheckpointStore::at(m_database->reader(), decisionSetId, step);
 }
 
-GateRecord Studio::pendingGate(const QString& decisionSetId)
-{
+GateRecord Studio::pendingGate(const QString& decisionSetId) {
     return GateStore::pendingFor(m_database->reader(), decisionSetId);
 }
 
-JobRecord Studio::job(const QString& decisionSetId)
-{
+JobRecord Studio::job(const QString& decisionSetId) {
     return JobQueue::activeJobFor(m_database->reader(), decisionSetId);
 }
 

@@ -29,9 +29,9 @@ class Studio : public QObject {
     Q_OBJECT
 public:
     struct Options {
-        QString dataDir;               // empty: QStandardPaths::AppDataLocation (follows XDG_DATA_HOME)
+        QString dataDir; // empty: QStandardPaths::AppDataLocation (follows XDG_DATA_HOME)
         int maxConcurrentRuns = 4;
-        bool processJobs = true;       // false: only enqueue; another process runs the jobs
+        bool processJobs = true; // false: only enqueue; another process runs the jobs
         qint64 leaseMs = 30000;
         std::function<std::shared_ptr<WorkflowGraph>()> graphFactory; // default: DefaultWorkflow::create
     };
@@ -61,7 +61,8 @@ public:
     // Validates and stores answers for the pending gate; returns problems per question id (empty: accepted).
     // `gateNode`, when given, is the gate the user was looking at: if the run has moved on to another gate
     // meanwhile (the shown one was auto-approved), nothing is stored and the problem says so.
-    QHash<QString, QString> answer(const QString& decisionSetId, const QJsonObject& answers, const QString& gateNode = {});
+    QHash<QString, QString> answer(const QString& decisionSetId, const QJsonObject& answers,
+                                   const QString& gateNode = {});
     // Takes every unanswered question's smart default now (the user's explicit "accept defaults"); with
     // `gateNode`, only if that gate is still the one waiting.
     void acceptDefaults(const QString& decisionSetId, const QString& gateNode = {});

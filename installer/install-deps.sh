@@ -12,7 +12,7 @@ packages=(
     xvfb xauth python3 shellcheck yamllint
     libgraphviz-dev poppler-utils
     golang-go golang-github-hashicorp-hcl-v2-dev
-    clang libclang-rt-14-dev
+    clang libclang-rt-14-dev clang-format-14 ccache
 )
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -30,8 +30,7 @@
 #include <QVBoxLayout>
 
 // Q_INIT_RESOURCE must be used outside any namespace; the icons live in the static mlops_ui library.
-static void initIcons()
-{
+static void initIcons() {
     Q_INIT_RESOURCE(icons);
 }
 
@@ -41,8 +40,7 @@ using namespace ui;
 
 namespace {
 
-QIcon icon(const char* name)
-{
+QIcon icon(const char* name) {
     return QIcon(QStringLiteral(":/icons/") + QLatin1String(name) + QStringLiteral(".svg"));
 }
 
@@ -52,8 +50,7 @@ MainWindow::MainWindow(Studio& studio, QWidget* parent)
     : QMainWindow(parent)
     , m_studio(studio)
     , m_feed(new RunFeed(studio, this))
-    , m_projects(new ProjectListModel(studio, this))
-{
+    , m_projects(new ProjectListModel(studio, this)) {
     initIcons();
     setWindowIcon(icon("agentic-mlops-studio"));
     buildActions();
@@ -66,25 +63,21 @@ MainWindow::MainWindow(Studio& studio, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-QString MainWindow::currentDecisionSet() const
-{
+QString MainWindow::currentDecisionSet() const {
     return m_feed->decisionSetId();
 }
 
-void MainWindow::changeEvent(QEvent* event)
-{
+void MainWindow::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QMainWindow::changeEvent(event);
 }
 
-void MainWindow::retranslate()
-{
+void MainWindow::retranslate() {
     setWindowTitle(tr("Agentic MLOps Studio"));
     const auto texts = [](QAction* a, const QString& text, const QString& tip) {
         a->setText(text);
-        a->setToolTip(tip + QStringLiteral(" (") + a->shortcut().toString(QKeySequence::NativeText) +
-                      QLatin1Char(')'));
+        a->setToolTip(tip + QStringLiteral(" (") + a->shortcut().toString(QKeySequence::NativeText) + QLatin1Char(')'));
     };
     texts(m_newProject, tr("&New project"), tr("Start a new project"));
     texts(m_run, tr("&Run"), tr("Run the agents on the requirement"));
@@ -114,8 +107,7 @@ void MainWindow::retranslate()
     m_projectView->viewport()->update(); // the model words its rows in data(): paint them again
 }
 
-void MainWindow::buildActions()
-{
+void MainWindow::buildActions() {
     // Texts and tooltips are set by retranslate(), so a language switch at run time renews them.
     const auto make = [this](const QIcon& i, const QKeySequence& key) {
         auto* a = new QAction(i, QString(), this);
@@ -160,8 +152,7 @@ void MainWindow::buildActions()
     connect(m_fork, &QAction::triggered, this, &MainWindow::forkCurrent);
 }
 
-void MainWindow::buildLayout()
-{
+void MainWindow::buildLayout() {
     // Centre: tabs, so later views (the outcome) join as tabs next to "Run".
     m_editor = new RequirementEditor;
     m_projectName = new QLineEdit;
@@ -234,8 +225,7 @@ void MainWindow::buildLayout()
     m_graph->setGraph(m_studio.graphDescription());
 }
 
-void MainWindow::connectEngine()
-{
+void MainWindow::connectEngine() {
     connect(m_feed, &RunFeed::reset, this, [this](const QString& id) {
         m_graph->clearActivity();
         m_cards->clear();
@@ -286,14 +276,14 @@ void MainWindow::connectEngine()
     connect(&m_studio, &Studio::operationFailed, this, [this](const QString&, const QString& error) {
         statusBar()->showMessage(tr("Could not store a change: %1").arg(error), 10000);
     });
-    connect(&m_studio, &Studio::runEnded, this, [this](const QString& id, const QString& outcome, const QString& error) {
-        if (id == currentDecisionSet() && outcome == QLatin1String("failed"))
-            statusBar()->showMessage(tr("The run failed: %1").arg(error), 10000);
-    });
+    connect(&m_studio, &Studio::runEnded, this,
+            [this](const QString& id, const QString& outcome, const QString& error) {
+                if (id == currentDecisionSet() && outcome == QLatin1String("failed"))
+                    statusBar()->showMessage(tr("The run failed: %1").arg(error), 10000);
+            });
 }
 
-void MainWindow::refreshProjects()
-{
+void MainWindow::refreshProjects() {
     m_projects->refresh();
     if (!m_selectWhenListed.isEmpty()) {
         const QModelIndex i = m_projects->indexOfDecisionSet(m_selectWhenListed);
@@ -306,8 +296,7 @@ void MainWindow::refreshProjects()
     updateActions();
 }
 
-void MainWindow::onProjectSelected(const QModelIndex& index)
-{
+void MainWindow::onProjectSelected(const QModelIndex& index) {
     if (!index.isValid())
         return;
     DecisionSetRecord ds = m_projects->decisionSetAt(index);
@@ -326,16 +315,14 @@ void MainWindow::onProjectSelected(const QModelIndex& index)
     updateActions();
 }
 
-void MainWindow::openDecisionSet(const QString& decisionSetId)
-{
+void MainWindow::openDecisionSet(const QString& decisionSetId) {
     if (decisionSetId == currentDecisionSet())
         return;
     m_feed->follow(decisionSetId);
     emit decisionSetOpened(decisionSetId);
 }
 
-void MainWindow::newProject()
-{
+void MainWindow::newProject() {
     m_projectView->selectionModel()->clearCurrentIndex();
     m_projectView->clearSelection();
     m_projectName->clear();
@@ -344,8 +331,7 @@ void MainWindow::newProject()
     m_projectName->setFocus(Qt::ShortcutFocusReason);
 }
 
-void MainWindow::startRun()
-{
+void MainWindow::startRun() {
     const QString prompt = m_editor->toPlainText();
     if (prompt.trimmed().isEmpty()) {
         statusBar()->showMessage(tr("Describe the system first: the requirement is empty."), 6000);
@@ -368,8 +354,7 @@ void MainWindow::startRun()
     statusBar()->showMessage(tr("Run queued"), 3000);
 }
 
-void MainWindow::forkCurrent()
-{
+void MainWindow::forkCurrent() {
     const QString id = currentDecisionSet();
     if (id.isEmpty())
         return;
@@ -390,8 +375,7 @@ void MainWindow::forkCurrent()
     openDecisionSet(forked);
 }
 
-void MainWindow::updateActions()
-{
+void MainWindow::updateActions() {
     const DecisionSetRecord ds = m_projects->decisionSetAt(m_projects->indexOfDecisionSet(currentDecisionSet()));
     const bool ended = ds.status == QLatin1String("completed") || ds.status == QLatin1String("failed") ||
                        ds.status == QLatin1String("cancelled");

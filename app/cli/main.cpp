@@ -3,8 +3,7 @@
 #include <QCoreApplication>
 #include <QFile>
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("agentic-mlops-studio"));
     QCoreApplication::setApplicationName(QStringLiteral("agentic-mlops-studio"));

@@ -14,8 +14,7 @@
 #include <QMessageBox>
 #include <QTabWidget>
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     // Qt WebEngine (the report view) shares OpenGL contexts with the widgets: set before the application exists.
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
@@ -47,21 +46,21 @@ int main(int argc, char* argv[])
                      [tabs, outcomeTab](const QString& title) { tabs->setTabText(outcomeTab, title); });
     QObject::connect(&window, &mlops::MainWindow::decisionSetOpened, outcome, &mlops::OutcomeView::showDecisionSet);
     // A finding's "Show reason card": the card panel filtered to that node, with the card selected.
-    QObject::connect(outcome, &mlops::OutcomeView::reasonCardRequested, &window, [&window](const QString& node,
-                                                                                           qint64 seq) {
-        mlops::ui::ReasonCardPanel* cards = window.cardPanel();
-        cards->setNodeFilter(node);
-        const QAbstractItemModel* rows = cards->visibleModel();
-        for (int row = 0; row < rows->rowCount(); ++row) {
-            if (rows->index(row, 0).data(mlops::ui::ReasonCardModel::SeqRole).toLongLong() == seq)
-                cards->selectRow(row);
-        }
-        if (auto* dock = qobject_cast<QDockWidget*>(cards->parentWidget())) {
-            dock->show();
-            dock->raise();
-        }
-        cards->setFocus();
-    });
+    QObject::connect(outcome, &mlops::OutcomeView::reasonCardRequested, &window,
+                     [&window](const QString& node, qint64 seq) {
+                         mlops::ui::ReasonCardPanel* cards = window.cardPanel();
+                         cards->setNodeFilter(node);
+                         const QAbstractItemModel* rows = cards->visibleModel();
+                         for (int row = 0; row < rows->rowCount(); ++row) {
+                             if (rows->index(row, 0).data(mlops::ui::ReasonCardModel::SeqRole).toLongLong() == seq)
+                                 cards->selectRow(row);
+                         }
+                         if (auto* dock = qobject_cast<QDockWidget*>(cards->parentWidget())) {
+                             dock->show();
+                             dock->raise();
+                         }
+                         cards->setFocus();
+                     });
     QMenu* fileMenu = window.fileMenu();
     // Before the last entry (Quit).
     fileMenu->insertAction(fileMenu->actions().value(fileMenu->actions().size() - 1),

@@ -4,16 +4,14 @@
 
 namespace mlops::AgentSupport {
 
-std::shared_ptr<const KnowledgeBase> knowledge(QString* error)
-{
+std::shared_ptr<const KnowledgeBase> knowledge(QString* error) {
     auto kb = KnowledgeBase::shared();
     if (!kb->isValid())
         *error = QStringLiteral("knowledge base is invalid: %1").arg(kb->errors().join(QStringLiteral("; ")));
     return kb;
 }
 
-QJsonObject effectiveAnswers(const WorkflowState& state, const RunSettings& settings)
-{
+QJsonObject effectiveAnswers(const WorkflowState& state, const RunSettings& settings) {
     QJsonObject answers = settings.presetAnswers;
     const QJsonObject given = state.object(StatePart::answers());
     for (auto it = given.begin(); it != given.end(); ++it)
@@ -21,8 +19,7 @@ QJsonObject effectiveAnswers(const WorkflowState& state, const RunSettings& sett
     return answers;
 }
 
-QJsonArray allFindings(const WorkflowState& state)
-{
+QJsonArray allFindings(const WorkflowState& state) {
     QJsonArray out = state.array(StatePart::techFindings());
     for (const QJsonValue& f : state.object(StatePart::costEstimate()).value(QStringLiteral("findings")).toArray())
         out.append(f);
@@ -31,8 +28,7 @@ QJsonArray allFindings(const WorkflowState& state)
     return out;
 }
 
-QJsonArray blockingFindings(const WorkflowState& state)
-{
+QJsonArray blockingFindings(const WorkflowState& state) {
     QJsonArray out;
     for (const QJsonValue& f : allFindings(state)) {
         if (f.toObject().value(QStringLiteral("blocking")).toBool())
@@ -41,8 +37,7 @@ QJsonArray blockingFindings(const WorkflowState& state)
     return out;
 }
 
-double meanConfidence(const QJsonObject& fieldConfidence)
-{
+double meanConfidence(const QJsonObject& fieldConfidence) {
     if (fieldConfidence.isEmpty())
         return 0.0;
     double sum = 0;

@@ -12,8 +12,7 @@ namespace {
 
 constexpr qint64 kMaxAnswersBytes = 1024 * 1024;
 
-QJsonValue scalarValue(const YAML::Node& node)
-{
+QJsonValue scalarValue(const YAML::Node& node) {
     const std::string text = node.Scalar();
     if (node.Tag() == "!") // quoted: always a string
         return QString::fromStdString(text);
@@ -35,14 +34,14 @@ QJsonValue scalarValue(const YAML::Node& node)
 constexpr int kMaxNodes = 10000;
 
 // `budget` counts nodes: aliases share nodes in yaml-cpp, so "billion laughs" files would expand without it.
-QJsonValue toJson(const YAML::Node& node, int depth, int& budget)
-{
+QJsonValue toJson(const YAML::Node& node, int depth, int& budget) {
     if (depth > 16)
         throw YAML::ParserException(node.Mark(), "nesting deeper than 16 levels");
     if (--budget < 0)
         throw YAML::ParserException(node.Mark(), "more than 10000 values (alias expansion?)");
     switch (node.Type()) {
-    case YAML::NodeType::Scalar: return scalarValue(node);
+    case YAML::NodeType::Scalar:
+        return scalarValue(node);
     case YAML::NodeType::Sequence: {
         QJsonArray a;
         for (const YAML::Node& item : node)
@@ -58,16 +57,17 @@ QJsonValue toJson(const YAML::Node& node, int depth, int& budget)
         }
         return o;
     }
-    default: return QJsonValue::Null;
+    default:
+        return QJsonValue::Null;
     }
 }
 
 } // namespace
 
-bool AnswersFile::parse(const QByteArray& yaml, const QString& sourceName, QJsonObject* answers, QString* error)
-{
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless); // a cut-off sequence at the end is an error too
-    const QString decoded = decoder(yaml); // decode() is lazy: converting runs it
+bool AnswersFile::parse(const QByteArray& yaml, const QString& sourceName, QJsonObject* answers, QString* error) {
+    QStringDecoder decoder(QStringDecoder::Utf8,
+                           QStringDecoder::Flag::Stateless); // a cut-off sequence at the end is an error too
+    const QString decoded = decoder(yaml);                   // decode() is lazy: converting runs it
     if (decoder.hasError() || yaml.contains('\0')) {
         *error = QStringLiteral("%1: answers file is not UTF-8 text").arg(sourceName);
         return false;
@@ -97,8 +97,7 @@ bool AnswersFile::parse(const QByteArray& yaml, const QString& sourceName, QJson
     }
 }
 
-bool AnswersFile::load(const QString& path, QJsonObject* answers, QString* error)
-{
+bool AnswersFile::load(const QString& path, QJsonObject* answers, QString* error) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("cannot read answers file %1: %2").arg(path, f.errorString());

@@ -8,30 +8,24 @@ namespace mlops {
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromLatin1(text);
 }
 
-double cents(double v)
-{
+double cents(double v) {
     return std::round(v * 100.0) / 100.0;
 }
 
-QString money(double v)
-{
+QString money(double v) {
     return QStringLiteral("$%L1").arg(v, 0, 'f', 2);
 }
 
 } // namespace
 
 CostCritic::CostCritic(std::shared_ptr<const KnowledgeBase> kb)
-    : m_kb(std::move(kb))
-{
-}
+    : m_kb(std::move(kb)) {}
 
-QJsonObject CostCritic::estimate(const QJsonObject& k, const QJsonObject& plan) const
-{
+QJsonObject CostCritic::estimate(const QJsonObject& k, const QJsonObject& plan) const {
     const QString cloud = plan.value(s("cloud")).toString();
     const QJsonObject table = m_kb->priceTable(cloud);
     const QJsonObject instances = table.value(s("instances")).toObject();
@@ -61,7 +55,8 @@ QJsonObject CostCritic::estimate(const QJsonObject& k, const QJsonObject& plan) 
                 unitPrice = instances.value(type).toDouble();
                 unit = type + s(" instance-hour");
                 if (service.contains(s("premium"))) {
-                    const double premium = items.value(service.value(s("premium")).toString()).toObject().value(s("price")).toDouble();
+                    const double premium =
+                        items.value(service.value(s("premium")).toString()).toObject().value(s("price")).toDouble();
                     unitPrice *= 1.0 + premium;
                     unit += QStringLiteral(" (+%1 % platform premium)").arg(qRound(premium * 100));
                 }
@@ -79,8 +74,11 @@ QJsonObject CostCritic::estimate(const QJsonObject& k, const QJsonObject& plan) 
                 unit = p.value(s("unit")).toString();
             }
             const double monthly = cents(quantity * unitPrice);
-            lines.append(QJsonObject{{s("component"), c.value(s("id"))}, {s("service"), c.value(s("service"))},
-                                     {s("unit"), unit}, {s("quantity"), cents(quantity)}, {s("unit_price"), unitPrice},
+            lines.append(QJsonObject{{s("component"), c.value(s("id"))},
+                                     {s("service"), c.value(s("service"))},
+                                     {s("unit"), unit},
+                                     {s("quantity"), cents(quantity)},
+                                     {s("unit_price"), unitPrice},
                                      {s("monthly_cost"), monthly}});
             total += monthly;
             const QString role = c.value(s("role")).toString();
@@ -98,8 +96,12 @@ QJsonObject CostCritic::estimate(const QJsonObject& k, const QJsonObject& plan) 
     const double egressPrice = items.value(s("egress_gb")).toObject().value(s("price")).toDouble();
     if (egressGb > 0 && egressPrice > 0) {
         const double monthly = cents(egressGb * egressPrice);
-        lines.append(QJsonObject{{s("component"), s("networking")}, {s("service"), s("Data transfer out")}, {s("unit"), s("GB")},
-                                 {s("quantity"), egressGb}, {s("unit_price"), egressPrice}, {s("monthly_cost"), monthly}});
+        lines.append(QJsonObject{{s("component"), s("networking")},
+                                 {s("service"), s("Data transfer out")},
+                                 {s("unit"), s("GB")},
+                                 {s("quantity"), egressGb},
+                                 {s("unit_price"), egressPrice},
+                                 {s("monthly_cost"), monthly}});
         total += monthly;
     }
     total = cents(total);
@@ -108,49 +110,76 @@ QJsonObject CostCritic::estimate(const QJsonObject& k, const QJsonObject& plan) 
     const QJsonValue budgetValue = k.value(s("budget_monthly_usd"));
     const double budget = budgetValue.toDouble(-1);
     if (budget > 0 && total > budget * (1.0 + kOverBudgetTolerance)) {
-        findings.append(QJsonObject{{s("id"), s("cost.over_budget")}, {s("severity"), s("blocking")}, {s("blocking"), true},
-                                    {s("component"), s("plan")},
-                                    {s("message"), QStringLiteral("Estimated %1/month is %2 % over the budget of %3/month.")
-                                                       .arg(money(total)).arg(qRound((total / budget - 1.0) * 100)).arg(money(budget))},
-                                    {s("recommendation"), s("Use a cheaper pattern, smaller or fewer always-on instances, spot capacity for training, or raise the budget.")}});
+        findings.append(
+            QJsonObject{{s("id"), s("cost.over_budget")},
+                        {s("severity"), s("blocking")},
+                        {s("blocking"), true},
+                        {s("component"), s("plan")},
+                        {s("message"), QStringLiteral("Estimated %1/month is %2 % over the budget of %3/month.")
+                                           .arg(money(total))
+                                           .arg(qRound((total / budget - 1.0) * 100))
+                                           .arg(money(budget))},
+                        {s("recommendation"), s("Use a cheaper pattern, smaller or fewer always-on instances, spot "
+                                                "capacity for training, or raise the budget.")}});
     } else if (budget > 0 && total > budget) {
-        findings.append(QJsonObject{{s("id"), s("cost.near_budget")}, {s("severity"), s("medium")}, {s("blocking"), false},
-                                    {s("component"), s("plan")},
-                                    {s("message"), QStringLiteral("Estimated %1/month is slightly over the budget of %2/month.").arg(money(total), money(budget))},
-                                    {s("recommendation"), s("Apply the savings below.")}});
+        findings.append(
+            QJsonObject{{s("id"), s("cost.near_budget")},
+                        {s("severity"), s("medium")},
+                        {s("blocking"), false},
+                        {s("component"), s("plan")},
+                        {s("message"), QStringLiteral("Estimated %1/month is slightly over the budget of %2/month.")
+                                           .arg(money(total), money(budget))},
+                        {s("recommendation"), s("Apply the savings below.")}});
     } else if (budget <= 0) {
-        findings.append(QJsonObject{{s("id"), s("cost.no_budget")}, {s("severity"), s("info")}, {s("blocking"), false},
-                                    {s("component"), s("plan")},
-                                    {s("message"), QStringLiteral("No budget stated; the estimate is %1/month.").arg(money(total))},
-                                    {s("recommendation"), s("State a monthly budget so the plan can be checked against it.")}});
+        findings.append(
+            QJsonObject{{s("id"), s("cost.no_budget")},
+                        {s("severity"), s("info")},
+                        {s("blocking"), false},
+                        {s("component"), s("plan")},
+                        {s("message"), QStringLiteral("No budget stated; the estimate is %1/month.").arg(money(total))},
+                        {s("recommendation"), s("State a monthly budget so the plan can be checked against it.")}});
     }
     // one dated table per cloud: say so when the plan runs elsewhere instead of pretending to regional precision
     const QString tableRegion = table.value(s("region")).toString();
     const QString planRegion = plan.value(s("region")).toString();
-    if (cloud != QLatin1String("on_prem") && !tableRegion.isEmpty() && !planRegion.isEmpty() && planRegion != tableRegion)
-        findings.append(QJsonObject{{s("id"), s("cost.price_region")}, {s("severity"), s("info")}, {s("blocking"), false},
-                                    {s("component"), s("plan")},
-                                    {s("message"), QStringLiteral("Prices are %1 list prices; the plan runs in %2, where list prices are "
-                                                                  "typically 0-15 % higher.").arg(tableRegion, planRegion)},
-                                    {s("recommendation"), s("Check the region's prices before committing to the budget.")}});
+    if (cloud != QLatin1String("on_prem") && !tableRegion.isEmpty() && !planRegion.isEmpty() &&
+        planRegion != tableRegion)
+        findings.append(QJsonObject{
+            {s("id"), s("cost.price_region")},
+            {s("severity"), s("info")},
+            {s("blocking"), false},
+            {s("component"), s("plan")},
+            {s("message"), QStringLiteral("Prices are %1 list prices; the plan runs in %2, where list prices are "
+                                          "typically 0-15 % higher.")
+                               .arg(tableRegion, planRegion)},
+            {s("recommendation"), s("Check the region's prices before committing to the budget.")}});
     if (!unpriced.isEmpty())
-        findings.append(QJsonObject{{s("id"), s("cost.unpriced")}, {s("severity"), s("low")}, {s("blocking"), false},
-                                    {s("component"), s("plan")},
-                                    {s("message"), QStringLiteral("No price in the table for: %1.").arg(unpriced.join(s(", ")))},
-                                    {s("recommendation"), s("Add the items to the price table.")}});
+        findings.append(
+            QJsonObject{{s("id"), s("cost.unpriced")},
+                        {s("severity"), s("low")},
+                        {s("blocking"), false},
+                        {s("component"), s("plan")},
+                        {s("message"), QStringLiteral("No price in the table for: %1.").arg(unpriced.join(s(", ")))},
+                        {s("recommendation"), s("Add the items to the price table.")}});
     if (trainingOnDemand > 1 && spotDiscount > 0 && !trainingSpot)
-        savings.append(QJsonObject{{s("message"), QStringLiteral("Run training on spot/preemptible capacity with checkpointing (-%1 %).").arg(qRound(spotDiscount * 100))},
-                                   {s("monthly_saving"), cents(trainingOnDemand * spotDiscount)}});
+        savings.append(QJsonObject{
+            {s("message"), QStringLiteral("Run training on spot/preemptible capacity with checkpointing (-%1 %).")
+                               .arg(qRound(spotDiscount * 100))},
+            {s("monthly_saving"), cents(trainingOnDemand * spotDiscount)}});
     if (alwaysOnCompute > 50 && cloud != QLatin1String("on_prem"))
-        savings.append(QJsonObject{{s("message"), s("Commit to a 1-year savings plan / committed use discount for always-on compute (~30 %).")},
-                                   {s("monthly_saving"), cents(alwaysOnCompute * 0.30)}});
+        savings.append(
+            QJsonObject{{s("message"),
+                         s("Commit to a 1-year savings plan / committed use discount for always-on compute (~30 %).")},
+                        {s("monthly_saving"), cents(alwaysOnCompute * 0.30)}});
     if (logs > 0.15 * total && logs > 20)
         savings.append(QJsonObject{{s("message"), s("Sample request logs (10 %) and keep full logs only for errors.")},
                                    {s("monthly_saving"), cents(logs * 0.9)}});
     return QJsonObject{
         {s("currency"), table.value(s("currency")).toString(s("USD"))},
-        {s("price_table"), QJsonObject{{s("cloud"), cloud}, {s("region"), table.value(s("region"))},
-                                       {s("source"), table.value(s("source"))}, {s("date"), table.value(s("date"))}}},
+        {s("price_table"), QJsonObject{{s("cloud"), cloud},
+                                       {s("region"), table.value(s("region"))},
+                                       {s("source"), table.value(s("source"))},
+                                       {s("date"), table.value(s("date"))}}},
         {s("line_items"), lines},
         {s("total_monthly"), total},
         {s("budget_monthly"), budget > 0 ? QJsonValue(budget) : QJsonValue(QJsonValue::Null)},

@@ -9,21 +9,18 @@ namespace mlops {
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromLatin1(text);
 }
 
-QStringList strings(const QJsonArray& a)
-{
+QStringList strings(const QJsonArray& a) {
     QStringList out;
     for (const QJsonValue& v : a)
         out.append(v.toString());
     return out;
 }
 
-NodeResult runCoverage(NodeContext& c)
-{
+NodeResult runCoverage(NodeContext& c) {
     QString error;
     const auto kb = AgentSupport::knowledge(&error);
     if (!error.isEmpty())
@@ -49,19 +46,22 @@ NodeResult runCoverage(NodeContext& c)
         conflictText.append(v.toObject().value(s("message")).toString());
 
     ReasonCard card;
-    card.reasoning = QStringLiteral("Weighted completeness over %1 fields that matter for this system is %2 (threshold %3).")
-                         .arg(weights.size())
-                         .arg(score)
-                         .arg(threshold);
+    card.reasoning =
+        QStringLiteral("Weighted completeness over %1 fields that matter for this system is %2 (threshold %3).")
+            .arg(weights.size())
+            .arg(score)
+            .arg(threshold);
     if (!gaps.isEmpty())
         card.reasoning += QStringLiteral(" Heaviest gaps: %1.").arg(gaps.mid(0, 6).join(s(", ")));
     if (!conflictText.isEmpty())
-        card.reasoning += QStringLiteral(" Contradictions must be resolved before planning: %1").arg(conflictText.join(s(" ")));
+        card.reasoning +=
+            QStringLiteral(" Contradictions must be resolved before planning: %1").arg(conflictText.join(s(" ")));
     card.decision = sufficient ? QStringLiteral("coverage %1 is sufficient: plan now").arg(score)
                                : QStringLiteral("coverage %1 is not sufficient: ask questions").arg(score);
     card.confidence = conflicts.isEmpty() ? qBound(0.5, 0.5 + std::abs(score - threshold), 0.95) : 0.9;
     card.inputs = QJsonObject{{s("threshold"), threshold}, {s("weights"), weights}};
-    card.outputs = QJsonObject{{s("score"), score}, {s("sufficient"), sufficient},
+    card.outputs = QJsonObject{{s("score"), score},
+                               {s("sufficient"), sufficient},
                                {s("missing_fields"), coverage.value(s("missing_fields"))},
                                {s("ambiguous_fields"), coverage.value(s("ambiguous_fields"))},
                                {s("conflicts"), int(conflicts.size())}};
@@ -89,8 +89,7 @@ NodeResult runCoverage(NodeContext& c)
 
 } // namespace
 
-std::shared_ptr<Node> makeCoverageCheckNode()
-{
+std::shared_ptr<Node> makeCoverageCheckNode() {
     return std::make_shared<FunctionNode>(s("coverage_check"), QStringList{StatePart::coverage()}, runCoverage);
 }
 

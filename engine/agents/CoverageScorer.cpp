@@ -10,13 +10,11 @@ namespace mlops {
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromLatin1(text);
 }
 
-bool isKnown(const QJsonObject& k, const QString& field)
-{
+bool isKnown(const QJsonObject& k, const QString& field) {
     if (k.value(s("field_confidence")).toObject().contains(field))
         return true;
     const QJsonValue v = k.value(field);
@@ -26,12 +24,9 @@ bool isKnown(const QJsonObject& k, const QString& field)
 } // namespace
 
 CoverageScorer::CoverageScorer(std::shared_ptr<const KnowledgeBase> kb)
-    : m_kb(std::move(kb))
-{
-}
+    : m_kb(std::move(kb)) {}
 
-double CoverageScorer::weight(const QString& field, const QJsonObject& constraints) const
-{
+double CoverageScorer::weight(const QString& field, const QJsonObject& constraints) const {
     const QJsonObject cov = m_kb->coverage();
     const QJsonObject conditional = cov.value(s("conditional_weights")).toObject();
     if (conditional.contains(field) && !Condition::evaluate(conditional.value(field), constraints))
@@ -39,8 +34,7 @@ double CoverageScorer::weight(const QString& field, const QJsonObject& constrain
     return cov.value(s("weights")).toObject().value(field).toDouble(0.0);
 }
 
-QJsonArray CoverageScorer::ruleConflicts(const QJsonObject& constraints) const
-{
+QJsonArray CoverageScorer::ruleConflicts(const QJsonObject& constraints) const {
     QJsonArray out;
     for (const QJsonValue& v : m_kb->coverage().value(s("conflicts")).toArray()) {
         const QJsonObject rule = v.toObject();
@@ -52,8 +46,7 @@ QJsonArray CoverageScorer::ruleConflicts(const QJsonObject& constraints) const
     return out;
 }
 
-QJsonObject CoverageScorer::score(const QJsonObject& k, double threshold) const
-{
+QJsonObject CoverageScorer::score(const QJsonObject& k, double threshold) const {
     const QJsonObject cov = m_kb->coverage();
     if (threshold < 0)
         threshold = cov.value(s("threshold")).toDouble(0.75);

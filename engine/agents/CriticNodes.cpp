@@ -10,18 +10,15 @@ namespace mlops {
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromLatin1(text);
 }
 
-QString money(double v)
-{
+QString money(double v) {
     return QStringLiteral("$%L1").arg(v, 0, 'f', 2);
 }
 
-QJsonObject evidenceFor(const QJsonObject& k, std::initializer_list<const char*> fields)
-{
+QJsonObject evidenceFor(const QJsonObject& k, std::initializer_list<const char*> fields) {
     QJsonObject out;
     const QJsonObject evidence = k.value(s("evidence")).toObject();
     for (const char* f : fields) {
@@ -31,8 +28,7 @@ QJsonObject evidenceFor(const QJsonObject& k, std::initializer_list<const char*>
     return out;
 }
 
-NodeResult runTechCritic(NodeContext& c)
-{
+NodeResult runTechCritic(NodeContext& c) {
     QString error;
     const auto kb = AgentSupport::knowledge(&error);
     if (!error.isEmpty())
@@ -45,19 +41,23 @@ NodeResult runTechCritic(NodeContext& c)
     for (const QJsonValue& v : findings) {
         const QJsonObject f = v.toObject();
         blocking += f.value(s("blocking")).toBool() ? 1 : 0;
-        lines.append(QStringLiteral("[%1] %2: %3").arg(f.value(s("severity")).toString(), f.value(s("id")).toString(),
-                                                        f.value(s("message")).toString()));
+        lines.append(
+            QStringLiteral("[%1] %2: %3")
+                .arg(f.value(s("severity")).toString(), f.value(s("id")).toString(), f.value(s("message")).toString()));
     }
     const QJsonObject usage = plan.value(s("usage")).toObject();
     ReasonCard card;
-    card.reasoning = QStringLiteral("Reviewed %1 (%2 serving) against the constraints with the tech specs: %3. Workload: %4 requests/day, "
-                                    "peak %5 rps, %6 model.")
-                         .arg(plan.value(s("pattern")).toObject().value(s("name")).toString(),
-                              plan.value(s("pattern")).toObject().value(s("serving")).toString(), TechCritic::checks().join(s(", ")))
-                         .arg(usage.value(s("requests_per_day")).toDouble())
-                         .arg(usage.value(s("peak_rps")).toDouble())
-                         .arg(usage.value(s("model_class")).toString());
-    card.reasoning += findings.isEmpty() ? s(" Every check passed.") : QStringLiteral(" Findings: %1").arg(lines.join(s(" ")));
+    card.reasoning =
+        QStringLiteral(
+            "Reviewed %1 (%2 serving) against the constraints with the tech specs: %3. Workload: %4 requests/day, "
+            "peak %5 rps, %6 model.")
+            .arg(plan.value(s("pattern")).toObject().value(s("name")).toString(),
+                 plan.value(s("pattern")).toObject().value(s("serving")).toString(), TechCritic::checks().join(s(", ")))
+            .arg(usage.value(s("requests_per_day")).toDouble())
+            .arg(usage.value(s("peak_rps")).toDouble())
+            .arg(usage.value(s("model_class")).toString());
+    card.reasoning +=
+        findings.isEmpty() ? s(" Every check passed.") : QStringLiteral(" Findings: %1").arg(lines.join(s(" ")));
     card.decision = blocking > 0 ? QStringLiteral("%1 blocking finding(s): send the plan back").arg(blocking)
                                  : QStringLiteral("feasible (%1 non-blocking finding(s))").arg(findings.size());
     card.confidence = 0.8;
@@ -74,8 +74,7 @@ NodeResult runTechCritic(NodeContext& c)
     return NodeResult{{{StatePart::techFindings(), findings}}, {}};
 }
 
-NodeResult runCostCritic(NodeContext& c)
-{
+NodeResult runCostCritic(NodeContext& c) {
     QString error;
     const auto kb = AgentSupport::knowledge(&error);
     if (!error.isEmpty())
@@ -98,7 +97,8 @@ NodeResult runCostCritic(NodeContext& c)
     });
     QStringList top;
     for (int i = 0; i < qMin(3, int(sorted.size())); ++i)
-        top.append(QStringLiteral("%1 %2").arg(sorted[i].value(s("component")).toString(), money(sorted[i].value(s("monthly_cost")).toDouble())));
+        top.append(QStringLiteral("%1 %2").arg(sorted[i].value(s("component")).toString(),
+                                               money(sorted[i].value(s("monthly_cost")).toDouble())));
     bool blocking = false;
     for (const QJsonValue& f : findings)
         blocking = blocking || f.toObject().value(s("blocking")).toBool();
@@ -106,27 +106,34 @@ NodeResult runCostCritic(NodeContext& c)
     QList<Alternative> alternatives;
     for (const QJsonValue& v : estimate.value(s("savings")).toArray()) {
         saving += v.toObject().value(s("monthly_saving")).toDouble();
-        alternatives.append({v.toObject().value(s("message")).toString(), v.toObject().value(s("monthly_saving")).toDouble(),
-                             s("monthly saving in USD")});
+        alternatives.append({v.toObject().value(s("message")).toString(),
+                             v.toObject().value(s("monthly_saving")).toDouble(), s("monthly saving in USD")});
     }
 
     ReasonCard card;
-    card.reasoning = QStringLiteral("Priced %1 line items from the %2 price table (%3, %4). Largest: %5. Total %6/month")
-                         .arg(lines.size())
-                         .arg(table.value(s("cloud")).toString(), table.value(s("source")).toString(), table.value(s("date")).toString(),
-                              top.join(s(", ")), money(total));
-    card.reasoning += budget.isNull() ? s(" with no budget stated.") : QStringLiteral(" against a budget of %1/month.").arg(money(budget.toDouble()));
+    card.reasoning =
+        QStringLiteral("Priced %1 line items from the %2 price table (%3, %4). Largest: %5. Total %6/month")
+            .arg(lines.size())
+            .arg(table.value(s("cloud")).toString(), table.value(s("source")).toString(),
+                 table.value(s("date")).toString(), top.join(s(", ")), money(total));
+    card.reasoning += budget.isNull() ? s(" with no budget stated.")
+                                      : QStringLiteral(" against a budget of %1/month.").arg(money(budget.toDouble()));
     if (saving > 0)
         card.reasoning += QStringLiteral(" Possible savings: %1/month.").arg(money(saving));
     card.decision = budget.isNull() ? QStringLiteral("%1/month (no budget)").arg(money(total))
-                    : blocking      ? QStringLiteral("%1/month is over the %2 budget: send the plan back").arg(money(total), money(budget.toDouble()))
-                                    : QStringLiteral("%1/month fits the %2 budget").arg(money(total), money(budget.toDouble()));
+                    : blocking
+                        ? QStringLiteral("%1/month is over the %2 budget: send the plan back")
+                              .arg(money(total), money(budget.toDouble()))
+                        : QStringLiteral("%1/month fits the %2 budget").arg(money(total), money(budget.toDouble()));
     // list prices and usage assumptions: an estimate, not a quote
     card.confidence = 0.7;
-    card.inputs = QJsonObject{{s("cloud"), plan.value(s("cloud"))}, {s("budget_monthly_usd"), k.value(s("budget_monthly_usd"))},
+    card.inputs = QJsonObject{{s("cloud"), plan.value(s("cloud"))},
+                              {s("budget_monthly_usd"), k.value(s("budget_monthly_usd"))},
                               {s("usage"), plan.value(s("usage"))}};
-    card.outputs = QJsonObject{{s("total_monthly"), total}, {s("within_budget"), estimate.value(s("within_budget"))},
-                               {s("line_items"), int(lines.size())}, {s("savings_monthly"), saving}};
+    card.outputs = QJsonObject{{s("total_monthly"), total},
+                               {s("within_budget"), estimate.value(s("within_budget"))},
+                               {s("line_items"), int(lines.size())},
+                               {s("savings_monthly"), saving}};
     card.alternatives = alternatives;
     card.evidence = evidenceFor(k, {"budget_monthly_usd", "throughput_requests_per_day", "peak_rps", "data_volume_gb"});
     card.category = s("cost");
@@ -137,13 +144,11 @@ NodeResult runCostCritic(NodeContext& c)
 
 } // namespace
 
-std::shared_ptr<Node> makeTechCriticNode()
-{
+std::shared_ptr<Node> makeTechCriticNode() {
     return std::make_shared<FunctionNode>(s("tech_critic"), QStringList{StatePart::techFindings()}, runTechCritic);
 }
 
-std::shared_ptr<Node> makeCostCriticNode()
-{
+std::shared_ptr<Node> makeCostCriticNode() {
     return std::make_shared<FunctionNode>(s("cost_critic"), QStringList{StatePart::costEstimate()}, runCostCritic);
 }
 

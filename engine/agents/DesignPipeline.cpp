@@ -12,13 +12,11 @@ namespace mlops {
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromLatin1(text);
 }
 
-QJsonArray blockingOf(const QJsonArray& tech, const QJsonObject& cost, const QJsonArray& policy)
-{
+QJsonArray blockingOf(const QJsonArray& tech, const QJsonObject& cost, const QJsonArray& policy) {
     QJsonArray out;
     for (const QJsonArray& list : {tech, cost.value(s("findings")).toArray(), policy}) {
         for (const QJsonValue& f : list) {
@@ -32,13 +30,10 @@ QJsonArray blockingOf(const QJsonArray& tech, const QJsonObject& cost, const QJs
 } // namespace
 
 DesignPipeline::DesignPipeline(std::shared_ptr<const KnowledgeBase> kb)
-    : m_kb(std::move(kb))
-{
-}
+    : m_kb(std::move(kb)) {}
 
 DesignPipeline::Result DesignPipeline::run(const QString& prompt, const QJsonObject& answers, int maxQuestionRounds,
-                                           int maxReplans, double coverageThreshold) const
-{
+                                           int maxReplans, double coverageThreshold) const {
     Result r;
     const IntakeExtractor extractor(m_kb);
     const CoverageScorer scorer(m_kb);
@@ -86,8 +81,7 @@ DesignPipeline::Result DesignPipeline::run(const QString& prompt, const QJsonObj
     return r;
 }
 
-QJsonObject DesignPipeline::Result::toJson() const
-{
+QJsonObject DesignPipeline::Result::toJson() const {
     return QJsonObject{
         {s("constraints"), constraints},
         {s("coverage"), coverage},

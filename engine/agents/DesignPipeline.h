@@ -20,10 +20,10 @@ public:
 
     struct Result {
         QJsonObject constraints;
-        QJsonObject coverage;        // of the final constraints
-        QList<Question> questions;   // every question asked, over all rounds, in order
-        QJsonObject defaultsTaken;   // question id -> smart default used (not answered by the caller)
-        QStringList answerErrors;    // answers that were rejected (unknown key, wrong type)
+        QJsonObject coverage;      // of the final constraints
+        QList<Question> questions; // every question asked, over all rounds, in order
+        QJsonObject defaultsTaken; // question id -> smart default used (not answered by the caller)
+        QStringList answerErrors;  // answers that were rejected (unknown key, wrong type)
         QJsonObject plan;
         QJsonArray techFindings;
         QJsonObject costEstimate;

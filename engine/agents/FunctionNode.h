@@ -15,9 +15,7 @@ public:
     FunctionNode(QString name, QStringList writes, Fn fn)
         : m_name(std::move(name))
         , m_writes(std::move(writes))
-        , m_fn(std::move(fn))
-    {
-    }
+        , m_fn(std::move(fn)) {}
     QString name() const override { return m_name; }
     QStringList writes() const override { return m_writes; }
     NodeResult run(NodeContext& context) override { return m_fn(context); }

@@ -10,12 +10,10 @@ class InputGate : public GateNode {
 public:
     QString name() const override { return QStringLiteral("hitl_gate_input"); }
     QStringList writes() const override { return {StatePart::answers(), StatePart::questions()}; }
-    QList<Question> questions(const WorkflowState& state, const RunSettings&) const override
-    {
+    QList<Question> questions(const WorkflowState& state, const RunSettings&) const override {
         return questionsFromJson(state.array(StatePart::questions()));
     }
-    QJsonObject applyAnswers(const WorkflowState& state, const QJsonObject& answers) const override
-    {
+    QJsonObject applyAnswers(const WorkflowState& state, const QJsonObject& answers) const override {
         QJsonObject merged = state.object(StatePart::answers());
         for (auto it = answers.begin(); it != answers.end(); ++it)
             merged.insert(it.key(), it.value());
@@ -26,8 +24,7 @@ public:
 
 } // namespace
 
-std::shared_ptr<GateNode> makeInputGateNode()
-{
+std::shared_ptr<GateNode> makeInputGateNode() {
     return std::make_shared<InputGate>();
 }
 

@@ -10,24 +10,31 @@ namespace mlops {
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromUtf8(text);
 }
 
-const QStringList kListFields = {s("regions"), s("workload_types"), s("compliance_requirements"), s("data_sources"),
-                                 s("data_modalities"), s("ml_tasks"), s("frameworks"), s("existing_tools"),
-                                 s("team_expertise"), s("monitoring_requirements")};
-const QStringList kNumberFields = {s("budget_monthly_usd"), s("latency_p99_ms"), s("throughput_requests_per_day"),
-                                   s("peak_rps"), s("availability_target"), s("data_volume_gb"), s("team_size")};
+const QStringList kListFields = {s("regions"),
+                                 s("workload_types"),
+                                 s("compliance_requirements"),
+                                 s("data_sources"),
+                                 s("data_modalities"),
+                                 s("ml_tasks"),
+                                 s("frameworks"),
+                                 s("existing_tools"),
+                                 s("team_expertise"),
+                                 s("monitoring_requirements")};
+const QStringList kNumberFields = {s("budget_monthly_usd"), s("latency_p99_ms"),      s("throughput_requests_per_day"),
+                                   s("peak_rps"),           s("availability_target"), s("data_volume_gb"),
+                                   s("team_size")};
 const QStringList kBoolFields = {s("disaster_recovery_required"), s("gpu_required")};
 
-QString canonical(const QString& field, const QString& raw)
-{
+QString canonical(const QString& field, const QString& raw) {
     const QStringList allowed = IntakeExtractor::allowedValues(field);
     QString v = raw.trimmed();
     if (field == QLatin1String("cloud_provider")) {
-        const QString l = v.toLower().replace(QLatin1Char('-'), QLatin1Char('_')).replace(QLatin1Char(' '), QLatin1Char('_'));
+        const QString l =
+            v.toLower().replace(QLatin1Char('-'), QLatin1Char('_')).replace(QLatin1Char(' '), QLatin1Char('_'));
         if (l == QLatin1String("google") || l == QLatin1String("google_cloud"))
             return s("gcp");
         if (l == QLatin1String("onprem") || l == QLatin1String("on_premises") || l == QLatin1String("on_premise"))
@@ -46,8 +53,7 @@ QString canonical(const QString& field, const QString& raw)
 
 } // namespace
 
-QString IntakeExtractor::fieldForKey(const QString& key) const
-{
+QString IntakeExtractor::fieldForKey(const QString& key) const {
     if (fieldNames().contains(key))
         return key;
     for (const QJsonValue& q : m_kb->questionBank().value(s("questions")).toArray()) {
@@ -58,8 +64,7 @@ QString IntakeExtractor::fieldForKey(const QString& key) const
     return {};
 }
 
-QJsonValue IntakeExtractor::normaliseAnswer(const QString& field, const QJsonValue& value, QString* error) const
-{
+QJsonValue IntakeExtractor::normaliseAnswer(const QString& field, const QJsonValue& value, QString* error) const {
     const QStringList allowed = allowedValues(field);
     if (kNumberFields.contains(field)) {
         double d = -1;
@@ -73,8 +78,9 @@ QJsonValue IntakeExtractor::normaliseAnswer(const QString& field, const QJsonVal
                 if (found.size() == 1)
                     d = found.first().value;
             }
-            static const QRegularExpression re(s("^\\s*[$€£]?\\s*(\\d[\\d,]*(?:\\.\\d+)?)\\s*(k|m|million|thousand)?\\s*%?\\s*$"),
-                                               QRegularExpression::CaseInsensitiveOption);
+            static const QRegularExpression re(
+                s("^\\s*[$€£]?\\s*(\\d[\\d,]*(?:\\.\\d+)?)\\s*(k|m|million|thousand)?\\s*%?\\s*$"),
+                QRegularExpression::CaseInsensitiveOption);
             const auto m = re.match(value.toString());
             if (d < 0 && m.hasMatch())
                 d = QuantityParser::parseNumber(m.captured(1), m.captured(2));
@@ -82,7 +88,8 @@ QJsonValue IntakeExtractor::normaliseAnswer(const QString& field, const QJsonVal
             return QJsonValue::Null;
         }
         if (d < 0) {
-            *error = QStringLiteral("%1: expected a non-negative number, got '%2'").arg(field, value.toVariant().toString());
+            *error =
+                QStringLiteral("%1: expected a non-negative number, got '%2'").arg(field, value.toVariant().toString());
             return {};
         }
         if (field == QLatin1String("availability_target") && d > 100) {
@@ -95,9 +102,11 @@ QJsonValue IntakeExtractor::normaliseAnswer(const QString& field, const QJsonVal
         if (value.isBool())
             return value;
         const QString t = value.toString().trimmed().toLower();
-        if (t == QLatin1String("true") || t == QLatin1String("yes") || t == QLatin1String("y") || t == QLatin1String("1"))
+        if (t == QLatin1String("true") || t == QLatin1String("yes") || t == QLatin1String("y") ||
+            t == QLatin1String("1"))
             return true;
-        if (t == QLatin1String("false") || t == QLatin1String("no") || t == QLatin1String("n") || t == QLatin1String("0"))
+        if (t == QLatin1String("false") || t == QLatin1String("no") || t == QLatin1String("n") ||
+            t == QLatin1String("0"))
             return false;
         *error = QStringLiteral("%1: answer yes or no").arg(field);
         return {};
@@ -144,8 +153,7 @@ QJsonValue IntakeExtractor::normaliseAnswer(const QString& field, const QJsonVal
     return c;
 }
 
-QJsonObject IntakeExtractor::applyAnswers(QJsonObject k, const QJsonObject& answers, QStringList* errors) const
-{
+QJsonObject IntakeExtractor::applyAnswers(QJsonObject k, const QJsonObject& answers, QStringList* errors) const {
     QJsonObject confidence = k.value(s("field_confidence")).toObject();
     QJsonObject evidence = k.value(s("evidence")).toObject();
     QJsonObject assumptions = k.value(s("assumptions")).toObject();
@@ -193,7 +201,8 @@ QJsonObject IntakeExtractor::applyAnswers(QJsonObject k, const QJsonObject& answ
             evidence.insert(s("budget_band"), QStringLiteral("answer to question %1").arg(key));
             drop(missing, s("budget_band"));
         }
-        if (field == QLatin1String("throughput_requests_per_day") && value.isDouble() && !answers.contains(s("expected_throughput"))) {
+        if (field == QLatin1String("throughput_requests_per_day") && value.isDouble() &&
+            !answers.contains(s("expected_throughput"))) {
             k.insert(s("expected_throughput"), bandForThroughput(value.toDouble()));
             confidence.insert(s("expected_throughput"), 1.0);
             evidence.insert(s("expected_throughput"), QStringLiteral("answer to question %1").arg(key));

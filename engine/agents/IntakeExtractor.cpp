@@ -13,8 +13,7 @@ namespace mlops {
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromLatin1(text);
 }
 
@@ -27,8 +26,8 @@ struct Draft {
     QStringList ambiguous;
     QJsonArray conflicts;
 
-    void set(const QString& field, const QJsonValue& value, double conf, const QString& quote, const QString& note = {})
-    {
+    void set(const QString& field, const QJsonValue& value, double conf, const QString& quote,
+             const QString& note = {}) {
         values.insert(field, value);
         confidence.insert(field, std::round(conf * 100.0) / 100.0);
         if (!quote.isEmpty())
@@ -36,17 +35,14 @@ struct Draft {
         if (!note.isEmpty())
             assumptions.insert(field, note);
     }
-    void assume(const QString& field, const QJsonValue& value, double conf, const QString& note)
-    {
+    void assume(const QString& field, const QJsonValue& value, double conf, const QString& note) {
         set(field, value, conf, {}, note);
     }
-    void ambiguity(const QString& field)
-    {
+    void ambiguity(const QString& field) {
         if (!ambiguous.contains(field))
             ambiguous.append(field);
     }
-    void conflict(const QStringList& fields, const QString& message)
-    {
+    void conflict(const QStringList& fields, const QString& message) {
         conflicts.append(QJsonObject{{s("fields"), QJsonArray::fromStringList(fields)}, {s("message"), message}});
     }
 };
@@ -57,8 +53,7 @@ struct GroupHit {
     TextIndex::Hit hit;
 };
 
-QStringList strings(const QJsonValue& v)
-{
+QStringList strings(const QJsonValue& v) {
     QStringList out;
     for (const QJsonValue& item : v.toArray())
         out.append(item.toString());
@@ -66,8 +61,7 @@ QStringList strings(const QJsonValue& v)
 }
 
 // First non-negated occurrence per group key, in text order.
-QList<GroupHit> matchGroups(const TextIndex& index, const QJsonObject& groups, const QStringList& order = {})
-{
+QList<GroupHit> matchGroups(const TextIndex& index, const QJsonObject& groups, const QStringList& order = {}) {
     QList<GroupHit> out;
     const QStringList keys = order.isEmpty() ? groups.keys() : order;
     for (const QString& key : keys) {
@@ -85,9 +79,8 @@ QList<GroupHit> matchGroups(const TextIndex& index, const QJsonObject& groups, c
 
 // Like matchGroups, but a negator counts only right before the term: obligations are rarely negated, and
 // "data may not leave Germany (GDPR ...)" negates "leave", not GDPR.
-QList<GroupHit> matchGroupsStrictNegation(const TextIndex& index, const QJsonObject& groups, const QSet<QString>& negators,
-                                          const QStringList& order)
-{
+QList<GroupHit> matchGroupsStrictNegation(const TextIndex& index, const QJsonObject& groups,
+                                          const QSet<QString>& negators, const QStringList& order) {
     QList<GroupHit> out;
     for (const QString& key : order) {
         GroupHit best{key, {}, {}};
@@ -106,16 +99,14 @@ QList<GroupHit> matchGroupsStrictNegation(const TextIndex& index, const QJsonObj
     return out;
 }
 
-QJsonArray keysOf(const QList<GroupHit>& hits)
-{
+QJsonArray keysOf(const QList<GroupHit>& hits) {
     QJsonArray a;
     for (const GroupHit& h : hits)
         a.append(h.key);
     return a;
 }
 
-QString quotes(const TextIndex& index, const QList<GroupHit>& hits)
-{
+QString quotes(const TextIndex& index, const QList<GroupHit>& hits) {
     QStringList parts;
     for (const GroupHit& h : hits) {
         const QString c = index.clause(h.hit);
@@ -128,71 +119,97 @@ QString quotes(const TextIndex& index, const QList<GroupHit>& hits)
 }
 
 const QStringList kFields = {
-    s("project_name"), s("cloud_provider"), s("regions"), s("budget_monthly_usd"), s("budget_band"),
-    s("deployment_preference"), s("workload_types"), s("latency_p99_ms"), s("throughput_requests_per_day"),
-    s("peak_rps"), s("expected_throughput"), s("availability_target"), s("disaster_recovery_required"),
-    s("compliance_requirements"), s("data_classification"), s("data_residency"), s("data_sources"),
-    s("data_modalities"), s("data_volume_gb"), s("ml_tasks"), s("frameworks"), s("existing_tools"),
-    s("training_frequency"), s("gpu_required"), s("team_size"), s("team_expertise"), s("monitoring_requirements"),
+    s("project_name"),
+    s("cloud_provider"),
+    s("regions"),
+    s("budget_monthly_usd"),
+    s("budget_band"),
+    s("deployment_preference"),
+    s("workload_types"),
+    s("latency_p99_ms"),
+    s("throughput_requests_per_day"),
+    s("peak_rps"),
+    s("expected_throughput"),
+    s("availability_target"),
+    s("disaster_recovery_required"),
+    s("compliance_requirements"),
+    s("data_classification"),
+    s("data_residency"),
+    s("data_sources"),
+    s("data_modalities"),
+    s("data_volume_gb"),
+    s("ml_tasks"),
+    s("frameworks"),
+    s("existing_tools"),
+    s("training_frequency"),
+    s("gpu_required"),
+    s("team_size"),
+    s("team_expertise"),
+    s("monitoring_requirements"),
 };
-const QStringList kListFields = {s("regions"), s("workload_types"), s("compliance_requirements"), s("data_sources"),
-                                 s("data_modalities"), s("ml_tasks"), s("frameworks"), s("existing_tools"),
-                                 s("team_expertise"), s("monitoring_requirements")};
-const QStringList kNumberFields = {s("budget_monthly_usd"), s("latency_p99_ms"), s("throughput_requests_per_day"),
-                                   s("peak_rps"), s("availability_target"), s("data_volume_gb"), s("team_size")};
+const QStringList kListFields = {s("regions"),
+                                 s("workload_types"),
+                                 s("compliance_requirements"),
+                                 s("data_sources"),
+                                 s("data_modalities"),
+                                 s("ml_tasks"),
+                                 s("frameworks"),
+                                 s("existing_tools"),
+                                 s("team_expertise"),
+                                 s("monitoring_requirements")};
+const QStringList kNumberFields = {s("budget_monthly_usd"), s("latency_p99_ms"),      s("throughput_requests_per_day"),
+                                   s("peak_rps"),           s("availability_target"), s("data_volume_gb"),
+                                   s("team_size")};
 const QStringList kBoolFields = {s("disaster_recovery_required"), s("gpu_required")};
 
 } // namespace
 
 IntakeExtractor::IntakeExtractor(std::shared_ptr<const KnowledgeBase> kb)
-    : m_kb(std::move(kb))
-{
-}
+    : m_kb(std::move(kb)) {}
 
-QStringList IntakeExtractor::fieldNames()
-{
+QStringList IntakeExtractor::fieldNames() {
     return kFields;
 }
 
-QStringList IntakeExtractor::metaNames()
-{
-    return {s("field_confidence"), s("evidence"), s("missing_fields"), s("ambiguous_fields"), s("conflicts"),
-            s("extraction_method"), s("assumptions"), s("llm_parameters_b")};
+QStringList IntakeExtractor::metaNames() {
+    return {s("field_confidence"), s("evidence"),          s("missing_fields"), s("ambiguous_fields"),
+            s("conflicts"),        s("extraction_method"), s("assumptions"),    s("llm_parameters_b")};
 }
 
-QStringList IntakeExtractor::allowedValues(const QString& field)
-{
+QStringList IntakeExtractor::allowedValues(const QString& field) {
     static const QHash<QString, QStringList> values = {
         {s("cloud_provider"), {s("aws"), s("gcp"), s("azure"), s("on_prem")}},
         {s("budget_band"), {s("startup"), s("growth"), s("enterprise")}},
         {s("deployment_preference"), {s("serverless"), s("containers"), s("kubernetes"), s("managed"), s("edge")}},
-        {s("workload_types"), {s("batch_training"), s("online_inference"), s("streaming_inference"), s("batch_inference"),
-                               s("feature_engineering"), s("data_processing"), s("model_experimentation"), s("llm_serving")}},
+        {s("workload_types"),
+         {s("batch_training"), s("online_inference"), s("streaming_inference"), s("batch_inference"),
+          s("feature_engineering"), s("data_processing"), s("model_experimentation"), s("llm_serving")}},
         {s("expected_throughput"), {s("low"), s("medium"), s("high"), s("very_high")}},
-        {s("compliance_requirements"), {s("HIPAA"), s("GDPR"), s("PCI-DSS"), s("SOC2"), s("SOX"), s("ISO27001"), s("FedRAMP"), s("CCPA")}},
+        {s("compliance_requirements"),
+         {s("HIPAA"), s("GDPR"), s("PCI-DSS"), s("SOC2"), s("SOX"), s("ISO27001"), s("FedRAMP"), s("CCPA")}},
         {s("data_classification"), {s("public"), s("internal"), s("sensitive"), s("restricted")}},
-        {s("data_modalities"), {s("tabular"), s("image"), s("text"), s("time_series"), s("audio"), s("video"), s("graph")}},
-        {s("ml_tasks"), {s("classification"), s("regression"), s("recommendation"), s("forecasting"), s("anomaly_detection"),
-                         s("nlp"), s("computer_vision"), s("llm"), s("rag"), s("ranking"), s("clustering")}},
+        {s("data_modalities"),
+         {s("tabular"), s("image"), s("text"), s("time_series"), s("audio"), s("video"), s("graph")}},
+        {s("ml_tasks"),
+         {s("classification"), s("regression"), s("recommendation"), s("forecasting"), s("anomaly_detection"), s("nlp"),
+          s("computer_vision"), s("llm"), s("rag"), s("ranking"), s("clustering")}},
         {s("training_frequency"), {s("one_time"), s("monthly"), s("weekly"), s("daily"), s("hourly"), s("continuous")}},
-        {s("monitoring_requirements"), {s("drift"), s("performance"), s("latency"), s("data_quality"), s("explainability"),
-                                        s("fairness"), s("cost")}},
+        {s("monitoring_requirements"),
+         {s("drift"), s("performance"), s("latency"), s("data_quality"), s("explainability"), s("fairness"),
+          s("cost")}},
     };
     return values.value(field);
 }
 
-QString IntakeExtractor::bandForBudget(double usd)
-{
+QString IntakeExtractor::bandForBudget(double usd) {
     return usd < 500 ? s("startup") : usd <= 2000 ? s("growth") : s("enterprise");
 }
 
-QString IntakeExtractor::bandForThroughput(double perDay)
-{
+QString IntakeExtractor::bandForThroughput(double perDay) {
     return perDay < 1000 ? s("low") : perDay < 100000 ? s("medium") : perDay < 1000000 ? s("high") : s("very_high");
 }
 
-QJsonObject IntakeExtractor::extract(const QString& prompt) const
-{
+QJsonObject IntakeExtractor::extract(const QString& prompt) const {
     const QJsonObject lex = m_kb->lexicon();
     QSet<QString> negators;
     for (const QString& n : strings(lex.value(s("negators"))))
@@ -245,10 +262,14 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
                 others.append(cloud);
         }
         if (!others.isEmpty()) {
-            d.confidence.insert(s("cloud_provider"), others.size() > 1 || cloudScore.value(others.first()) >= cloudScore[best] * 0.75 ? 0.5 : 0.7);
+            d.confidence.insert(s("cloud_provider"),
+                                others.size() > 1 || cloudScore.value(others.first()) >= cloudScore[best] * 0.75 ? 0.5
+                                                                                                                 : 0.7);
             d.ambiguity(s("cloud_provider"));
-            d.conflict({s("cloud_provider")}, QStringLiteral("Several platforms are named: %1 and %2; %1 was chosen because it is mentioned most.")
-                                                  .arg(best, others.join(s(", "))));
+            d.conflict(
+                {s("cloud_provider")},
+                QStringLiteral("Several platforms are named: %1 and %2; %1 was chosen because it is mentioned most.")
+                    .arg(best, others.join(s(", "))));
         }
     }
 
@@ -265,13 +286,16 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
                 const QString region = match.captured(0).toLower();
                 if (!regions.contains(region)) {
                     regions.append(region);
-                    quote = quote.isEmpty() ? index.clauseAt(int(match.capturedStart()), int(match.capturedEnd())) : quote;
+                    quote =
+                        quote.isEmpty() ? index.clauseAt(int(match.capturedStart()), int(match.capturedEnd())) : quote;
                     const QString cloud = d.values.value(s("cloud_provider")).toString();
                     if (!cloud.isEmpty() && cloud != it.key())
                         d.conflict({s("cloud_provider"), s("regions")},
-                                   QStringLiteral("Region %1 belongs to %2, but the cloud is %3.").arg(region, it.key(), cloud));
+                                   QStringLiteral("Region %1 belongs to %2, but the cloud is %3.")
+                                       .arg(region, it.key(), cloud));
                     if (cloud.isEmpty())
-                        d.set(s("cloud_provider"), it.key(), 0.8, match.captured(0), QStringLiteral("region code %1 is a %2 region").arg(region, it.key()));
+                        d.set(s("cloud_provider"), it.key(), 0.8, match.captured(0),
+                              QStringLiteral("region code %1 is a %2 region").arg(region, it.key()));
                 }
             }
         }
@@ -287,7 +311,8 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
         d.set(s("budget_band"), bandForBudget(b.value), b.confidence, b.span);
         for (const Quantity& other : budgets) {
             if (std::abs(other.value - b.value) > 0.25 * b.value) {
-                d.conflict({s("budget_monthly_usd")}, QStringLiteral("Two budgets are stated: '%1' and '%2'.").arg(b.span, other.span));
+                d.conflict({s("budget_monthly_usd")},
+                           QStringLiteral("Two budgets are stated: '%1' and '%2'.").arg(b.span, other.span));
                 d.ambiguity(s("budget_monthly_usd"));
                 break;
             }
@@ -302,7 +327,8 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
             for (const QString& t : strings(clouds.value(cloud).toObject().value(s("services"))))
                 serviceTerms.insert(t);
         QList<GroupHit> strong, weak;
-        for (const GroupHit& h : matchGroups(index, dep, {s("edge"), s("kubernetes"), s("serverless"), s("containers"), s("managed")})) {
+        for (const GroupHit& h :
+             matchGroups(index, dep, {s("edge"), s("kubernetes"), s("serverless"), s("containers"), s("managed")})) {
             // a group may match on a generic word later in the text even if its first hit was a service name
             GroupHit generic{h.key, {}, {}};
             for (const QString& term : strings(dep.value(h.key))) {
@@ -321,7 +347,8 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
         if (!pool.isEmpty()) {
             const GroupHit& pick = pool.first(); // priority order: edge, kubernetes, serverless, containers, managed
             d.set(s("deployment_preference"), pick.key, strong.isEmpty() ? 0.65 : 0.85, index.clause(pick.hit),
-                  strong.isEmpty() ? QStringLiteral("inferred from the service '%1'").arg(index.span(pick.hit)) : QString());
+                  strong.isEmpty() ? QStringLiteral("inferred from the service '%1'").arg(index.span(pick.hit))
+                                   : QString());
             if (pool.size() > 1) {
                 d.ambiguity(s("deployment_preference"));
                 d.confidence.insert(s("deployment_preference"), 0.6);
@@ -333,15 +360,18 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
     const QList<GroupHit> tasks = matchGroups(index, lex.value(s("ml_tasks")).toObject(), allowedValues(s("ml_tasks")));
     if (!tasks.isEmpty())
         d.set(s("ml_tasks"), keysOf(tasks), 0.8, quotes(index, tasks));
-    const QList<GroupHit> modalities = matchGroups(index, lex.value(s("modalities")).toObject(), allowedValues(s("data_modalities")));
+    const QList<GroupHit> modalities =
+        matchGroups(index, lex.value(s("modalities")).toObject(), allowedValues(s("data_modalities")));
     if (!modalities.isEmpty())
         d.set(s("data_modalities"), keysOf(modalities), 0.8, quotes(index, modalities));
-    QList<GroupHit> monitoring = matchGroups(index, lex.value(s("monitoring")).toObject(), allowedValues(s("monitoring_requirements")));
+    QList<GroupHit> monitoring =
+        matchGroups(index, lex.value(s("monitoring")).toObject(), allowedValues(s("monitoring_requirements")));
     {
         // Bare words ("latency", "cost", "bias") are monitoring needs only in a clause about monitoring; elsewhere
         // "latency" is a target and "cost" a budget.
-        static const QRegularExpression about(s("\\b(?:monitor\\w*|alert\\w*|track\\w*|watch\\w*|observ\\w*|dashboards?)\\b"),
-                                              QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression about(
+            s("\\b(?:monitor\\w*|alert\\w*|track\\w*|watch\\w*|observ\\w*|dashboards?)\\b"),
+            QRegularExpression::CaseInsensitiveOption);
         const QJsonObject contextual = lex.value(s("monitoring_in_context")).toObject();
         for (const QString& key : allowedValues(s("monitoring_requirements"))) {
             if (std::any_of(monitoring.begin(), monitoring.end(), [&](const GroupHit& h) { return h.key == key; }))
@@ -352,7 +382,9 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
                     // the sentence so far: "Monitor drift, latency and cost" lists needs across commas
                     const int start = index.tokenStart(h.token);
                     QString before = index.text().mid(qMax(0, start - 80), qMin(80, start));
-                    const qsizetype stop = qMax(before.lastIndexOf(QLatin1String(". ")), qMax(before.lastIndexOf(QLatin1Char('?')), before.lastIndexOf(QLatin1Char('!'))));
+                    const qsizetype stop =
+                        qMax(before.lastIndexOf(QLatin1String(". ")),
+                             qMax(before.lastIndexOf(QLatin1Char('?')), before.lastIndexOf(QLatin1Char('!'))));
                     if (stop >= 0)
                         before = before.mid(stop + 1);
                     if (!h.negated && (about.match(index.clause(h)).hasMatch() || about.match(before).hasMatch())) {
@@ -390,14 +422,16 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
             d.ambiguity(s("latency_p99_ms"));
         for (const Quantity& q : latencies) {
             if (q.confidence == best->confidence && q.value != best->value) {
-                d.conflict({s("latency_p99_ms")}, QStringLiteral("Two latency targets are stated: '%1' and '%2'.").arg(best->span, q.span));
+                d.conflict({s("latency_p99_ms")},
+                           QStringLiteral("Two latency targets are stated: '%1' and '%2'.").arg(best->span, q.span));
                 break;
             }
         }
     }
     const QList<Quantity> volumes = numbers.dailyVolumes(prompt);
     if (!volumes.isEmpty())
-        d.set(s("throughput_requests_per_day"), volumes.first().value, volumes.first().confidence, volumes.first().span, volumes.first().note);
+        d.set(s("throughput_requests_per_day"), volumes.first().value, volumes.first().confidence, volumes.first().span,
+              volumes.first().note);
     const QList<Quantity> rates = numbers.peakRates(prompt);
     if (!rates.isEmpty()) {
         const Quantity* best = &rates.first();
@@ -407,10 +441,12 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
         }
         d.set(s("peak_rps"), best->value, best->confidence, best->span, best->note);
     }
-    const double peakFactor = m_kb->techSpecs().value(s("assumptions")).toObject().value(s("peak_factor")).toDouble(3.0);
+    const double peakFactor =
+        m_kb->techSpecs().value(s("assumptions")).toObject().value(s("peak_factor")).toDouble(3.0);
     if (d.values.contains(s("throughput_requests_per_day"))) {
         d.set(s("expected_throughput"), bandForThroughput(d.values.value(s("throughput_requests_per_day")).toDouble()),
-              d.confidence.value(s("throughput_requests_per_day")).toDouble(), d.evidence.value(s("throughput_requests_per_day")).toString());
+              d.confidence.value(s("throughput_requests_per_day")).toDouble(),
+              d.evidence.value(s("throughput_requests_per_day")).toString());
     } else if (d.values.contains(s("peak_rps"))) {
         const double perDay = d.values.value(s("peak_rps")).toDouble() * 86400.0 / peakFactor;
         d.set(s("expected_throughput"), bandForThroughput(perDay), 0.6, d.evidence.value(s("peak_rps")).toString(),
@@ -418,10 +454,12 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
     }
     const QList<Quantity> avail = numbers.availabilities(prompt, lex.value(s("nines")).toObject());
     if (!avail.isEmpty()) {
-        d.set(s("availability_target"), avail.first().value, avail.first().confidence, avail.first().span, avail.first().note);
+        d.set(s("availability_target"), avail.first().value, avail.first().confidence, avail.first().span,
+              avail.first().note);
         for (const Quantity& q : avail) {
             if (q.value != avail.first().value) {
-                d.conflict({s("availability_target")}, QStringLiteral("Two availability targets: '%1' and '%2'.").arg(avail.first().span, q.span));
+                d.conflict({s("availability_target")},
+                           QStringLiteral("Two availability targets: '%1' and '%2'.").arg(avail.first().span, q.span));
                 break;
             }
         }
@@ -448,9 +486,11 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
     }
     const QList<Quantity> teams = numbers.teamSizes(prompt, lex.value(s("number_words")).toObject());
     if (!teams.isEmpty()) {
-        d.set(s("team_size"), int(teams.first().value), teams.first().confidence, teams.first().span, teams.first().note);
+        d.set(s("team_size"), int(teams.first().value), teams.first().confidence, teams.first().span,
+              teams.first().note);
     } else {
-        for (const char* solo : {"solo", "just me", "by myself", "only me", "one-person", "single developer", "solo founder"}) {
+        for (const char* solo :
+             {"solo", "just me", "by myself", "only me", "one-person", "single developer", "solo founder"}) {
             const TextIndex::Hit h = index.first(s(solo));
             if (h.token >= 0) {
                 d.set(s("team_size"), 1, 0.8, index.clause(h));
@@ -461,14 +501,17 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
 
     // workloads, with inferences from tasks and numbers
     {
-        QList<GroupHit> w = matchGroups(index, lex.value(s("workloads")).toObject(), allowedValues(s("workload_types")));
+        QList<GroupHit> w =
+            matchGroups(index, lex.value(s("workloads")).toObject(), allowedValues(s("workload_types")));
         QJsonArray types = keysOf(w);
         QString quote = quotes(index, w);
         double conf = w.isEmpty() ? 0.0 : 0.85;
         const auto infer = [&](const QString& type, const QString& why) {
             if (!types.contains(type)) {
                 types.append(type);
-                d.assumptions.insert(s("workload_types"), QString(d.assumptions.value(s("workload_types")).toString() + QLatin1Char(' ') + why).trimmed());
+                d.assumptions.insert(
+                    s("workload_types"),
+                    QString(d.assumptions.value(s("workload_types")).toString() + QLatin1Char(' ') + why).trimmed());
                 conf = conf == 0.0 ? 0.7 : qMin(conf, 0.8);
             }
         };
@@ -496,7 +539,8 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
     double llmParams = 0;
     QString llmParamsQuote;
     if (d.values.value(s("workload_types")).toArray().contains(s("llm_serving"))) {
-        static const QRegularExpression size(s("\\b(\\d{1,3}(?:\\.\\d)?)\\s?(?:b\\b|-?b-|billion[- ]param)"), QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression size(s("\\b(\\d{1,3}(?:\\.\\d)?)\\s?(?:b\\b|-?b-|billion[- ]param)"),
+                                             QRegularExpression::CaseInsensitiveOption);
         const auto m = size.match(prompt);
         if (m.hasMatch()) {
             llmParams = m.captured(1).toDouble();
@@ -518,24 +562,30 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
                     implied.append(QStringLiteral("%1 implied by '%2'").arg(h.key, index.span(h.hit)));
                 }
             }
-            d.set(s("compliance_requirements"), keysOf(packs), allDirect ? 0.95 : 0.7, quotes(index, packs), implied.join(s("; ")));
+            d.set(s("compliance_requirements"), keysOf(packs), allDirect ? 0.95 : 0.7, quotes(index, packs),
+                  implied.join(s("; ")));
         }
         const QJsonArray packList = d.values.value(s("compliance_requirements")).toArray();
-        const QList<GroupHit> cls = matchGroups(index, lex.value(s("classification")).toObject(), {s("restricted"), s("sensitive"), s("public"), s("internal")});
+        const QList<GroupHit> cls = matchGroups(index, lex.value(s("classification")).toObject(),
+                                                {s("restricted"), s("sensitive"), s("public"), s("internal")});
         if (packList.contains(s("HIPAA")) || packList.contains(s("PCI-DSS")) || packList.contains(s("FedRAMP"))) {
-            d.set(s("data_classification"), s("restricted"), 0.9, d.evidence.value(s("compliance_requirements")).toString(),
+            d.set(s("data_classification"), s("restricted"), 0.9,
+                  d.evidence.value(s("compliance_requirements")).toString(),
                   s("health, card or government data is restricted"));
         } else if (!cls.isEmpty() && cls.first().key == QLatin1String("restricted")) {
             d.set(s("data_classification"), s("restricted"), 0.8, index.clause(cls.first().hit));
-        } else if (packList.contains(s("GDPR")) || packList.contains(s("CCPA")) || (!cls.isEmpty() && cls.first().key == QLatin1String("sensitive"))) {
+        } else if (packList.contains(s("GDPR")) || packList.contains(s("CCPA")) ||
+                   (!cls.isEmpty() && cls.first().key == QLatin1String("sensitive"))) {
             d.set(s("data_classification"), s("sensitive"), 0.8,
-                  cls.isEmpty() ? d.evidence.value(s("compliance_requirements")).toString() : index.clause(cls.first().hit));
+                  cls.isEmpty() ? d.evidence.value(s("compliance_requirements")).toString()
+                                : index.clause(cls.first().hit));
         } else if (!cls.isEmpty()) {
             d.set(s("data_classification"), cls.first().key, 0.75, index.clause(cls.first().hit));
         }
         const QList<GroupHit> residency = matchGroups(index, lex.value(s("residency")).toObject());
-        static const QRegularExpression stay(s("stay|remain|resid|within|only|host|stor|keep|sovereign|locat|never leave|must be in|based in"),
-                                             QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression stay(
+            s("stay|remain|resid|within|only|host|stor|keep|sovereign|locat|never leave|must be in|based in"),
+            QRegularExpression::CaseInsensitiveOption);
         // a stated obligation ("must stay in the EU") beats a place merely named ("a shop in Germany and France")
         const GroupHit* best = nullptr;
         bool bestFirm = false;
@@ -549,7 +599,8 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
         if (best) {
             const QString clause = index.clause(best->hit);
             const bool firm = stay.match(clause).hasMatch();
-            d.set(s("data_residency"), best->key, firm ? 0.85 : 0.55, clause, firm ? QString() : s("region named without a residency requirement"));
+            d.set(s("data_residency"), best->key, firm ? 0.85 : 0.55, clause,
+                  firm ? QString() : s("region named without a residency requirement"));
             if (!firm)
                 d.ambiguity(s("data_residency"));
         }
@@ -578,11 +629,13 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
             }
         }
         for (const QString& term : strings(gpu.value(s("required")))) {
-            if (const TextIndex::Hit h = index.first(term); h.token >= 0 && (yes.hit.token < 0 || h.token < yes.hit.token))
+            if (const TextIndex::Hit h = index.first(term);
+                h.token >= 0 && (yes.hit.token < 0 || h.token < yes.hit.token))
                 yes = {s("yes"), term, h};
         }
         const auto direct = [](const QString& term) {
-            return term.contains(QLatin1String("gpu")) || term.contains(QLatin1String("cuda")) || term.contains(QLatin1String("nvidia")) ||
+            return term.contains(QLatin1String("gpu")) || term.contains(QLatin1String("cuda")) ||
+                   term.contains(QLatin1String("nvidia")) ||
                    std::any_of(term.begin(), term.end(), [](QChar c) { return c.isDigit(); });
         };
         if (no.hit.token >= 0) {
@@ -592,11 +645,13 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
             for (const QString& term : strings(gpu.value(s("required")))) {
                 if (!direct(term))
                     continue;
-                if (const TextIndex::Hit h = index.first(term); h.token >= 0 && (named.hit.token < 0 || h.token < named.hit.token))
+                if (const TextIndex::Hit h = index.first(term);
+                    h.token >= 0 && (named.hit.token < 0 || h.token < named.hit.token))
                     named = {s("yes"), term, h};
             }
             if (named.hit.token >= 0) {
-                d.conflict({s("gpu_required")}, QStringLiteral("GPUs are both excluded ('%1') and named ('%2').").arg(index.span(no.hit), index.span(named.hit)));
+                d.conflict({s("gpu_required")}, QStringLiteral("GPUs are both excluded ('%1') and named ('%2').")
+                                                    .arg(index.span(no.hit), index.span(named.hit)));
                 d.ambiguity(s("gpu_required"));
             }
         } else if (yes.hit.token >= 0) {
@@ -607,10 +662,12 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
 
     // training frequency: only in a clause about (re)training
     {
-        const QList<GroupHit> freq = matchGroups(index, lex.value(s("training_frequency")).toObject(),
-                                                 {s("continuous"), s("hourly"), s("daily"), s("weekly"), s("monthly"), s("one_time")});
-        static const QRegularExpression about(s("train|refit|refresh|update the model|models? (?:are|is) updated|re-train"),
-                                              QRegularExpression::CaseInsensitiveOption);
+        const QList<GroupHit> freq =
+            matchGroups(index, lex.value(s("training_frequency")).toObject(),
+                        {s("continuous"), s("hourly"), s("daily"), s("weekly"), s("monthly"), s("one_time")});
+        static const QRegularExpression about(
+            s("train|refit|refresh|update the model|models? (?:are|is) updated|re-train"),
+            QRegularExpression::CaseInsensitiveOption);
         for (const GroupHit& h : freq) {
             const QString clause = index.clause(h.hit);
             if (h.key == QLatin1String("continuous") || about.match(clause).hasMatch()) {
@@ -644,8 +701,9 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
 
     // team expertise: skills named in a clause about the team
     {
-        static const QRegularExpression teamContext(s("team|experience|expertise|skill|know|familiar|comfortable|engineers|we have|our|fluent|proficient"),
-                                                    QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression teamContext(
+            s("team|experience|expertise|skill|know|familiar|comfortable|engineers|we have|our|fluent|proficient"),
+            QRegularExpression::CaseInsensitiveOption);
         QJsonArray skills;
         QList<GroupHit> used;
         for (const GroupHit& h : matchGroups(index, lex.value(s("expertise")).toObject())) {
@@ -668,7 +726,8 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const
 
     // project name
     {
-        static const QRegularExpression named(s("\\b(?:called|named|codename|code-named|project)\\s+[\"“']?([A-Z][A-Za-z0-9_-]{2,40})"));
+        static const QRegularExpression named(
+            s("\\b(?:called|named|codename|code-named|project)\\s+[\"“']?([A-Z][A-Za-z0-9_-]{2,40})"));
         const auto m = named.match(prompt);
         if (m.hasMatch()) {
             QString slug = m.captured(1).toLower();

@@ -10,18 +10,15 @@ namespace mlops {
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromLatin1(text);
 }
 
-bool isSet(const QJsonValue& v)
-{
+bool isSet(const QJsonValue& v) {
     return !(v.isNull() || v.isUndefined() || (v.isArray() && v.toArray().isEmpty()));
 }
 
-NodeResult runIntake(NodeContext& c)
-{
+NodeResult runIntake(NodeContext& c) {
     QString error;
     const auto kb = AgentSupport::knowledge(&error);
     if (!error.isEmpty())
@@ -60,14 +57,16 @@ NodeResult runIntake(NodeContext& c)
         conflictText.append(v.toObject().value(s("message")).toString());
 
     ReasonCard card;
-    card.reasoning = QStringLiteral("Read %1 characters with the lexicon and unit-aware number parsing: %2 of %3 fields set, "
-                                    "%4 backed by a quoted span of the text.")
-                         .arg(prompt.size())
-                         .arg(found.size())
-                         .arg(IntakeExtractor::fieldNames().size())
-                         .arg(quoted.size());
+    card.reasoning =
+        QStringLiteral("Read %1 characters with the lexicon and unit-aware number parsing: %2 of %3 fields set, "
+                       "%4 backed by a quoted span of the text.")
+            .arg(prompt.size())
+            .arg(found.size())
+            .arg(IntakeExtractor::fieldNames().size())
+            .arg(quoted.size());
     if (!answers.isEmpty())
-        card.reasoning += QStringLiteral(" Applied %1 answer(s) over the text (an answer wins over anything read).").arg(answers.size());
+        card.reasoning += QStringLiteral(" Applied %1 answer(s) over the text (an answer wins over anything read).")
+                              .arg(answers.size());
     if (!answerErrors.isEmpty())
         card.reasoning += QStringLiteral(" Ignored answers: %1.").arg(answerErrors.join(s("; ")));
     if (!assumed.isEmpty())
@@ -96,8 +95,7 @@ NodeResult runIntake(NodeContext& c)
 
 } // namespace
 
-std::shared_ptr<Node> makeIntakeExtractNode()
-{
+std::shared_ptr<Node> makeIntakeExtractNode() {
     return std::make_shared<FunctionNode>(s("intake_extract"), QStringList{StatePart::constraints()}, runIntake);
 }
 

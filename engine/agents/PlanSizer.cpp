@@ -8,13 +8,11 @@ namespace mlops {
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromLatin1(text);
 }
 
-double round2(double v)
-{
+double round2(double v) {
     return std::round(v * 100.0) / 100.0;
 }
 
@@ -24,15 +22,17 @@ PlanSizer::PlanSizer(std::shared_ptr<const KnowledgeBase> kb, const QJsonObject&
     : m_kb(std::move(kb))
     , m_constraints(k)
     , m_cloud(cloud)
-    , m_specs(m_kb->techSpecs())
-{
+    , m_specs(m_kb->techSpecs()) {
     const QJsonObject a = m_specs.value(s("assumptions")).toObject();
     const double peakFactor = a.value(s("peak_factor")).toDouble(3.0);
     double perDay = k.value(s("throughput_requests_per_day")).toDouble(-1);
     double peak = k.value(s("peak_rps")).toDouble(-1);
     if (perDay < 0 && peak > 0) {
         perDay = peak * 86400.0 / peakFactor;
-        assume(QStringLiteral("daily volume = peak %1 rps x 86400 / peak factor %2 = %3/day").arg(peak).arg(peakFactor).arg(qRound64(perDay)));
+        assume(QStringLiteral("daily volume = peak %1 rps x 86400 / peak factor %2 = %3/day")
+                   .arg(peak)
+                   .arg(peakFactor)
+                   .arg(qRound64(perDay)));
     }
     if (perDay < 0) {
         perDay = a.value(s("default_requests_per_day")).toDouble(100000);
@@ -53,15 +53,18 @@ PlanSizer::PlanSizer(std::shared_ptr<const KnowledgeBase> kb, const QJsonObject&
         const double params = k.value(s("llm_parameters_b")).toDouble(0);
         if (params >= m_specs.value(s("assumptions")).toObject().value(s("llm_large_from_b")).toDouble(30)) {
             modelClass = s("llm_large");
-            assume(QStringLiteral("a %1B-parameter model is served as the large LLM class (4-bit, one 80 GB GPU per replica)").arg(params));
+            assume(QStringLiteral(
+                       "a %1B-parameter model is served as the large LLM class (4-bit, one 80 GB GPU per replica)")
+                       .arg(params));
         } else if (params <= 0) {
             assume(s("no model size stated: an 8B-class open model"));
         }
-    }
-    else if (tasks.contains(s("computer_vision")) || modalities.contains(s("image")) || modalities.contains(s("video")))
+    } else if (tasks.contains(s("computer_vision")) || modalities.contains(s("image")) ||
+               modalities.contains(s("video")))
         modelClass = s("vision");
     else if (tasks.contains(s("nlp")) || modalities.contains(s("text")) || modalities.contains(s("audio")) ||
-             ((frameworks.contains(s("pytorch")) || frameworks.contains(s("tensorflow"))) && !modalities.contains(s("tabular"))))
+             ((frameworks.contains(s("pytorch")) || frameworks.contains(s("tensorflow"))) &&
+              !modalities.contains(s("tabular"))))
         modelClass = s("deep_cpu");
     double dataGb = k.value(s("data_volume_gb")).toDouble(-1);
     if (dataGb < 0) {
@@ -87,28 +90,25 @@ PlanSizer::PlanSizer(std::shared_ptr<const KnowledgeBase> kb, const QJsonObject&
     };
 }
 
-void PlanSizer::assume(const QString& text)
-{
+void PlanSizer::assume(const QString& text) {
     if (!m_assumptions.contains(text))
         m_assumptions.append(text);
 }
 
-int PlanSizer::zonesFor(double availability)
-{
+int PlanSizer::zonesFor(double availability) {
     return availability >= 99.95 ? 3 : availability >= 99.9 ? 2 : 1;
 }
 
-QJsonObject PlanSizer::instanceClass(const QString& name) const
-{
+QJsonObject PlanSizer::instanceClass(const QString& name) const {
     QJsonObject c = m_specs.value(s("instance_classes")).toObject().value(name).toObject().value(m_cloud).toObject();
     c.insert(s("class"), name);
     return c;
 }
 
-double PlanSizer::capacityPerInstance(const QString& name) const
-{
+double PlanSizer::capacityPerInstance(const QString& name) const {
     const QJsonObject c = instanceClass(name);
-    const QJsonObject model = m_specs.value(s("model_classes")).toObject().value(m_usage.value(s("model_class")).toString()).toObject();
+    const QJsonObject model =
+        m_specs.value(s("model_classes")).toObject().value(m_usage.value(s("model_class")).toString()).toObject();
     const double headroom = m_specs.value(s("assumptions")).toObject().value(s("headroom")).toDouble(0.7);
     const double gpus = c.value(s("gpus")).toDouble();
     const double perGpu = model.value(s("rps_per_gpu")).toDouble();
@@ -117,8 +117,7 @@ double PlanSizer::capacityPerInstance(const QString& name) const
     return raw * headroom;
 }
 
-QJsonObject PlanSizer::size(const QString& role, const QJsonObject& service, const QJsonObject& options) const
-{
+QJsonObject PlanSizer::size(const QString& role, const QJsonObject& service, const QJsonObject& options) const {
     const QJsonObject a = m_specs.value(s("assumptions")).toObject();
     const double hours = m_specs.value(s("hours_per_month")).toDouble(730);
     const double perDay = m_usage.value(s("requests_per_day")).toDouble();
@@ -131,19 +130,27 @@ QJsonObject PlanSizer::size(const QString& role, const QJsonObject& service, con
     const double regions = options.value(s("regions")).toDouble(1);
     QJsonObject size;
 
-    QString cls = gpu && service.contains(s("gpu_class")) ? service.value(s("gpu_class")).toString() : service.value(s("class")).toString();
+    QString cls = gpu && service.contains(s("gpu_class")) ? service.value(s("gpu_class")).toString()
+                                                          : service.value(s("class")).toString();
     if (options.value(s("class_override")).isString())
         cls = options.value(s("class_override")).toString();
     if (kind == QLatin1String("instances") && !cls.isEmpty()) {
-        const QStringList order = cls.startsWith(QLatin1String("gpu")) ? QStringList{s("gpu_small"), s("gpu_large")}
-                                                                        : QStringList{s("cpu_small"), s("cpu_medium"), s("cpu_large")};
+        const QStringList order = cls.startsWith(QLatin1String("gpu"))
+                                      ? QStringList{s("gpu_small"), s("gpu_large")}
+                                      : QStringList{s("cpu_small"), s("cpu_medium"), s("cpu_large")};
         const int step = options.value(s("class_step")).toInt(0);
         if (order.contains(cls) && step != 0)
             cls = order.value(qBound(0, int(order.indexOf(cls)) + step, int(order.size()) - 1));
         // serving a model needs its weights in GPU memory: step up until they fit
         if (role == QLatin1String("serving") && cls.startsWith(QLatin1String("gpu"))) {
-            const double needed = m_specs.value(s("model_classes")).toObject().value(m_usage.value(s("model_class")).toString()).toObject().value(s("memory_gb")).toDouble(0);
-            while (instanceClass(cls).value(s("gpu_memory_gb")).toDouble() < needed && order.indexOf(cls) + 1 < order.size())
+            const double needed = m_specs.value(s("model_classes"))
+                                      .toObject()
+                                      .value(m_usage.value(s("model_class")).toString())
+                                      .toObject()
+                                      .value(s("memory_gb"))
+                                      .toDouble(0);
+            while (instanceClass(cls).value(s("gpu_memory_gb")).toDouble() < needed &&
+                   order.indexOf(cls) + 1 < order.size())
                 cls = order.value(order.indexOf(cls) + 1);
         }
         const QJsonObject ic = instanceClass(cls);
@@ -208,14 +215,20 @@ QJsonObject PlanSizer::size(const QString& role, const QJsonObject& service, con
         } else if (q == QLatin1String("requests_millions")) {
             v = requestsMonth / 1e6;
         } else if (q == QLatin1String("gb_seconds")) {
-            const QJsonObject model = m_specs.value(s("model_classes")).toObject().value(m_usage.value(s("model_class")).toString()).toObject();
+            const QJsonObject model = m_specs.value(s("model_classes"))
+                                          .toObject()
+                                          .value(m_usage.value(s("model_class")).toString())
+                                          .toObject();
             const double memory = qMax(2.0, model.value(s("memory_gb")).toDouble(1) * 2);
             v = requestsMonth * model.value(s("inference_ms")).toDouble(15) / 1000.0 * memory;
             v += options.value(s("min_instances")).toDouble(0) * hours * 3600 * memory; // provisioned concurrency
             size.insert(s("memory_gb"), memory);
         } else if (q == QLatin1String("unit_hours")) {
-            const double units = service.value(s("units")).toDouble(qMax(1.0, std::ceil(peak / a.value(s("stream_events_per_unit")).toDouble(1000))));
-            size.insert(s("units"), units * (role == QLatin1String("ingestion") && kind == QLatin1String("instances") ? 1 : 1));
+            const double units =
+                service.value(s("units"))
+                    .toDouble(qMax(1.0, std::ceil(peak / a.value(s("stream_events_per_unit")).toDouble(1000))));
+            size.insert(s("units"),
+                        units * (role == QLatin1String("ingestion") && kind == QLatin1String("instances") ? 1 : 1));
             v = units * hours * regions;
             if (service.value(s("usage")).toString() == QLatin1String("jobs"))
                 v = units * runs * qMax(0.5, dataGb / 500.0);
@@ -232,7 +245,12 @@ QJsonObject PlanSizer::size(const QString& role, const QJsonObject& service, con
         } else if (q == QLatin1String("runs")) {
             v = runs;
         } else if (q == QLatin1String("tokens_millions")) {
-            const double tokens = m_specs.value(s("model_classes")).toObject().value(s("llm_api")).toObject().value(s("tokens_per_request")).toDouble(1500);
+            const double tokens = m_specs.value(s("model_classes"))
+                                      .toObject()
+                                      .value(s("llm_api"))
+                                      .toObject()
+                                      .value(s("tokens_per_request"))
+                                      .toDouble(1500);
             v = requestsMonth * tokens / 1e6;
         } else if (q == QLatin1String("egress_gb")) {
             v = requestsMonth * payloadKb / 1e6;

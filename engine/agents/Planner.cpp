@@ -10,30 +10,26 @@ namespace mlops {
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromLatin1(text);
 }
 
-double round3(double v)
-{
+double round3(double v) {
     return std::round(v * 1000.0) / 1000.0;
 }
 
-bool hasAction(const QJsonArray& adjustments, const QString& action)
-{
+bool hasAction(const QJsonArray& adjustments, const QString& action) {
     return std::any_of(adjustments.begin(), adjustments.end(),
                        [&](const QJsonValue& a) { return a.toObject().value(s("action")).toString() == action; });
 }
 
-int countAction(const QJsonArray& adjustments, const QString& action)
-{
-    return int(std::count_if(adjustments.begin(), adjustments.end(),
-                             [&](const QJsonValue& a) { return a.toObject().value(s("action")).toString() == action; }));
+int countAction(const QJsonArray& adjustments, const QString& action) {
+    return int(std::count_if(adjustments.begin(), adjustments.end(), [&](const QJsonValue& a) {
+        return a.toObject().value(s("action")).toString() == action;
+    }));
 }
 
-QString jurisdictionOf(const QJsonObject& specs, const QString& region)
-{
+QString jurisdictionOf(const QJsonObject& specs, const QString& region) {
     for (const QJsonValue& v : specs.value(s("region_jurisdictions")).toArray()) {
         if (region.startsWith(v.toObject().value(s("prefix")).toString()))
             return v.toObject().value(s("jurisdiction")).toString();
@@ -42,20 +38,30 @@ QString jurisdictionOf(const QJsonObject& specs, const QString& region)
 }
 
 // Data flow between the roles present in a plan.
-QJsonArray dataFlow(const QStringList& roles)
-{
+QJsonArray dataFlow(const QStringList& roles) {
     static const QList<std::array<const char*, 3>> edges = {
-        {"ingestion", "streaming", "events"},       {"ingestion", "storage", "raw data"},
-        {"streaming", "features", "fresh features"}, {"storage", "processing", "tables"},
-        {"processing", "features", "features"},     {"storage", "features", "feature tables"},
-        {"features", "training", "training sets"},  {"orchestration", "training", "schedules"},
-        {"notebooks", "training", "experiments"},   {"training", "tracking", "metrics, params"},
-        {"training", "registry", "model versions"}, {"registry", "batch_scoring", "approved model"},
-        {"batch_scoring", "online_store", "precomputed predictions"}, {"online_store", "serving", "lookups"},
-        {"registry", "serving", "approved model"},  {"features", "serving", "online features"},
-        {"gateway", "serving", "requests"},         {"serving", "monitoring", "predictions, latency"},
-        {"streaming", "monitoring", "scores"},      {"ci_cd", "container_registry", "images"},
-        {"container_registry", "serving", "images"}, {"ci_cd", "platform", "deployments"},
+        {"ingestion", "streaming", "events"},
+        {"ingestion", "storage", "raw data"},
+        {"streaming", "features", "fresh features"},
+        {"storage", "processing", "tables"},
+        {"processing", "features", "features"},
+        {"storage", "features", "feature tables"},
+        {"features", "training", "training sets"},
+        {"orchestration", "training", "schedules"},
+        {"notebooks", "training", "experiments"},
+        {"training", "tracking", "metrics, params"},
+        {"training", "registry", "model versions"},
+        {"registry", "batch_scoring", "approved model"},
+        {"batch_scoring", "online_store", "precomputed predictions"},
+        {"online_store", "serving", "lookups"},
+        {"registry", "serving", "approved model"},
+        {"features", "serving", "online features"},
+        {"gateway", "serving", "requests"},
+        {"serving", "monitoring", "predictions, latency"},
+        {"streaming", "monitoring", "scores"},
+        {"ci_cd", "container_registry", "images"},
+        {"container_registry", "serving", "images"},
+        {"ci_cd", "platform", "deployments"},
         {"security", "storage", "keys"},
     };
     QJsonArray out;
@@ -70,19 +76,18 @@ QJsonArray dataFlow(const QStringList& roles)
 } // namespace
 
 Planner::Planner(std::shared_ptr<const KnowledgeBase> kb)
-    : m_kb(std::move(kb))
-{
-}
+    : m_kb(std::move(kb)) {}
 
-QJsonArray Planner::adjustmentsFor(const QJsonArray& findings, const QJsonObject& previousPlan, int iteration) const
-{
+QJsonArray Planner::adjustmentsFor(const QJsonArray& findings, const QJsonObject& previousPlan, int iteration) const {
     QJsonArray out = previousPlan.value(s("addressed_findings")).toArray();
     for (const QJsonValue& v : findings) {
         const QJsonObject f = v.toObject();
         if (!f.value(s("blocking")).toBool() || f.value(s("passed")).toBool(false))
             continue;
         const QString id = f.contains(s("rule_id")) ? f.value(s("rule_id")).toString() : f.value(s("id")).toString();
-        QJsonObject a{{s("finding_id"), id}, {s("iteration"), iteration}, {s("component"), f.contains(s("resource")) ? f.value(s("resource")) : f.value(s("component"))}};
+        QJsonObject a{{s("finding_id"), id},
+                      {s("iteration"), iteration},
+                      {s("component"), f.contains(s("resource")) ? f.value(s("resource")) : f.value(s("component"))}};
         QString action, detail;
         if (id == QLatin1String("tech.cold_start_latency"))
             action = s("avoid_scale_to_zero"), detail = s("penalise scale-to-zero serving and keep warm capacity");
@@ -97,7 +102,8 @@ QJsonArray Planner::adjustmentsFor(const QJsonArray& findings, const QJsonObject
         else if (id == QLatin1String("cost.over_budget"))
             action = s("reduce_cost"), detail = s("penalise costly patterns, spot training, smaller serving instances");
         else if (f.contains(s("remedy")))
-            action = s("policy_remedy"), detail = QStringLiteral("apply the remedy of %1").arg(id), a.insert(s("remedy"), f.value(s("remedy")));
+            action = s("policy_remedy"), detail = QStringLiteral("apply the remedy of %1").arg(id),
+            a.insert(s("remedy"), f.value(s("remedy")));
         else
             action = s("unresolved"), detail = s("no automatic remedy is known; needs a human decision");
         a.insert(s("action"), action);
@@ -109,8 +115,7 @@ QJsonArray Planner::adjustmentsFor(const QJsonArray& findings, const QJsonObject
     return out;
 }
 
-QJsonArray Planner::scorePatterns(const QJsonObject& k, const QJsonArray& adjustments) const
-{
+QJsonArray Planner::scorePatterns(const QJsonObject& k, const QJsonArray& adjustments) const {
     struct Scored {
         QJsonObject entry;
         double score;
@@ -133,7 +138,10 @@ QJsonArray Planner::scorePatterns(const QJsonObject& k, const QJsonArray& adjust
                 if (Condition::evaluate(fit.value(s("when")), k)) {
                     const double w = fit.value(s("score")).toDouble();
                     score += w;
-                    reasons.append(QStringLiteral("%1%2 %3").arg(w >= 0 ? s("+") : QString()).arg(w).arg(fit.value(s("reason")).toString()));
+                    reasons.append(QStringLiteral("%1%2 %3")
+                                       .arg(w >= 0 ? s("+") : QString())
+                                       .arg(w)
+                                       .arg(fit.value(s("reason")).toString()));
                 }
             }
             const QString serving = p.value(s("serving")).toString();
@@ -144,13 +152,16 @@ QJsonArray Planner::scorePatterns(const QJsonObject& k, const QJsonArray& adjust
             };
             if (hasAction(adjustments, s("avoid_scale_to_zero")) && serving == QLatin1String("serverless"))
                 penalise(-0.5, s("critic: cold starts break the latency target"));
-            if (hasAction(adjustments, s("faster_serving")) && (serving == QLatin1String("serverless") || serving == QLatin1String("batch") || serving == QLatin1String("streaming")))
+            if (hasAction(adjustments, s("faster_serving")) &&
+                (serving == QLatin1String("serverless") || serving == QLatin1String("batch") ||
+                 serving == QLatin1String("streaming")))
                 penalise(-0.4, s("critic: serving path too slow for the latency target"));
             if (costCuts > 0 && cost == QLatin1String("high"))
                 penalise(-0.25 * costCuts, s("critic: over budget, costly pattern"));
             if (costCuts > 0 && cost == QLatin1String("medium"))
                 penalise(-0.08 * costCuts, s("critic: over budget"));
-            if (hasAction(adjustments, s("more_zones")) && p.value(s("id")).toString() == QLatin1String("multi_region_active_active") &&
+            if (hasAction(adjustments, s("more_zones")) &&
+                p.value(s("id")).toString() == QLatin1String("multi_region_active_active") &&
                 k.value(s("availability_target")).toDouble() >= 99.99)
                 penalise(0.3, s("critic: availability needs a second region"));
             for (const QJsonValue& av : adjustments) {
@@ -158,7 +169,9 @@ QJsonArray Planner::scorePatterns(const QJsonObject& k, const QJsonArray& adjust
                 if (a.value(s("remedy")).toObject().value(s("avoid_service")).toBool()) {
                     for (const QJsonValue& c : p.value(s("components")).toArray()) {
                         if (c.toObject().value(s("role")).toString() == a.value(s("component")).toString()) {
-                            penalise(-0.2, QStringLiteral("policy %1 on %2").arg(a.value(s("finding_id")).toString(), a.value(s("component")).toString()));
+                            penalise(-0.2,
+                                     QStringLiteral("policy %1 on %2")
+                                         .arg(a.value(s("finding_id")).toString(), a.value(s("component")).toString()));
                             break;
                         }
                     }
@@ -166,7 +179,10 @@ QJsonArray Planner::scorePatterns(const QJsonObject& k, const QJsonArray& adjust
             }
         }
         score = round3(qBound(0.0, score, 1.0));
-        scored.append({QJsonObject{{s("id"), p.value(s("id"))}, {s("name"), p.value(s("name"))}, {s("score"), score}, {s("reasons"), reasons}},
+        scored.append({QJsonObject{{s("id"), p.value(s("id"))},
+                                   {s("name"), p.value(s("name"))},
+                                   {s("score"), score},
+                                   {s("reasons"), reasons}},
                        score, order++});
     }
     std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
@@ -176,8 +192,8 @@ QJsonArray Planner::scorePatterns(const QJsonObject& k, const QJsonArray& adjust
     return out;
 }
 
-Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousPlan, const QJsonArray& findings, int iteration) const
-{
+Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousPlan, const QJsonArray& findings,
+                              int iteration) const {
     const QJsonObject specs = m_kb->techSpecs();
     const QJsonArray adjustments = adjustmentsFor(findings, previousPlan, iteration);
     const QJsonArray ranking = scorePatterns(k, adjustments);
@@ -201,7 +217,8 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
     QString region = k.value(s("regions")).toArray().first().toString();
     if (!region.isEmpty() && !residency.isEmpty() && cloud != QLatin1String("on_prem") &&
         jurisdictionOf(specs, region) != residency && regionMap.contains(residency)) {
-        assumptions.append(QStringLiteral("named region %1 is outside %2: %3 used instead").arg(region, residency, regionMap.value(residency).toString()));
+        assumptions.append(QStringLiteral("named region %1 is outside %2: %3 used instead")
+                               .arg(region, residency, regionMap.value(residency).toString()));
         region = regionMap.value(residency).toString();
     }
     if (region.isEmpty()) {
@@ -222,7 +239,8 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
         // a production request path is never planned on a single instance: one zone failure would stop it
         zones = 2;
         minReplicas = 2;
-        assumptions.append(s("no availability target: two zones and two replicas minimum for a production request path (~99.9 %)"));
+        assumptions.append(
+            s("no availability target: two zones and two replicas minimum for a production request path (~99.9 %)"));
     } else if (availability <= 0) {
         assumptions.append(s("no availability target: one zone, one replica minimum"));
     }
@@ -266,28 +284,34 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
             ctx.insert(s("cost_cuts"), costCuts);
             return ctx;
         }();
-        for (const QJsonValue& sv : m_kb->components().value(componentKey).toObject().value(s("substitutes")).toArray()) {
+        for (const QJsonValue& sv :
+             m_kb->components().value(componentKey).toObject().value(s("substitutes")).toArray()) {
             const QJsonObject sub = sv.toObject();
             const QString other = sub.value(s("component")).toString();
-            if (!m_kb->service(other, cloud).isEmpty() && Condition::evaluate(sub.value(s("when")), substitutionContext)) {
-                substitution = QStringLiteral("%1 instead of %2: %3").arg(m_kb->service(other, cloud).value(s("name")).toString(),
-                                                                          m_kb->service(componentKey, cloud).value(s("name")).toString(),
-                                                                          sub.value(s("reason")).toString());
+            if (!m_kb->service(other, cloud).isEmpty() &&
+                Condition::evaluate(sub.value(s("when")), substitutionContext)) {
+                substitution = QStringLiteral("%1 instead of %2: %3")
+                                   .arg(m_kb->service(other, cloud).value(s("name")).toString(),
+                                        m_kb->service(componentKey, cloud).value(s("name")).toString(),
+                                        sub.value(s("reason")).toString());
                 assumptions.append(substitution);
                 componentKey = other;
                 break;
             }
         }
         const QJsonObject service = m_kb->service(componentKey, cloud);
-        QJsonObject options{{s("zones"), role == QLatin1String("serving") ? zones : 1},
-                            {s("min_replicas"), role == QLatin1String("serving") ? minReplicas : 1},
-                            {s("regions"), multiRegion && (role == QLatin1String("serving") || role == QLatin1String("gateway")) ? 2 : 1}};
+        QJsonObject options{
+            {s("zones"), role == QLatin1String("serving") ? zones : 1},
+            {s("min_replicas"), role == QLatin1String("serving") ? minReplicas : 1},
+            {s("regions"),
+             multiRegion && (role == QLatin1String("serving") || role == QLatin1String("gateway")) ? 2 : 1}};
         if (role == QLatin1String("serving") || role == QLatin1String("training"))
             options.insert(s("gpu"), wantsGpu);
         if (role == QLatin1String("serving")) {
             int step = servingStep - (costCuts > 0 && sizer.usage().value(s("peak_rps")).toDouble() < 5 ? 1 : 0);
             options.insert(s("class_step"), step);
-            if (hasAction(adjustments, s("avoid_scale_to_zero")) && service.value(s("kind")).toString() == QLatin1String("function"))
+            if (hasAction(adjustments, s("avoid_scale_to_zero")) &&
+                service.value(s("kind")).toString() == QLatin1String("function"))
                 options.insert(s("min_instances"), qMax(1, minReplicas));
         }
         if ((role == QLatin1String("features") || role == QLatin1String("online_store")) && availability >= 99.9)
@@ -307,8 +331,10 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
                 config.insert(it.key(), it.value());
             const QJsonObject setSize = remedy.value(s("set_size")).toObject();
             if (!setSize.isEmpty()) {
-                options.insert(s("zones"), qMax(setSize.value(s("zones")).toInt(1), options.value(s("zones")).toInt(1)));
-                options.insert(s("min_replicas"), qMax(setSize.value(s("min_replicas")).toInt(1), options.value(s("min_replicas")).toInt(1)));
+                options.insert(s("zones"),
+                               qMax(setSize.value(s("zones")).toInt(1), options.value(s("zones")).toInt(1)));
+                options.insert(s("min_replicas"), qMax(setSize.value(s("min_replicas")).toInt(1),
+                                                       options.value(s("min_replicas")).toInt(1)));
                 size = sizer.size(role, service, options);
             }
         }
@@ -320,14 +346,22 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
         if (!substitution.isEmpty())
             rationale += QStringLiteral(" (%1)").arg(substitution);
         if (size.contains(s("replicas")) && role == QLatin1String("serving"))
-            rationale += QStringLiteral(": %1 x %2 over %3 zone(s), %4 rps each at peak").arg(size.value(s("replicas")).toInt())
-                             .arg(size.value(s("instance_type")).toString()).arg(size.value(s("zones")).toInt())
+            rationale += QStringLiteral(": %1 x %2 over %3 zone(s), %4 rps each at peak")
+                             .arg(size.value(s("replicas")).toInt())
+                             .arg(size.value(s("instance_type")).toString())
+                             .arg(size.value(s("zones")).toInt())
                              .arg(size.value(s("capacity_rps_per_replica")).toDouble());
         QJsonObject component{
-            {s("id"), role}, {s("role"), role}, {s("name"), service.value(s("description"))},
-            {s("component"), componentKey}, {s("service"), service.value(s("name"))},
-            {s("service_id"), service.value(s("service_id"))}, {s("kind"), service.value(s("kind"))},
-            {s("usage"), service.value(s("usage"))}, {s("size"), size}, {s("config"), config},
+            {s("id"), role},
+            {s("role"), role},
+            {s("name"), service.value(s("description"))},
+            {s("component"), componentKey},
+            {s("service"), service.value(s("name"))},
+            {s("service_id"), service.value(s("service_id"))},
+            {s("kind"), service.value(s("kind"))},
+            {s("usage"), service.value(s("usage"))},
+            {s("size"), size},
+            {s("config"), config},
             {s("eligible"), service.value(s("eligible")).toArray()},
             {s("handles_data"), service.value(s("handles_data")).toBool(true)},
             {s("rationale"), rationale},
@@ -355,14 +389,18 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
 
     Result result;
     QJsonObject& plan = result.plan;
-    plan.insert(s("pattern"), QJsonObject{{s("id"), pattern.value(s("id"))}, {s("name"), pattern.value(s("name"))},
-                                          {s("score"), chosen.value(s("score"))}, {s("serving"), pattern.value(s("serving"))},
-                                          {s("summary"), pattern.value(s("summary"))}, {s("tradeoffs"), pattern.value(s("tradeoffs"))},
+    plan.insert(s("pattern"), QJsonObject{{s("id"), pattern.value(s("id"))},
+                                          {s("name"), pattern.value(s("name"))},
+                                          {s("score"), chosen.value(s("score"))},
+                                          {s("serving"), pattern.value(s("serving"))},
+                                          {s("summary"), pattern.value(s("summary"))},
+                                          {s("tradeoffs"), pattern.value(s("tradeoffs"))},
                                           {s("reasons"), chosen.value(s("reasons"))}});
     plan.insert(s("alternatives"), alternatives);
     plan.insert(s("cloud"), cloud);
     plan.insert(s("region"), region);
-    plan.insert(s("region_jurisdiction"), cloud == QLatin1String("on_prem") ? s("on_prem") : jurisdictionOf(specs, region));
+    plan.insert(s("region_jurisdiction"),
+                cloud == QLatin1String("on_prem") ? s("on_prem") : jurisdictionOf(specs, region));
     plan.insert(s("audit_logging"), true);
     plan.insert(s("multi_region"), multiRegion);
     plan.insert(s("components"), components);
@@ -379,39 +417,49 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
     QStringList why;
     for (const QJsonValue& r : chosen.value(s("reasons")).toArray())
         why.append(r.toString());
-    card.reasoning = QStringLiteral("Scored %1 patterns against the constraints. %2 scores %3 (%4). Runner-up: %5 at %6.")
-                         .arg(ranking.size())
-                         .arg(pattern.value(s("name")).toString())
-                         .arg(chosen.value(s("score")).toDouble())
-                         .arg(why.isEmpty() ? s("base score only") : why.join(s("; ")))
-                         .arg(runnerUp.value(s("name")).toString())
-                         .arg(runnerUp.value(s("score")).toDouble());
+    card.reasoning =
+        QStringLiteral("Scored %1 patterns against the constraints. %2 scores %3 (%4). Runner-up: %5 at %6.")
+            .arg(ranking.size())
+            .arg(pattern.value(s("name")).toString())
+            .arg(chosen.value(s("score")).toDouble())
+            .arg(why.isEmpty() ? s("base score only") : why.join(s("; ")))
+            .arg(runnerUp.value(s("name")).toString())
+            .arg(runnerUp.value(s("score")).toDouble());
     QStringList fixes;
     for (const QJsonValue& av : adjustments) {
         const QJsonObject a = av.toObject();
         if (a.value(s("iteration")).toInt() == iteration)
-            fixes.append(QStringLiteral("%1 -> %2").arg(a.value(s("finding_id")).toString(), a.value(s("detail")).toString()));
+            fixes.append(
+                QStringLiteral("%1 -> %2").arg(a.value(s("finding_id")).toString(), a.value(s("detail")).toString()));
     }
     if (!fixes.isEmpty())
-        card.reasoning += QStringLiteral(" Iteration %1 responds to the critics' blocking findings: %2.").arg(iteration).arg(fixes.join(s("; ")));
+        card.reasoning += QStringLiteral(" Iteration %1 responds to the critics' blocking findings: %2.")
+                              .arg(iteration)
+                              .arg(fixes.join(s("; ")));
     if (!assumptions.isEmpty())
         card.reasoning += QStringLiteral(" Assumptions: %1.").arg(assumptions.join(s("; ")));
-    card.decision = QStringLiteral("%1 on %2 (%3), %4 components").arg(pattern.value(s("name")).toString(), cloud, region).arg(components.size());
+    card.decision = QStringLiteral("%1 on %2 (%3), %4 components")
+                        .arg(pattern.value(s("name")).toString(), cloud, region)
+                        .arg(components.size());
     const double margin = chosen.value(s("score")).toDouble() - runnerUp.value(s("score")).toDouble();
     card.confidence = round3(qBound(0.3, 0.5 + margin + 0.2 * chosen.value(s("score")).toDouble(), 0.95));
     card.alternatives = cardAlternatives;
     card.category = s("architecture");
     card.priority = margin < 0.05 ? s("high") : s("medium");
     QJsonObject inputs;
-    for (const char* f : {"cloud_provider", "deployment_preference", "workload_types", "latency_p99_ms", "budget_monthly_usd",
-                          "availability_target", "compliance_requirements", "data_residency"})
+    for (const char* f : {"cloud_provider", "deployment_preference", "workload_types", "latency_p99_ms",
+                          "budget_monthly_usd", "availability_target", "compliance_requirements", "data_residency"})
         inputs.insert(s(f), k.value(s(f)));
     inputs.insert(s("blocking_findings"), int(fixes.size()));
     card.inputs = inputs;
-    card.outputs = QJsonObject{{s("pattern"), pattern.value(s("id"))}, {s("cloud"), cloud}, {s("region"), region},
-                               {s("components"), int(components.size())}, {s("iteration"), iteration}};
+    card.outputs = QJsonObject{{s("pattern"), pattern.value(s("id"))},
+                               {s("cloud"), cloud},
+                               {s("region"), region},
+                               {s("components"), int(components.size())},
+                               {s("iteration"), iteration}};
     const QJsonObject evidence = k.value(s("evidence")).toObject();
-    for (const char* f : {"cloud_provider", "deployment_preference", "workload_types", "latency_p99_ms", "budget_monthly_usd", "availability_target"}) {
+    for (const char* f : {"cloud_provider", "deployment_preference", "workload_types", "latency_p99_ms",
+                          "budget_monthly_usd", "availability_target"}) {
         if (evidence.contains(s(f)))
             card.evidence.insert(s(f), evidence.value(s(f)));
     }

@@ -24,7 +24,8 @@ public:
     };
 
     // `previousPlan` and `findings` (all critics' findings of the previous iteration) may be empty.
-    Result plan(const QJsonObject& constraints, const QJsonObject& previousPlan, const QJsonArray& findings, int iteration) const;
+    Result plan(const QJsonObject& constraints, const QJsonObject& previousPlan, const QJsonArray& findings,
+                int iteration) const;
 
     // Every pattern with its score and the reasons behind it, best first.
     QJsonArray scorePatterns(const QJsonObject& constraints, const QJsonArray& adjustments) const;

@@ -9,13 +9,11 @@ namespace mlops {
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromLatin1(text);
 }
 
-QString sizeSummary(const QJsonObject& component)
-{
+QString sizeSummary(const QJsonObject& component) {
     const QJsonObject size = component.value(s("size")).toObject();
     QStringList parts;
     if (size.contains(s("instance_type")))
@@ -32,15 +30,15 @@ QString sizeSummary(const QJsonObject& component)
 }
 
 // What differs between two plans, in words, for the reason card of a re-plan.
-QStringList planChanges(const QJsonObject& before, const QJsonObject& after)
-{
+QStringList planChanges(const QJsonObject& before, const QJsonObject& after) {
     QStringList out;
     const QString p0 = before.value(s("pattern")).toObject().value(s("id")).toString();
     const QString p1 = after.value(s("pattern")).toObject().value(s("id")).toString();
     if (p0 != p1)
         out.append(QStringLiteral("pattern %1 -> %2").arg(p0, p1));
     if (before.value(s("region")) != after.value(s("region")))
-        out.append(QStringLiteral("region %1 -> %2").arg(before.value(s("region")).toString(), after.value(s("region")).toString()));
+        out.append(QStringLiteral("region %1 -> %2")
+                       .arg(before.value(s("region")).toString(), after.value(s("region")).toString()));
     QHash<QString, QJsonObject> old;
     for (const QJsonValue& v : before.value(s("components")).toArray())
         old.insert(v.toObject().value(s("id")).toString(), v.toObject());
@@ -53,7 +51,8 @@ QStringList planChanges(const QJsonObject& before, const QJsonObject& after)
         }
         const QJsonObject o = old.take(id);
         if (o.value(s("service")) != c.value(s("service")))
-            out.append(QStringLiteral("%1: %2 -> %3").arg(id, o.value(s("service")).toString(), c.value(s("service")).toString()));
+            out.append(QStringLiteral("%1: %2 -> %3")
+                           .arg(id, o.value(s("service")).toString(), c.value(s("service")).toString()));
         else if (sizeSummary(o) != sizeSummary(c))
             out.append(QStringLiteral("%1 resized: %2 -> %3").arg(id, sizeSummary(o), sizeSummary(c)));
         if (o.value(s("config")) != c.value(s("config"))) {
@@ -72,8 +71,7 @@ QStringList planChanges(const QJsonObject& before, const QJsonObject& after)
     return out;
 }
 
-NodeResult runPlanner(NodeContext& c)
-{
+NodeResult runPlanner(NodeContext& c) {
     QString error;
     const auto kb = AgentSupport::knowledge(&error);
     if (!error.isEmpty())
@@ -93,15 +91,21 @@ NodeResult runPlanner(NodeContext& c)
         QStringList why;
         for (const QJsonValue& v : blocking) {
             const QJsonObject f = v.toObject();
-            why.append(QStringLiteral("%1 on %2").arg(f.contains(s("rule_id")) ? f.value(s("rule_id")).toString() : f.value(s("id")).toString(),
-                                                     f.contains(s("resource")) ? f.value(s("resource")).toString() : f.value(s("component")).toString()));
+            why.append(
+                QStringLiteral("%1 on %2")
+                    .arg(f.contains(s("rule_id")) ? f.value(s("rule_id")).toString() : f.value(s("id")).toString(),
+                         f.contains(s("resource")) ? f.value(s("resource")).toString()
+                                                   : f.value(s("component")).toString()));
         }
         if (rejected)
-            why.append(QStringLiteral("the reviewer did not approve the plan (feedback: \"%1\")").arg(approval.value(s("feedback")).toString()));
-        card.reasoning += QStringLiteral(" Re-plan %1 because of: %2. Changes: %3.")
-                              .arg(iteration)
-                              .arg(why.isEmpty() ? s("no blocking findings") : why.join(s("; ")))
-                              .arg(changes.isEmpty() ? s("none possible automatically; the remaining findings need a human decision") : changes.join(s("; ")));
+            why.append(QStringLiteral("the reviewer did not approve the plan (feedback: \"%1\")")
+                           .arg(approval.value(s("feedback")).toString()));
+        card.reasoning +=
+            QStringLiteral(" Re-plan %1 because of: %2. Changes: %3.")
+                .arg(iteration)
+                .arg(why.isEmpty() ? s("no blocking findings") : why.join(s("; ")))
+                .arg(changes.isEmpty() ? s("none possible automatically; the remaining findings need a human decision")
+                                       : changes.join(s("; ")));
         card.outputs.insert(s("changes"), QJsonArray::fromStringList(changes));
         card.inputs.insert(s("findings"), blocking);
         if (changes.isEmpty())
@@ -113,9 +117,9 @@ NodeResult runPlanner(NodeContext& c)
 
 } // namespace
 
-std::shared_ptr<Node> makePlannerNode()
-{
-    return std::make_shared<FunctionNode>(s("planner"), QStringList{StatePart::plan(), StatePart::planIterations()}, runPlanner);
+std::shared_ptr<Node> makePlannerNode() {
+    return std::make_shared<FunctionNode>(s("planner"), QStringList{StatePart::plan(), StatePart::planIterations()},
+                                          runPlanner);
 }
 
 } // namespace mlops

@@ -6,13 +6,11 @@ namespace mlops {
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromLatin1(text);
 }
 
-bool blockingWhenFailed(const QJsonObject& rule)
-{
+bool blockingWhenFailed(const QJsonObject& rule) {
     if (rule.contains(s("blocking")))
         return rule.value(s("blocking")).toBool();
     return rule.value(s("severity")).toString() == QLatin1String("critical");
@@ -21,12 +19,9 @@ bool blockingWhenFailed(const QJsonObject& rule)
 } // namespace
 
 PolicyEvaluator::PolicyEvaluator(std::shared_ptr<const KnowledgeBase> kb)
-    : m_kb(std::move(kb))
-{
-}
+    : m_kb(std::move(kb)) {}
 
-QStringList PolicyEvaluator::applicablePacks(const QJsonObject& constraints) const
-{
+QStringList PolicyEvaluator::applicablePacks(const QJsonObject& constraints) const {
     QStringList out;
     const QJsonObject context{{s("constraints"), constraints}};
     for (const QJsonValue& v : m_kb->policyPacks()) {
@@ -38,19 +33,16 @@ QStringList PolicyEvaluator::applicablePacks(const QJsonObject& constraints) con
     return out;
 }
 
-QJsonArray PolicyEvaluator::evaluatePlan(const QJsonObject& constraints, const QJsonObject& plan) const
-{
+QJsonArray PolicyEvaluator::evaluatePlan(const QJsonObject& constraints, const QJsonObject& plan) const {
     return evaluate(Target::Plan, constraints, plan, plan.value(s("components")).toArray());
 }
 
-QJsonArray PolicyEvaluator::evaluateTerraform(const QJsonObject& constraints, const QJsonArray& resources) const
-{
+QJsonArray PolicyEvaluator::evaluateTerraform(const QJsonObject& constraints, const QJsonArray& resources) const {
     return evaluate(Target::Terraform, constraints, {}, resources);
 }
 
 QJsonArray PolicyEvaluator::evaluate(Target target, const QJsonObject& constraints, const QJsonObject& plan,
-                                     const QJsonArray& resources) const
-{
+                                     const QJsonArray& resources) const {
     QJsonArray out;
     const QJsonObject base{{s("constraints"), constraints}, {s("plan"), plan}};
     for (const QJsonValue& pv : m_kb->policyPacks()) {
@@ -94,18 +86,20 @@ QJsonArray PolicyEvaluator::evaluate(Target target, const QJsonObject& constrain
                 if (rule.contains(s("when")) && !Condition::evaluate(rule.value(s("when")), context))
                     continue;
                 const bool passed = Condition::evaluate(check, context);
-                const QString resourceName = target == Target::Terraform
-                                                 ? res.value(s("type")).toString() + QLatin1Char('.') + res.value(s("name")).toString()
-                                                 : res.value(s("id")).toString();
-                QJsonObject f{{s("rule_id"), rule.value(s("id"))},
-                              {s("pack"), packName},
-                              {s("title"), rule.value(s("title"))},
-                              {s("severity"), rule.value(s("severity"))},
-                              {s("resource"), resourceName},
-                              {s("passed"), passed},
-                              {s("blocking"), !passed && blockingWhenFailed(rule)},
-                              {s("message"), passed ? rule.value(s("title")).toString() : rule.value(s("message")).toString()},
-                              {s("remediation"), rule.value(s("remediation"))}};
+                const QString resourceName =
+                    target == Target::Terraform
+                        ? res.value(s("type")).toString() + QLatin1Char('.') + res.value(s("name")).toString()
+                        : res.value(s("id")).toString();
+                QJsonObject f{
+                    {s("rule_id"), rule.value(s("id"))},
+                    {s("pack"), packName},
+                    {s("title"), rule.value(s("title"))},
+                    {s("severity"), rule.value(s("severity"))},
+                    {s("resource"), resourceName},
+                    {s("passed"), passed},
+                    {s("blocking"), !passed && blockingWhenFailed(rule)},
+                    {s("message"), passed ? rule.value(s("title")).toString() : rule.value(s("message")).toString()},
+                    {s("remediation"), rule.value(s("remediation"))}};
                 if (res.contains(s("file")))
                     f.insert(s("file"), res.value(s("file")));
                 if (res.contains(s("line")))

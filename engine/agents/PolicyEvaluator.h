@@ -22,7 +22,8 @@ public:
     // [{rule_id, pack, title, severity, resource, passed, blocking, message, remediation, remedy?}]
     QJsonArray evaluatePlan(const QJsonObject& constraints, const QJsonObject& plan) const;
     QJsonArray evaluateTerraform(const QJsonObject& constraints, const QJsonArray& resources) const;
-    QJsonArray evaluate(Target target, const QJsonObject& constraints, const QJsonObject& plan, const QJsonArray& resources) const;
+    QJsonArray evaluate(Target target, const QJsonObject& constraints, const QJsonObject& plan,
+                        const QJsonArray& resources) const;
 
     // Packs that apply to these constraints (baseline always; compliance packs when named).
     QStringList applicablePacks(const QJsonObject& constraints) const;

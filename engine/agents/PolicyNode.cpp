@@ -9,13 +9,11 @@ namespace mlops {
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromLatin1(text);
 }
 
-NodeResult runPolicy(NodeContext& c)
-{
+NodeResult runPolicy(NodeContext& c) {
     QString error;
     const auto kb = AgentSupport::knowledge(&error);
     if (!error.isEmpty())
@@ -38,8 +36,9 @@ NodeResult runPolicy(NodeContext& c)
         failedBySeverity[f.value(s("severity")).toString()] += 1;
         blocking += f.value(s("blocking")).toBool() ? 1 : 0;
         if (failures.size() < 6)
-            failures.append(QStringLiteral("%1 on %2 (%3)").arg(f.value(s("rule_id")).toString(), f.value(s("resource")).toString(),
-                                                               f.value(s("severity")).toString()));
+            failures.append(QStringLiteral("%1 on %2 (%3)")
+                                .arg(f.value(s("rule_id")).toString(), f.value(s("resource")).toString(),
+                                     f.value(s("severity")).toString()));
     }
 
     ReasonCard card;
@@ -51,10 +50,12 @@ NodeResult runPolicy(NodeContext& c)
     if (!failures.isEmpty())
         card.reasoning += QStringLiteral(" Failed: %1.").arg(failures.join(s("; ")));
     if (!kb->userErrors().isEmpty())
-        card.reasoning += QStringLiteral(" Skipped user rule files with errors: %1.").arg(kb->userErrors().join(s("; ")));
-    card.decision = blocking > 0 ? QStringLiteral("%1 blocking violation(s): send the plan back with their remedies").arg(blocking)
-                    : failed > 0 ? QStringLiteral("compliant with %1 non-blocking finding(s)").arg(failed)
-                                 : s("compliant: every applicable rule passed");
+        card.reasoning +=
+            QStringLiteral(" Skipped user rule files with errors: %1.").arg(kb->userErrors().join(s("; ")));
+    card.decision =
+        blocking > 0 ? QStringLiteral("%1 blocking violation(s): send the plan back with their remedies").arg(blocking)
+        : failed > 0 ? QStringLiteral("compliant with %1 non-blocking finding(s)").arg(failed)
+                     : s("compliant: every applicable rule passed");
     card.confidence = 0.9; // rules are exact on the plan; the IaC is checked again by the validators
     card.inputs = QJsonObject{{s("packs"), QJsonArray::fromStringList(packs)},
                               {s("compliance_requirements"), k.value(s("compliance_requirements"))},
@@ -64,22 +65,24 @@ NodeResult runPolicy(NodeContext& c)
     QJsonObject bySeverity;
     for (auto it = failedBySeverity.begin(); it != failedBySeverity.end(); ++it)
         bySeverity.insert(it.key(), it.value());
-    card.outputs = QJsonObject{{s("passed"), passed}, {s("failed"), failed}, {s("blocking"), blocking}, {s("failed_by_severity"), bySeverity}};
+    card.outputs = QJsonObject{
+        {s("passed"), passed}, {s("failed"), failed}, {s("blocking"), blocking}, {s("failed_by_severity"), bySeverity}};
     const QJsonObject evidence = k.value(s("evidence")).toObject();
     for (const char* f : {"compliance_requirements", "data_residency", "data_classification"}) {
         if (evidence.contains(s(f)))
             card.evidence.insert(s(f), evidence.value(s(f)));
     }
     card.category = s("policy");
-    card.priority = blocking > 0 || failedBySeverity.value(s("critical")) > 0 ? s("high") : failed > 0 ? s("medium") : s("low");
+    card.priority = blocking > 0 || failedBySeverity.value(s("critical")) > 0 ? s("high")
+                    : failed > 0                                              ? s("medium")
+                                                                              : s("low");
     c.card(card);
     return NodeResult{{{StatePart::policyFindings(), results}}, {}};
 }
 
 } // namespace
 
-std::shared_ptr<Node> makePolicyEngineNode()
-{
+std::shared_ptr<Node> makePolicyEngineNode() {
     return std::make_shared<FunctionNode>(s("policy_engine"), QStringList{StatePart::policyFindings()}, runPolicy);
 }
 

@@ -12,19 +12,17 @@ using Re = QRegularExpression;
 constexpr auto kCi = QRegularExpression::CaseInsensitiveOption;
 constexpr int kMaxMatches = 64; // enough to see conflicts; bounded for huge prompts
 
-QString before(const QString& text, int start, int chars)
-{
+QString before(const QString& text, int start, int chars) {
     const int s = qMax(0, start - chars);
     return text.mid(s, start - s).toLower();
 }
 
-QString after(const QString& text, int end, int chars)
-{
+QString after(const QString& text, int end, int chars) {
     return text.mid(end, chars).toLower();
 }
 
-Quantity make(const QRegularExpressionMatch& m, double value, double confidence, QString note = {}, bool ambiguous = false)
-{
+Quantity make(const QRegularExpressionMatch& m, double value, double confidence, QString note = {},
+              bool ambiguous = false) {
     Quantity q;
     q.value = value;
     q.span = m.captured(0).trimmed();
@@ -36,8 +34,7 @@ Quantity make(const QRegularExpressionMatch& m, double value, double confidence,
     return q;
 }
 
-double numberWord(const QString& word, const QJsonObject& words)
-{
+double numberWord(const QString& word, const QJsonObject& words) {
     bool ok = false;
     const double d = word.toDouble(&ok);
     if (ok)
@@ -48,12 +45,9 @@ double numberWord(const QString& word, const QJsonObject& words)
 } // namespace
 
 QuantityParser::QuantityParser(QJsonObject currencyRates)
-    : m_rates(std::move(currencyRates))
-{
-}
+    : m_rates(std::move(currencyRates)) {}
 
-double QuantityParser::parseNumber(QString number, const QString& multiplier)
-{
+double QuantityParser::parseNumber(QString number, const QString& multiplier) {
     number.remove(QLatin1Char(','));
     number.remove(QLatin1Char('_'));
     bool ok = false;
@@ -70,23 +64,28 @@ double QuantityParser::parseNumber(QString number, const QString& multiplier)
     return v;
 }
 
-QList<Quantity> QuantityParser::budgets(const QString& text) const
-{
+QList<Quantity> QuantityParser::budgets(const QString& text) const {
     thread_local const Re re(
-        QStringLiteral("(?<cur1>us\\$|[$€£]|\\b(?:usd|eur|gbp|chf)\\b)\\s?(?<n1>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<m1>k|mm|m|million|thousand|bn|billion)?\\b"
-                       "|(?<n2>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<m2>k|m|million|thousand)?\\s*(?<cur2>usd|eur|gbp|chf|dollars?|euros?|pounds?|bucks)\\b"
-                       "|(?<n3>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<m3>k|m)\\b(?=\\s*(?:/|per|a|each)\\s*(?:month|mo|year|yr)\\b)"),
+        QStringLiteral(
+            "(?<cur1>us\\$|[$€£]|\\b(?:usd|eur|gbp|chf)\\b)\\s?(?<n1>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<m1>k|mm|m|million|"
+            "thousand|bn|billion)?\\b"
+            "|(?<n2>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<m2>k|m|million|thousand)?\\s*(?<cur2>usd|eur|gbp|chf|dollars?|euros?|"
+            "pounds?|bucks)\\b"
+            "|(?<n3>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<m3>k|m)\\b(?=\\s*(?:/|per|a|each)\\s*(?:month|mo|year|yr)\\b)"),
         kCi);
-    thread_local const Re period(QStringLiteral("^\\s*(?:(?:/|per|a|an|each|every)\\s*)?(month|mo|year|yr|annum|week|day)\\b"
-                                                "|^\\s*(monthly|annually|yearly|weekly|daily)\\b"),
-                                 kCi);
-    thread_local const Re budgetWord(QStringLiteral("budget|spend|spending|cost|costs|afford|cap\\b|capped|limit|under|up to|"
-                                                    "maximum|max\\b|no more than|within|at most|ceiling|around|about|roughly|less than|below"),
-                                     kCi);
-    thread_local const Re notBudget(QStringLiteral("revenue|loss|losses|sales|worth|salary|salaries|raised|funding|"
-                                                   "price of|per (?:transaction|prediction|request|user|call)|transactions? (?:of|over|above)|"
-                                                   "orders? (?:of|over|above)|fine|fines|penalt"),
-                                    kCi);
+    thread_local const Re period(
+        QStringLiteral("^\\s*(?:(?:/|per|a|an|each|every)\\s*)?(month|mo|year|yr|annum|week|day)\\b"
+                       "|^\\s*(monthly|annually|yearly|weekly|daily)\\b"),
+        kCi);
+    thread_local const Re budgetWord(
+        QStringLiteral("budget|spend|spending|cost|costs|afford|cap\\b|capped|limit|under|up to|"
+                       "maximum|max\\b|no more than|within|at most|ceiling|around|about|roughly|less than|below"),
+        kCi);
+    thread_local const Re notBudget(
+        QStringLiteral("revenue|loss|losses|sales|worth|salary|salaries|raised|funding|"
+                       "price of|per (?:transaction|prediction|request|user|call)|transactions? (?:of|over|above)|"
+                       "orders? (?:of|over|above)|fine|fines|penalt"),
+        kCi);
     thread_local const Re annualBefore(QStringLiteral("annual|yearly|per year"), kCi);
     QList<Quantity> out;
     auto it = re.globalMatch(text);
@@ -122,7 +121,8 @@ QList<Quantity> QuantityParser::budgets(const QString& text) const
             code = QStringLiteral("EUR");
         else if (code == QString(QChar(0x00A3)) || code.startsWith(QLatin1String("POUND")))
             code = QStringLiteral("GBP");
-        else if (code.isEmpty() || code == QLatin1String("$") || code == QLatin1String("US$") || code.startsWith(QLatin1String("DOLLAR")) || code == QLatin1String("BUCKS"))
+        else if (code.isEmpty() || code == QLatin1String("$") || code == QLatin1String("US$") ||
+                 code.startsWith(QLatin1String("DOLLAR")) || code == QLatin1String("BUCKS"))
             code = code.isEmpty() ? QString() : QStringLiteral("USD");
         if (code.isEmpty()) {
             notes.append(QStringLiteral("currency not stated; read as USD"));
@@ -136,7 +136,8 @@ QList<Quantity> QuantityParser::budgets(const QString& text) const
             notes.append(QStringLiteral("%1 converted at the fixed rate %2 USD (%3, %4)")
                              .arg(code)
                              .arg(rate)
-                             .arg(m_rates.value(QStringLiteral("source")).toString(), m_rates.value(QStringLiteral("date")).toString()));
+                             .arg(m_rates.value(QStringLiteral("source")).toString(),
+                                  m_rates.value(QStringLiteral("date")).toString()));
         }
         double confidence = keyword && !per.isEmpty() ? 0.95 : keyword ? 0.85 : 0.8;
         if (per.startsWith(QLatin1String("y")) || per.startsWith(QLatin1String("annu")) ||
@@ -164,18 +165,20 @@ QList<Quantity> QuantityParser::budgets(const QString& text) const
     return out;
 }
 
-QList<Quantity> QuantityParser::latencies(const QString& text) const
-{
+QList<Quantity> QuantityParser::latencies(const QString& text) const {
     thread_local const Re re(
-        QStringLiteral("(?<n>\\d+(?:\\.\\d+)?)\\s*(?<u>ms|msec|millis(?:econds?)?|milliseconds?|s|secs?|seconds?)\\b"
-                       "|(?<w>half a second|a quarter of a second|quarter of a second|a tenth of a second|a second|one second|"
-                       "two seconds|three seconds|five seconds|a few seconds|sub-second|subsecond|sub second)"),
+        QStringLiteral(
+            "(?<n>\\d+(?:\\.\\d+)?)\\s*(?<u>ms|msec|millis(?:econds?)?|milliseconds?|s|secs?|seconds?)\\b"
+            "|(?<w>half a second|a quarter of a second|quarter of a second|a tenth of a second|a second|one second|"
+            "two seconds|three seconds|five seconds|a few seconds|sub-second|subsecond|sub second)"),
         kCi);
     thread_local const Re context(QStringLiteral("latenc|respon|within|under|below|less than|p\\d\\d|percentile|return|"
                                                  "answer|fast|sla|slo|take|in less|no more than|at most|reply"),
                                   kCi);
-    thread_local const Re exclude(QStringLiteral("every|interval|window|timeout|cold start|retention|ttl|each|delay of"), kCi);
-    thread_local const Re percentile(QStringLiteral("\\bp(\\d{2}(?:\\.\\d+)?)\\b|(\\d{2})(?:th|st|nd|rd)?[ -]percentile"), kCi);
+    thread_local const Re exclude(
+        QStringLiteral("every|interval|window|timeout|cold start|retention|ttl|each|delay of"), kCi);
+    thread_local const Re percentile(
+        QStringLiteral("\\bp(\\d{2}(?:\\.\\d+)?)\\b|(\\d{2})(?:th|st|nd|rd)?[ -]percentile"), kCi);
     QList<Quantity> out;
     auto it = re.globalMatch(text);
     while (it.hasNext() && out.size() < kMaxMatches) {
@@ -226,17 +229,20 @@ QList<Quantity> QuantityParser::latencies(const QString& text) const
         } else if (note.isEmpty()) {
             note = QStringLiteral("percentile not stated; read as p99");
         }
-        out.append(make(m, ms, note.startsWith(QLatin1String("'")) ? qMin(confidence, 0.6) : confidence, note, ambiguous));
+        out.append(
+            make(m, ms, note.startsWith(QLatin1String("'")) ? qMin(confidence, 0.6) : confidence, note, ambiguous));
     }
     return out;
 }
 
-QList<Quantity> QuantityParser::dailyVolumes(const QString& text) const
-{
+QList<Quantity> QuantityParser::dailyVolumes(const QString& text) const {
     thread_local const Re re(
-        QStringLiteral("(?<n>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<m>k|mm|m|million|thousand|billion|bn|b)?\\s+(?:[a-z-]+\\s+){0,2}?"
-                       "(?<what>[a-z][a-z-]{2,30})"
-                       "\\s*(?:(?:/|per|a|an|each|every)\\s*)?(?<per>day|daily|hour|hourly|hr|minute|min|month|monthly|week|weekly|nightly)\\b"),
+        QStringLiteral(
+            "(?<n>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<m>k|mm|m|million|thousand|billion|bn|b)?\\s+(?:[a-z-]+\\s+){0,2}?"
+            "(?<what>[a-z][a-z-]{2,30})"
+            "\\s*(?:(?:/"
+            "|per|a|an|each|every)\\s*)?(?<per>day|daily|hour|hourly|hr|minute|min|month|monthly|week|weekly|nightly)"
+            "\\b"),
         kCi);
     QList<Quantity> out;
     auto it = re.globalMatch(text);
@@ -245,11 +251,14 @@ QList<Quantity> QuantityParser::dailyVolumes(const QString& text) const
         // any counted thing per period is a volume ("30,000 studies per day", "150k tickets a day"), except units
         // of size, money and time and counts of runs
         static const QStringList notVolumes = {
-            QStringLiteral("gb"), QStringLiteral("tb"), QStringLiteral("mb"), QStringLiteral("pb"), QStringLiteral("kb"),
-            QStringLiteral("gigabytes"), QStringLiteral("terabytes"), QStringLiteral("dollars"), QStringLiteral("euros"),
-            QStringLiteral("pounds"), QStringLiteral("usd"), QStringLiteral("eur"), QStringLiteral("hours"), QStringLiteral("minutes"),
-            QStringLiteral("seconds"), QStringLiteral("times"), QStringLiteral("runs"), QStringLiteral("jobs"), QStringLiteral("retrains"),
-            QStringLiteral("deployments"), QStringLiteral("releases"), QStringLiteral("per"), QStringLiteral("a"), QStringLiteral("an")};
+            QStringLiteral("gb"),        QStringLiteral("tb"),          QStringLiteral("mb"),
+            QStringLiteral("pb"),        QStringLiteral("kb"),          QStringLiteral("gigabytes"),
+            QStringLiteral("terabytes"), QStringLiteral("dollars"),     QStringLiteral("euros"),
+            QStringLiteral("pounds"),    QStringLiteral("usd"),         QStringLiteral("eur"),
+            QStringLiteral("hours"),     QStringLiteral("minutes"),     QStringLiteral("seconds"),
+            QStringLiteral("times"),     QStringLiteral("runs"),        QStringLiteral("jobs"),
+            QStringLiteral("retrains"),  QStringLiteral("deployments"), QStringLiteral("releases"),
+            QStringLiteral("per"),       QStringLiteral("a"),           QStringLiteral("an")};
         if (notVolumes.contains(m.captured(QStringLiteral("what")).toLower()))
             continue;
         double v = parseNumber(m.captured(QStringLiteral("n")), m.captured(QStringLiteral("m")));
@@ -270,11 +279,11 @@ QList<Quantity> QuantityParser::dailyVolumes(const QString& text) const
     return out;
 }
 
-QList<Quantity> QuantityParser::peakRates(const QString& text) const
-{
+QList<Quantity> QuantityParser::peakRates(const QString& text) const {
     thread_local const Re re(
         QStringLiteral("(?<n>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<m>k|m)?\\s*(?:rps|qps|tps|req/s|reqs/s|requests/s(?:ec)?|"
-                       "(?:requests?|predictions?|queries|inferences?|events?|transactions?|calls?|messages?|readings?)\\s*(?:/|per|a|each)\\s*(?:second|sec|s))\\b"),
+                       "(?:requests?|predictions?|queries|inferences?|events?|transactions?|calls?|messages?|readings?)"
+                       "\\s*(?:/|per|a|each)\\s*(?:second|sec|s))\\b"),
         kCi);
     QList<Quantity> out;
     auto it = re.globalMatch(text);
@@ -285,13 +294,13 @@ QList<Quantity> QuantityParser::peakRates(const QString& text) const
             continue;
         const bool peak = before(text, int(m.capturedStart(0)), 40).contains(QLatin1String("peak")) ||
                           after(text, int(m.capturedEnd(0)), 20).contains(QLatin1String("peak"));
-        out.append(make(m, v, peak ? 0.9 : 0.75, peak ? QString() : QStringLiteral("rate stated without 'peak'; used as the peak")));
+        out.append(make(m, v, peak ? 0.9 : 0.75,
+                        peak ? QString() : QStringLiteral("rate stated without 'peak'; used as the peak")));
     }
     return out;
 }
 
-QList<Quantity> QuantityParser::availabilities(const QString& text, const QJsonObject& nines) const
-{
+QList<Quantity> QuantityParser::availabilities(const QString& text, const QJsonObject& nines) const {
     thread_local const Re re(QStringLiteral("(?<n>\\d{2}(?:\\.\\d+)?)\\s*%"), kCi);
     thread_local const Re context(QStringLiteral("uptime|up-time|availab|sla\\b|slo\\b|up time"), kCi);
     QList<Quantity> out;
@@ -301,7 +310,10 @@ QList<Quantity> QuantityParser::availabilities(const QString& text, const QJsonO
         const double v = m.captured(QStringLiteral("n")).toDouble();
         if (v < 90 || v >= 100)
             continue;
-        if (!context.match(before(text, int(m.capturedStart(0)), 40) + QLatin1Char(' ') + after(text, int(m.capturedEnd(0)), 30)).hasMatch())
+        if (!context
+                 .match(before(text, int(m.capturedStart(0)), 40) + QLatin1Char(' ') +
+                        after(text, int(m.capturedEnd(0)), 30))
+                 .hasMatch())
             continue;
         out.append(make(m, v, 0.95));
     }
@@ -325,10 +337,13 @@ QList<Quantity> QuantityParser::availabilities(const QString& text, const QJsonO
     return out;
 }
 
-QList<Quantity> QuantityParser::dataVolumes(const QString& text) const
-{
-    thread_local const Re re(QStringLiteral("(?<n>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<u>kb|mb|gb|tb|pb|gib|tib|pib|megabytes?|gigabytes?|terabytes?|petabytes?)\\b"), kCi);
-    thread_local const Re memory(QStringLiteral("\\b(?:ram|memory|vram|of ram|gpu|per request|payload|model size|per image|per file|limit)"), kCi);
+QList<Quantity> QuantityParser::dataVolumes(const QString& text) const {
+    thread_local const Re re(QStringLiteral("(?<n>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<u>kb|mb|gb|tb|pb|gib|tib|pib|megabytes?"
+                                            "|gigabytes?|terabytes?|petabytes?)\\b"),
+                             kCi);
+    thread_local const Re memory(
+        QStringLiteral("\\b(?:ram|memory|vram|of ram|gpu|per request|payload|model size|per image|per file|limit)"),
+        kCi);
     QList<Quantity> out;
     auto it = re.globalMatch(text);
     while (it.hasNext() && out.size() < kMaxMatches) {
@@ -351,20 +366,29 @@ QList<Quantity> QuantityParser::dataVolumes(const QString& text) const
         const QString post = after(text, int(m.capturedEnd(0)), 30);
         const bool perDay = post.contains(QLatin1String("per day")) || post.contains(QLatin1String("a day")) ||
                             post.contains(QLatin1String("daily"));
-        out.append(make(m, v, perDay ? 0.5 : 0.85, perDay ? QStringLiteral("stated per day; total history unknown") : QString(), perDay));
+        out.append(make(m, v, perDay ? 0.5 : 0.85,
+                        perDay ? QStringLiteral("stated per day; total history unknown") : QString(), perDay));
     }
     return out;
 }
 
-QList<Quantity> QuantityParser::teamSizes(const QString& text, const QJsonObject& numberWords) const
-{
-    thread_local const Re teamOf(QStringLiteral("\\bteam of (?<n>\\d+|a couple of|a few|a dozen|[a-z]+)\\b|\\b(?<n2>\\d+|[a-z]+)[- ](?:person|people|member)[- ]team\\b"), kCi);
-    thread_local const Re roles(QStringLiteral("\\b(?<n>\\d+|a couple of|a few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)\\s+(?:[a-z]+\\s+)?(?<role>engineers?|data scientists?|scientists?|developers?|devs|analysts?|people|sres?)\\b"), kCi);
+QList<Quantity> QuantityParser::teamSizes(const QString& text, const QJsonObject& numberWords) const {
+    thread_local const Re teamOf(
+        QStringLiteral("\\bteam of (?<n>\\d+|a couple of|a few|a dozen|[a-z]+)\\b|\\b(?<n2>\\d+|[a-z]+)[- "
+                       "](?:person|people|member)[- ]team\\b"),
+        kCi);
+    thread_local const Re roles(
+        QStringLiteral(
+            "\\b(?<n>\\d+|a couple of|a "
+            "few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)\\s+(?:[a-"
+            "z]+\\s+)?(?<role>engineers?|data scientists?|scientists?|developers?|devs|analysts?|people|sres?)\\b"),
+        kCi);
     QList<Quantity> out;
     auto it = teamOf.globalMatch(text);
     while (it.hasNext() && out.size() < kMaxMatches) {
         const auto m = it.next();
-        const QString word = m.captured(QStringLiteral("n")).isEmpty() ? m.captured(QStringLiteral("n2")) : m.captured(QStringLiteral("n"));
+        const QString word = m.captured(QStringLiteral("n")).isEmpty() ? m.captured(QStringLiteral("n2"))
+                                                                       : m.captured(QStringLiteral("n"));
         const double n = numberWord(word, numberWords);
         if (n > 0 && n < 10000)
             out.append(make(m, n, 0.9));

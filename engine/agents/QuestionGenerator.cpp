@@ -11,18 +11,15 @@ namespace mlops {
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromLatin1(text);
 }
 
-bool listHas(const QJsonArray& a, const QString& v)
-{
+bool listHas(const QJsonArray& a, const QString& v) {
     return a.contains(QJsonValue(v));
 }
 
-QJsonValue currentValueFor(const QJsonObject& bankQuestion, const QJsonValue& value)
-{
+QJsonValue currentValueFor(const QJsonObject& bankQuestion, const QJsonValue& value) {
     // free-text questions over list fields take a comma-separated default
     if (bankQuestion.value(s("type")).toString() == QLatin1String("text") && value.isArray()) {
         QStringList parts;
@@ -36,12 +33,9 @@ QJsonValue currentValueFor(const QJsonObject& bankQuestion, const QJsonValue& va
 } // namespace
 
 QuestionGenerator::QuestionGenerator(std::shared_ptr<const KnowledgeBase> kb)
-    : m_kb(std::move(kb))
-{
-}
+    : m_kb(std::move(kb)) {}
 
-QJsonObject QuestionGenerator::smartDefault(const QJsonObject& q, const QJsonObject& constraints) const
-{
+QJsonObject QuestionGenerator::smartDefault(const QJsonObject& q, const QJsonObject& constraints) const {
     for (const QJsonValue& v : q.value(s("defaults")).toArray()) {
         const QJsonObject d = v.toObject();
         if (Condition::evaluate(d.value(s("when")), constraints))
@@ -53,8 +47,7 @@ QJsonObject QuestionGenerator::smartDefault(const QJsonObject& q, const QJsonObj
 }
 
 QList<QuestionGenerator::Scored> QuestionGenerator::generate(const QJsonObject& k, const QJsonObject& coverage,
-                                                              const QJsonObject& answers, int maxQuestions) const
-{
+                                                             const QJsonObject& answers, int maxQuestions) const {
     const QJsonObject bank = m_kb->questionBank();
     if (maxQuestions < 0)
         maxQuestions = bank.value(s("max_per_round")).toInt(5);
@@ -98,12 +91,14 @@ QList<QuestionGenerator::Scored> QuestionGenerator::generate(const QJsonObject& 
             question.options.append(o.toString());
         question.priority = q.value(s("priority")).toString(s("medium"));
         const QJsonValue current = k.value(field);
-        const bool hasCurrent = !(current.isNull() || current.isUndefined() || (current.isArray() && current.toArray().isEmpty()));
+        const bool hasCurrent =
+            !(current.isNull() || current.isUndefined() || (current.isArray() && current.toArray().isEmpty()));
         if (hasCurrent && !isMissing) {
             // keep what the text said, and say how sure we are
             question.defaultValue = currentValueFor(q, current);
             question.confidence = confidence.value(field).toDouble(0.5);
-            question.rationale = QStringLiteral("Read from your description: \"%1\".").arg(evidence.value(field).toString());
+            question.rationale =
+                QStringLiteral("Read from your description: \"%1\".").arg(evidence.value(field).toString());
         } else {
             const QJsonObject d = smartDefault(q, k);
             question.defaultValue = d.value(s("value"));
@@ -132,8 +127,8 @@ QList<QuestionGenerator::Scored> QuestionGenerator::generate(const QJsonObject& 
     return out;
 }
 
-QJsonObject QuestionGenerator::defaultAnswers(const QJsonObject& k, const QJsonObject& coverage, const QJsonObject& answers) const
-{
+QJsonObject QuestionGenerator::defaultAnswers(const QJsonObject& k, const QJsonObject& coverage,
+                                              const QJsonObject& answers) const {
     QJsonObject out;
     for (const Scored& sc : generate(k, coverage, answers, 1000))
         out.insert(sc.question.id, sc.question.defaultValue);

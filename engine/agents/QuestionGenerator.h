@@ -27,7 +27,8 @@ public:
     // The smart default for a bank question: {value, confidence, rationale}.
     QJsonObject smartDefault(const QJsonObject& bankQuestion, const QJsonObject& constraints) const;
     // Defaults for every missing field the bank knows, as answers (field -> value): `plan` without questions.
-    QJsonObject defaultAnswers(const QJsonObject& constraints, const QJsonObject& coverage, const QJsonObject& answers) const;
+    QJsonObject defaultAnswers(const QJsonObject& constraints, const QJsonObject& coverage,
+                               const QJsonObject& answers) const;
 
 private:
     std::shared_ptr<const KnowledgeBase> m_kb;

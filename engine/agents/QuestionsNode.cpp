@@ -10,15 +10,13 @@ namespace mlops {
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromLatin1(text);
 }
 
 constexpr int kMaxPerRound = 5; // SPEC §2
 
-NodeResult runQuestions(NodeContext& c)
-{
+NodeResult runQuestions(NodeContext& c) {
     QString error;
     const auto kb = AgentSupport::knowledge(&error);
     if (!error.isEmpty())
@@ -42,22 +40,26 @@ NodeResult runQuestions(NodeContext& c)
                              .arg(sc.question.id, sc.reason, sc.question.defaultValue.toVariant().toString())
                              .arg(sc.question.confidence));
         }
-        alternatives.append({sc.question.id, std::round(sc.value * 1000.0) / 1000.0,
-                             ask ? QStringLiteral("asked: %1").arg(sc.reason) : QStringLiteral("not asked this round: lower value")});
+        alternatives.append(
+            {sc.question.id, std::round(sc.value * 1000.0) / 1000.0,
+             ask ? QStringLiteral("asked: %1").arg(sc.reason) : QStringLiteral("not asked this round: lower value")});
     }
 
     ReasonCard card;
     if (asked.isEmpty()) {
-        card.reasoning = s("Coverage is below the threshold, but every gap either has no question in the bank or was already "
-                           "answered; planning continues with stated defaults.");
+        card.reasoning =
+            s("Coverage is below the threshold, but every gap either has no question in the bank or was already "
+              "answered; planning continues with stated defaults.");
         card.decision = s("no questions");
     } else {
-        card.reasoning = QStringLiteral("Round %1: %2 candidate question(s) from missing, ambiguous and conflicting fields, ranked by "
-                                        "coverage weight x priority (conflicts doubled); asking the top %3: %4.")
-                             .arg(round)
-                             .arg(all.size())
-                             .arg(asked.size())
-                             .arg(lines.join(s("; ")));
+        card.reasoning =
+            QStringLiteral(
+                "Round %1: %2 candidate question(s) from missing, ambiguous and conflicting fields, ranked by "
+                "coverage weight x priority (conflicts doubled); asking the top %3: %4.")
+                .arg(round)
+                .arg(all.size())
+                .arg(asked.size())
+                .arg(lines.join(s("; ")));
         card.decision = QStringLiteral("ask %1 question(s)").arg(asked.size());
     }
     double meanDefault = 0;
@@ -86,10 +88,9 @@ NodeResult runQuestions(NodeContext& c)
 
 } // namespace
 
-std::shared_ptr<Node> makeAdaptiveQuestionsNode()
-{
-    return std::make_shared<FunctionNode>(s("adaptive_questions"), QStringList{StatePart::questions(), StatePart::questionRounds()},
-                                          runQuestions);
+std::shared_ptr<Node> makeAdaptiveQuestionsNode() {
+    return std::make_shared<FunctionNode>(
+        s("adaptive_questions"), QStringList{StatePart::questions(), StatePart::questionRounds()}, runQuestions);
 }
 
 } // namespace mlops

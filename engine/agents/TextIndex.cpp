@@ -4,20 +4,16 @@ namespace mlops {
 
 namespace {
 
-bool isWordChar(QChar c)
-{
+bool isWordChar(QChar c) {
     return c.isLetterOrNumber();
 }
 
-bool isJoiner(QChar c)
-{
+bool isJoiner(QChar c) {
     return c == QLatin1Char('-') || c == QLatin1Char('.') || c == QLatin1Char('/') || c == QLatin1Char('+') ||
            c == QLatin1Char('\'') || c == QChar(0x2019);
 }
 
-template<typename Fn>
-void scan(const QString& text, Fn&& onToken)
-{
+template <typename Fn> void scan(const QString& text, Fn&& onToken) {
     const qsizetype n = text.size();
     qsizetype i = 0;
     while (i < n) {
@@ -41,41 +37,44 @@ void scan(const QString& text, Fn&& onToken)
 
 // Whether the character at `i` ends a clause. A single line break inside a paragraph is only wrapping (prompts
 // pasted from mail or editors are hard-wrapped); a blank line, a list item or a line after a colon starts anew.
-bool isClauseEnd(const QString& text, qsizetype i)
-{
+bool isClauseEnd(const QString& text, qsizetype i) {
     const QChar c = text.at(i);
-    if (c == QLatin1Char(',') || c == QLatin1Char(';') || c == QLatin1Char('!') || c == QLatin1Char('?') || c == QLatin1Char('.'))
+    if (c == QLatin1Char(',') || c == QLatin1Char(';') || c == QLatin1Char('!') || c == QLatin1Char('?') ||
+        c == QLatin1Char('.'))
         return true;
     if (c != QLatin1Char('\n'))
         return false;
     qsizetype back = i - 1;
-    while (back >= 0 && (text.at(back) == QLatin1Char(' ') || text.at(back) == QLatin1Char('\t') || text.at(back) == QLatin1Char('\r')))
+    while (back >= 0 && (text.at(back) == QLatin1Char(' ') || text.at(back) == QLatin1Char('\t') ||
+                         text.at(back) == QLatin1Char('\r')))
         --back;
     if (back < 0 || text.at(back) == QLatin1Char(':') || text.at(back) == QLatin1Char('\n'))
         return true;
     qsizetype next = i + 1;
-    while (next < text.size() && (text.at(next) == QLatin1Char(' ') || text.at(next) == QLatin1Char('\t') || text.at(next) == QLatin1Char('\r')))
+    while (next < text.size() && (text.at(next) == QLatin1Char(' ') || text.at(next) == QLatin1Char('\t') ||
+                                  text.at(next) == QLatin1Char('\r')))
         ++next;
     if (next >= text.size())
         return true;
     const QChar n = text.at(next);
-    return n == QLatin1Char('\n') || n == QLatin1Char('-') || n == QLatin1Char('*') || n == QChar(0x2022) || n == QLatin1Char('#') ||
-           (n.isDigit() && next + 1 < text.size() && (text.at(next + 1) == QLatin1Char('.') || text.at(next + 1) == QLatin1Char(')')));
+    return n == QLatin1Char('\n') || n == QLatin1Char('-') || n == QLatin1Char('*') || n == QChar(0x2022) ||
+           n == QLatin1Char('#') ||
+           (n.isDigit() && next + 1 < text.size() &&
+            (text.at(next + 1) == QLatin1Char('.') || text.at(next + 1) == QLatin1Char(')')));
 }
 
 } // namespace
 
-QStringList TextIndex::tokenize(const QString& term)
-{
+QStringList TextIndex::tokenize(const QString& term) {
     QStringList out;
-    scan(term, [&](int s, int e) { out.append(term.mid(s, e - s).toLower().replace(QChar(0x2019), QLatin1Char('\''))); });
+    scan(term,
+         [&](int s, int e) { out.append(term.mid(s, e - s).toLower().replace(QChar(0x2019), QLatin1Char('\''))); });
     return out;
 }
 
 TextIndex::TextIndex(const QString& text, const QSet<QString>& negators)
     : m_text(text)
-    , m_negators(negators)
-{
+    , m_negators(negators) {
     scan(m_text, [this](int s, int e) {
         QString t = m_text.mid(s, e - s).toLower();
         t.replace(QChar(0x2019), QLatin1Char('\''));
@@ -86,8 +85,7 @@ TextIndex::TextIndex(const QString& text, const QSet<QString>& negators)
     });
 }
 
-QList<TextIndex::Hit> TextIndex::find(const QString& term, int limit) const
-{
+QList<TextIndex::Hit> TextIndex::find(const QString& term, int limit) const {
     QList<Hit> hits;
     const QStringList parts = tokenize(term);
     if (parts.isEmpty())
@@ -125,8 +123,7 @@ QList<TextIndex::Hit> TextIndex::find(const QString& term, int limit) const
     return hits;
 }
 
-TextIndex::Hit TextIndex::first(const QString& term) const
-{
+TextIndex::Hit TextIndex::first(const QString& term) const {
     for (const Hit& h : find(term, 32)) {
         if (!h.negated)
             return h;
@@ -134,8 +131,7 @@ TextIndex::Hit TextIndex::first(const QString& term) const
     return {};
 }
 
-QString TextIndex::span(const Hit& hit) const
-{
+QString TextIndex::span(const Hit& hit) const {
     if (hit.token < 0)
         return {};
     const int s = m_starts.at(hit.token);
@@ -143,22 +139,21 @@ QString TextIndex::span(const Hit& hit) const
     return m_text.mid(s, e - s);
 }
 
-QString TextIndex::clause(const Hit& hit) const
-{
+QString TextIndex::clause(const Hit& hit) const {
     if (hit.token < 0)
         return {};
     return clauseAt(m_starts.at(hit.token), m_ends.at(hit.token + hit.length - 1));
 }
 
-QString TextIndex::clauseAt(int start, int end) const
-{
+QString TextIndex::clauseAt(int start, int end) const {
     const int limit = 90;
     // a '.' or ',' inside a number or word ("99.9", "1,500", "e.g") does not end the clause
     const auto ends = [this](int i) {
         const QChar c = m_text.at(i);
         if (!isClauseEnd(m_text, i))
             return false;
-        if ((c == QLatin1Char('.') || c == QLatin1Char(',')) && i + 1 < m_text.size() && m_text.at(i + 1).isLetterOrNumber())
+        if ((c == QLatin1Char('.') || c == QLatin1Char(',')) && i + 1 < m_text.size() &&
+            m_text.at(i + 1).isLetterOrNumber())
             return false;
         return true;
     };

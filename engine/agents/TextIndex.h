@@ -13,8 +13,8 @@ namespace mlops {
 class TextIndex {
 public:
     struct Hit {
-        int token = -1;      // index of the first token
-        int length = 0;      // tokens in the term
+        int token = -1;       // index of the first token
+        int length = 0;       // tokens in the term
         bool negated = false; // "no", "not", "without"... within the four tokens before
     };
 

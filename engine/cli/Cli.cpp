@@ -12,8 +12,7 @@ namespace {
 
 constexpr qint64 kMaxPromptBytes = 2 * 1024 * 1024;
 
-void printUsage(QTextStream& out, const std::vector<std::unique_ptr<CliCommand>>& commands)
-{
+void printUsage(QTextStream& out, const std::vector<std::unique_ptr<CliCommand>>& commands) {
     out << "Usage: mlops-studio-cli <command> [options]\n\n"
         << "Agentic MLOps Studio, headless. Data lives under $XDG_DATA_HOME/agentic-mlops-studio.\n\nCommands:\n";
     for (const auto& c : commands)
@@ -24,15 +23,13 @@ void printUsage(QTextStream& out, const std::vector<std::unique_ptr<CliCommand>>
 
 } // namespace
 
-int CliSupport::fail(CliContext& context, const QString& message, int code)
-{
+int CliSupport::fail(CliContext& context, const QString& message, int code) {
     context.io.err << "error: " << message << '\n';
     context.io.err.flush();
     return code;
 }
 
-bool CliSupport::readPrompt(const QString& source, CliContext& context, QString* prompt)
-{
+bool CliSupport::readPrompt(const QString& source, CliContext& context, QString* prompt) {
     QByteArray bytes;
     if (source == QLatin1String("-")) {
         if (!context.io.in) {
@@ -57,7 +54,8 @@ bool CliSupport::readPrompt(const QString& source, CliContext& context, QString*
         fail(context, QStringLiteral("prompt looks binary (contains NUL bytes); expected plain text"));
         return false;
     }
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless); // a cut-off sequence at the end is an error too
+    QStringDecoder decoder(QStringDecoder::Utf8,
+                           QStringDecoder::Flag::Stateless); // a cut-off sequence at the end is an error too
     const QString text = decoder.decode(bytes);
     if (decoder.hasError()) {
         fail(context, QStringLiteral("prompt is not valid UTF-8 text"));
@@ -71,8 +69,7 @@ bool CliSupport::readPrompt(const QString& source, CliContext& context, QString*
     return true;
 }
 
-int runCli(const QStringList& arguments, CliIo io)
-{
+int runCli(const QStringList& arguments, CliIo io) {
     const auto commands = allCliCommands();
     CliContext context{io, [&io](bool processJobs) -> std::unique_ptr<Studio> {
                            Studio::Options options;
@@ -102,8 +99,7 @@ int runCli(const QStringList& arguments, CliIo io)
         QCommandLineParser parser;
         parser.setApplicationDescription(command->summary());
         parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-        const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                      QStringLiteral("Show this help."));
+        const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
         parser.addOption(help);
         command->configure(parser);
         QStringList args = arguments.mid(1);

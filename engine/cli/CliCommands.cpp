@@ -2,8 +2,7 @@
 
 namespace mlops {
 
-std::vector<std::unique_ptr<CliCommand>> allCliCommands()
-{
+std::vector<std::unique_ptr<CliCommand>> allCliCommands() {
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(makeDesignCommand());
     commands.push_back(makeResumeCommand());

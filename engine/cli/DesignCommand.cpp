@@ -15,15 +15,13 @@ namespace {
 class DesignCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("design"); }
-    QString summary() const override
-    {
+    QString summary() const override {
         return QStringLiteral("Run the whole workflow on a prompt and write + commit the repository.");
     }
-    void configure(QCommandLineParser& p) const override
-    {
+    void configure(QCommandLineParser& p) const override {
         p.addPositionalArgument(QStringLiteral("prompt"), QStringLiteral("Prompt file, or - for standard input."));
-        p.addOption({QStringLiteral("out"), QStringLiteral("Folder for the generated repository."),
-                     QStringLiteral("DIR")});
+        p.addOption(
+            {QStringLiteral("out"), QStringLiteral("Folder for the generated repository."), QStringLiteral("DIR")});
         p.addOption({QStringLiteral("answers"),
                      QStringLiteral("YAML file answering questions (question id or constraint field: value)."),
                      QStringLiteral("FILE")});
@@ -43,14 +41,14 @@ public:
                      QStringLiteral("LLM provider: none (default), openai (also Ollama, vLLM, llama.cpp, LM Studio) or "
                                     "anthropic. Default: $MLOPS_LLM_PROVIDER."),
                      QStringLiteral("NAME")});
-        p.addOption({QStringLiteral("llm-url"), QStringLiteral("LLM base URL, e.g. http://localhost:11434. Default: $MLOPS_LLM_URL."),
+        p.addOption({QStringLiteral("llm-url"),
+                     QStringLiteral("LLM base URL, e.g. http://localhost:11434. Default: $MLOPS_LLM_URL."),
                      QStringLiteral("URL")});
         p.addOption({QStringLiteral("llm-model"), QStringLiteral("LLM model name. Default: $MLOPS_LLM_MODEL."),
                      QStringLiteral("MODEL")});
     }
 
-    int run(const QCommandLineParser& p, CliContext& ctx) const override
-    {
+    int run(const QCommandLineParser& p, CliContext& ctx) const override {
         if (p.positionalArguments().size() != 1)
             return CliSupport::fail(ctx, QStringLiteral("design needs exactly one prompt file (or -)"), 2);
         if (!p.isSet(QStringLiteral("out")))
@@ -78,7 +76,8 @@ public:
         for (const char* flag : {"provider", "url", "model"}) {
             const QString option = QStringLiteral("llm-") + QLatin1String(flag);
             if (p.isSet(option))
-                llmFlags.insert(qstrcmp(flag, "url") == 0 ? QStringLiteral("base_url") : QLatin1String(flag), p.value(option));
+                llmFlags.insert(qstrcmp(flag, "url") == 0 ? QStringLiteral("base_url") : QLatin1String(flag),
+                                p.value(option));
         }
         QString llmError;
         settings.llm = LlmSettings::forRun(llmFlags, &llmError);
@@ -118,8 +117,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<CliCommand> makeDesignCommand()
-{
+std::unique_ptr<CliCommand> makeDesignCommand() {
     return std::make_unique<DesignCommand>();
 }
 

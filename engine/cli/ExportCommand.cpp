@@ -13,26 +13,29 @@ namespace {
 class ExportCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("export"); }
-    QString summary() const override
-    {
-        return QStringLiteral("Export a generated repository as a clone (--to), a zip (--zip) or a git bundle (--bundle).");
+    QString summary() const override {
+        return QStringLiteral(
+            "Export a generated repository as a clone (--to), a zip (--zip) or a git bundle (--bundle).");
     }
-    void configure(QCommandLineParser& p) const override
-    {
+    void configure(QCommandLineParser& p) const override {
         p.addPositionalArgument(QStringLiteral("source"),
                                 QStringLiteral("Decision set id (or unique prefix), or a repository folder."));
-        p.addOption({QStringLiteral("to"), QStringLiteral("Clone the repository into DIR (new or empty)."), QStringLiteral("DIR")});
-        p.addOption({QStringLiteral("zip"), QStringLiteral("Write the files of one version to a zip FILE."), QStringLiteral("FILE")});
-        p.addOption({QStringLiteral("bundle"), QStringLiteral("Write every branch to a git bundle FILE."), QStringLiteral("FILE")});
-        p.addOption({QStringLiteral("commit"),
-                     QStringLiteral("Version to zip: sha, branch or HEAD (default: the decision set's commit, else HEAD)."),
-                     QStringLiteral("REF")});
+        p.addOption({QStringLiteral("to"), QStringLiteral("Clone the repository into DIR (new or empty)."),
+                     QStringLiteral("DIR")});
+        p.addOption({QStringLiteral("zip"), QStringLiteral("Write the files of one version to a zip FILE."),
+                     QStringLiteral("FILE")});
+        p.addOption({QStringLiteral("bundle"), QStringLiteral("Write every branch to a git bundle FILE."),
+                     QStringLiteral("FILE")});
+        p.addOption(
+            {QStringLiteral("commit"),
+             QStringLiteral("Version to zip: sha, branch or HEAD (default: the decision set's commit, else HEAD)."),
+             QStringLiteral("REF")});
     }
-    int run(const QCommandLineParser& p, CliContext& ctx) const override
-    {
+    int run(const QCommandLineParser& p, CliContext& ctx) const override {
         if (p.positionalArguments().size() != 1)
             return CliSupport::fail(ctx, QStringLiteral("expected a decision set id or a repository folder"), 2);
-        const int targets = int(p.isSet(QStringLiteral("to"))) + int(p.isSet(QStringLiteral("zip"))) + int(p.isSet(QStringLiteral("bundle")));
+        const int targets = int(p.isSet(QStringLiteral("to"))) + int(p.isSet(QStringLiteral("zip"))) +
+                            int(p.isSet(QStringLiteral("bundle")));
         if (targets != 1)
             return CliSupport::fail(ctx, QStringLiteral("give exactly one of --to DIR, --zip FILE, --bundle FILE"), 2);
         const QString source = p.positionalArguments().first();
@@ -53,7 +56,8 @@ public:
             if (repoPath.isEmpty())
                 return CliSupport::fail(ctx, QStringLiteral("decision set %1 has no output folder").arg(ds.id));
             if (committed.value(QStringLiteral("sha")).toString().isEmpty())
-                return CliSupport::fail(ctx, QStringLiteral("decision set %1 has no commit yet (status %2)").arg(ds.id, ds.status));
+                return CliSupport::fail(
+                    ctx, QStringLiteral("decision set %1 has no commit yet (status %2)").arg(ds.id, ds.status));
             if (commit.isEmpty())
                 commit = committed.value(QStringLiteral("sha")).toString();
             branch = committed.value(QStringLiteral("branch")).toString();
@@ -86,8 +90,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<CliCommand> makeExportCommand()
-{
+std::unique_ptr<CliCommand> makeExportCommand() {
     return std::make_unique<ExportCommand>();
 }
 

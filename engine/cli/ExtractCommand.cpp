@@ -10,13 +10,11 @@ namespace mlops {
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromUtf8(text);
 }
 
-QString render(const QJsonValue& v)
-{
+QString render(const QJsonValue& v) {
     if (v.isArray()) {
         QStringList parts;
         for (const QJsonValue& item : v.toArray())
@@ -36,15 +34,14 @@ class ExtractCommand : public CliCommand {
 public:
     QString name() const override { return s("extract"); }
     QString summary() const override { return s("Print the constraints read from a prompt (SPEC §2 schema)."); }
-    void configure(QCommandLineParser& p) const override
-    {
+    void configure(QCommandLineParser& p) const override {
         p.addPositionalArgument(s("prompt"), s("Prompt file, or - for standard input."));
         p.addOption({s("json"), s("Print the constraint object as JSON.")});
-        p.addOption({s("answers"), s("YAML file of answers applied over the text (question id or field: value)."), s("FILE")});
+        p.addOption(
+            {s("answers"), s("YAML file of answers applied over the text (question id or field: value)."), s("FILE")});
     }
 
-    int run(const QCommandLineParser& p, CliContext& ctx) const override
-    {
+    int run(const QCommandLineParser& p, CliContext& ctx) const override {
         if (p.positionalArguments().size() != 1)
             return CliSupport::fail(ctx, s("extract needs exactly one prompt file (or -)"), 2);
         QString prompt;
@@ -52,7 +49,8 @@ public:
             return 1;
         const auto kb = KnowledgeBase::shared();
         if (!kb->isValid())
-            return CliSupport::fail(ctx, QStringLiteral("knowledge base is invalid: %1").arg(kb->errors().join(s("; "))));
+            return CliSupport::fail(ctx,
+                                    QStringLiteral("knowledge base is invalid: %1").arg(kb->errors().join(s("; "))));
         const IntakeExtractor extractor(kb);
         QJsonObject k = extractor.extract(prompt);
         if (p.isSet(s("answers"))) {
@@ -96,8 +94,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<CliCommand> makeExtractCommand()
-{
+std::unique_ptr<CliCommand> makeExtractCommand() {
     return std::make_unique<ExtractCommand>();
 }
 

@@ -11,18 +11,15 @@ namespace mlops {
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromUtf8(text);
 }
 
-QString money(double v)
-{
+QString money(double v) {
     return QStringLiteral("$%L1").arg(v, 0, 'f', 2);
 }
 
-QString sizeText(const QJsonObject& size)
-{
+QString sizeText(const QJsonObject& size) {
     QStringList parts;
     if (size.contains(s("instance_type")))
         parts.append(size.value(s("instance_type")).toString());
@@ -39,8 +36,7 @@ QString sizeText(const QJsonObject& size)
     return parts.join(QLatin1Char(' '));
 }
 
-void printPlan(QTextStream& out, const DesignPipeline::Result& r)
-{
+void printPlan(QTextStream& out, const DesignPipeline::Result& r) {
     const QJsonObject plan = r.plan;
     const QJsonObject pattern = plan.value(s("pattern")).toObject();
     out << "PLAN  " << pattern.value(s("name")).toString() << " (" << pattern.value(s("id")).toString() << ", score "
@@ -50,7 +46,9 @@ void printPlan(QTextStream& out, const DesignPipeline::Result& r)
     QStringList alternatives;
     for (const QJsonValue& v : plan.value(s("alternatives")).toArray()) {
         if (alternatives.size() < 4 && v.toObject().value(s("id")) != pattern.value(s("id")))
-            alternatives.append(QStringLiteral("%1 %2").arg(v.toObject().value(s("id")).toString()).arg(v.toObject().value(s("score")).toDouble()));
+            alternatives.append(QStringLiteral("%1 %2")
+                                    .arg(v.toObject().value(s("id")).toString())
+                                    .arg(v.toObject().value(s("score")).toDouble()));
     }
     out << "      alternatives: " << alternatives.join(s(", ")) << "\n";
     if (!r.questions.isEmpty()) {
@@ -64,13 +62,12 @@ void printPlan(QTextStream& out, const DesignPipeline::Result& r)
     out << "\nCOMPONENTS\n";
     for (const QJsonValue& v : plan.value(s("components")).toArray()) {
         const QJsonObject c = v.toObject();
-        out << "  " << c.value(s("role")).toString().leftJustified(20) << c.value(s("service")).toString().leftJustified(52)
-            << sizeText(c.value(s("size")).toObject()) << "\n";
+        out << "  " << c.value(s("role")).toString().leftJustified(20)
+            << c.value(s("service")).toString().leftJustified(52) << sizeText(c.value(s("size")).toObject()) << "\n";
     }
 }
 
-void printFindings(QTextStream& out, const DesignPipeline::Result& r)
-{
+void printFindings(QTextStream& out, const DesignPipeline::Result& r) {
     out << "\nFINDINGS (tech and cost)\n";
     QJsonArray all = r.techFindings;
     for (const QJsonValue& f : r.costEstimate.value(s("findings")).toArray())
@@ -88,17 +85,17 @@ void printFindings(QTextStream& out, const DesignPipeline::Result& r)
             << " iteration(s): a human decision is needed\n";
 }
 
-void printCost(QTextStream& out, const QJsonObject& cost)
-{
+void printCost(QTextStream& out, const QJsonObject& cost) {
     const QJsonObject table = cost.value(s("price_table")).toObject();
-    out << "\nCOST (" << cost.value(s("currency")).toString() << ", price table " << table.value(s("cloud")).toString() << ' '
-        << table.value(s("region")).toString() << ", " << table.value(s("date")).toString() << ": "
+    out << "\nCOST (" << cost.value(s("currency")).toString() << ", price table " << table.value(s("cloud")).toString()
+        << ' ' << table.value(s("region")).toString() << ", " << table.value(s("date")).toString() << ": "
         << table.value(s("source")).toString() << ")\n";
     out << "  " << s("component").leftJustified(20) << s("unit").leftJustified(48) << s("quantity").rightJustified(12)
         << s("unit price").rightJustified(12) << s("monthly").rightJustified(13) << "\n";
     for (const QJsonValue& v : cost.value(s("line_items")).toArray()) {
         const QJsonObject l = v.toObject();
-        out << "  " << l.value(s("component")).toString().leftJustified(20) << l.value(s("unit")).toString().left(47).leftJustified(48)
+        out << "  " << l.value(s("component")).toString().leftJustified(20)
+            << l.value(s("unit")).toString().left(47).leftJustified(48)
             << QString::number(l.value(s("quantity")).toDouble(), 'f', 2).rightJustified(12)
             << QString::number(l.value(s("unit_price")).toDouble(), 'g', 6).rightJustified(12)
             << money(l.value(s("monthly_cost")).toDouble()).rightJustified(13) << "\n";
@@ -108,17 +105,18 @@ void printCost(QTextStream& out, const QJsonObject& cost)
     const QJsonValue budget = cost.value(s("budget_monthly"));
     if (budget.isDouble())
         out << "  budget " << money(budget.toDouble()) << "/month: "
-            << (cost.value(s("within_budget")).toBool() ? s("within budget") : QStringLiteral("over by %1").arg(money(total - budget.toDouble())))
+            << (cost.value(s("within_budget")).toBool()
+                    ? s("within budget")
+                    : QStringLiteral("over by %1").arg(money(total - budget.toDouble())))
             << "\n";
     else
         out << "  no budget stated\n";
     for (const QJsonValue& v : cost.value(s("savings")).toArray())
-        out << "  saving: " << v.toObject().value(s("message")).toString() << " (" << money(v.toObject().value(s("monthly_saving")).toDouble())
-            << "/month)\n";
+        out << "  saving: " << v.toObject().value(s("message")).toString() << " ("
+            << money(v.toObject().value(s("monthly_saving")).toDouble()) << "/month)\n";
 }
 
-void printPolicy(QTextStream& out, const QJsonArray& results)
-{
+void printPolicy(QTextStream& out, const QJsonArray& results) {
     int passed = 0, failed = 0;
     for (const QJsonValue& v : results)
         (v.toObject().value(s("passed")).toBool() ? passed : failed) += 1;
@@ -129,8 +127,10 @@ void printPolicy(QTextStream& out, const QJsonArray& results)
             const QJsonObject f = v.toObject();
             if (f.value(s("passed")).toBool() != wantPassed)
                 continue;
-            out << "  " << (wantPassed ? s("PASSED") : s("FAILED")) << "  " << f.value(s("rule_id")).toString().leftJustified(34)
-                << f.value(s("severity")).toString().leftJustified(9) << f.value(s("resource")).toString().leftJustified(20)
+            out << "  " << (wantPassed ? s("PASSED") : s("FAILED")) << "  "
+                << f.value(s("rule_id")).toString().leftJustified(34)
+                << f.value(s("severity")).toString().leftJustified(9)
+                << f.value(s("resource")).toString().leftJustified(20)
                 << (wantPassed ? f.value(s("title")).toString() : f.value(s("message")).toString()) << "\n";
             if (!wantPassed)
                 out << "          remediation: " << f.value(s("remediation")).toString() << "\n";
@@ -141,19 +141,17 @@ void printPolicy(QTextStream& out, const QJsonArray& results)
 class PlanCommand : public CliCommand {
 public:
     QString name() const override { return s("plan"); }
-    QString summary() const override
-    {
+    QString summary() const override {
         return s("Design from a prompt without writing anything: plan, findings, cost table, policy results.");
     }
-    void configure(QCommandLineParser& p) const override
-    {
+    void configure(QCommandLineParser& p) const override {
         p.addPositionalArgument(s("prompt"), s("Prompt file, or - for standard input."));
-        p.addOption({s("answers"), s("YAML file answering questions (question id or constraint field: value)."), s("FILE")});
+        p.addOption(
+            {s("answers"), s("YAML file answering questions (question id or constraint field: value)."), s("FILE")});
         p.addOption({s("json"), s("Print everything as one JSON object.")});
     }
 
-    int run(const QCommandLineParser& p, CliContext& ctx) const override
-    {
+    int run(const QCommandLineParser& p, CliContext& ctx) const override {
         if (p.positionalArguments().size() != 1)
             return CliSupport::fail(ctx, s("plan needs exactly one prompt file (or -)"), 2);
         QString prompt;
@@ -167,7 +165,8 @@ public:
         }
         const auto kb = KnowledgeBase::shared();
         if (!kb->isValid())
-            return CliSupport::fail(ctx, QStringLiteral("knowledge base is invalid: %1").arg(kb->errors().join(s("; "))));
+            return CliSupport::fail(ctx,
+                                    QStringLiteral("knowledge base is invalid: %1").arg(kb->errors().join(s("; "))));
         for (const QString& problem : kb->userErrors())
             ctx.io.err << "warning: " << problem << " (user policy file skipped)\n";
         const DesignPipeline::Result r = DesignPipeline(kb).run(prompt, answers);
@@ -189,8 +188,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<CliCommand> makePlanCommand()
-{
+std::unique_ptr<CliCommand> makePlanCommand() {
     return std::make_unique<PlanCommand>();
 }
 

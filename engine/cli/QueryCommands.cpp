@@ -12,8 +12,7 @@ namespace mlops {
 
 namespace {
 
-QJsonObject decisionSetJson(const DecisionSetRecord& ds)
-{
+QJsonObject decisionSetJson(const DecisionSetRecord& ds) {
     return {{QStringLiteral("id"), ds.id},
             {QStringLiteral("project_id"), ds.projectId},
             {QStringLiteral("version"), ds.version},
@@ -29,12 +28,10 @@ class ListCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("list"); }
     QString summary() const override { return QStringLiteral("List projects and their decision-set versions."); }
-    void configure(QCommandLineParser& p) const override
-    {
+    void configure(QCommandLineParser& p) const override {
         p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
     }
-    int run(const QCommandLineParser& p, CliContext& ctx) const override
-    {
+    int run(const QCommandLineParser& p, CliContext& ctx) const override {
         auto studio = ctx.openStudio(false);
         if (!studio)
             return 1;
@@ -75,20 +72,17 @@ public:
 class ShowCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("show"); }
-    QString summary() const override
-    {
+    QString summary() const override {
         return QStringLiteral("Show a decision set: status, checkpoints, pending questions, events.");
     }
-    void configure(QCommandLineParser& p) const override
-    {
+    void configure(QCommandLineParser& p) const override {
         p.addPositionalArgument(QStringLiteral("decision-set"), QStringLiteral("Decision set id or unique prefix."));
         p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON (with the final state).")});
         p.addOption({QStringLiteral("events"), QStringLiteral("Print the whole event log as NDJSON.")});
-        p.addOption({QStringLiteral("state"), QStringLiteral("Print the state at checkpoint N as JSON."),
-                     QStringLiteral("N")});
+        p.addOption(
+            {QStringLiteral("state"), QStringLiteral("Print the state at checkpoint N as JSON."), QStringLiteral("N")});
     }
-    int run(const QCommandLineParser& p, CliContext& ctx) const override
-    {
+    int run(const QCommandLineParser& p, CliContext& ctx) const override {
         if (p.positionalArguments().size() != 1)
             return CliSupport::fail(ctx, QStringLiteral("expected one decision set id (or a unique prefix)"), 2);
         auto studio = ctx.openStudio(false);
@@ -96,8 +90,8 @@ public:
             return 1;
         const DecisionSetRecord ds = studio->decisionSet(p.positionalArguments().first());
         if (!ds.isValid())
-            return CliSupport::fail(ctx,
-                                    QStringLiteral("no decision set matches '%1'").arg(p.positionalArguments().first()));
+            return CliSupport::fail(
+                ctx, QStringLiteral("no decision set matches '%1'").arg(p.positionalArguments().first()));
         if (p.isSet(QStringLiteral("events"))) {
             for (const Event& e : EventLogStore::load(studio->database().reader(), ds.id))
                 ctx.io.out << QString::fromUtf8(e.toNdjsonLine());
@@ -151,12 +145,10 @@ public:
 
 } // namespace
 
-std::unique_ptr<CliCommand> makeListCommand()
-{
+std::unique_ptr<CliCommand> makeListCommand() {
     return std::make_unique<ListCommand>();
 }
-std::unique_ptr<CliCommand> makeShowCommand()
-{
+std::unique_ptr<CliCommand> makeShowCommand() {
     return std::make_unique<ShowCommand>();
 }
 

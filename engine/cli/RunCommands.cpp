@@ -13,15 +13,13 @@ namespace mlops {
 
 namespace {
 
-void addFollowOptions(QCommandLineParser& p)
-{
+void addFollowOptions(QCommandLineParser& p) {
     p.addOption({QStringLiteral("events"), QStringLiteral("Stream events to stdout (format: ndjson)."),
                  QStringLiteral("FORMAT")});
     p.addOption({QStringLiteral("no-wait"), QStringLiteral("Queue the work and return at once.")});
 }
 
-int follow(Studio& studio, const QString& ds, const QCommandLineParser& p, CliContext& ctx)
-{
+int follow(Studio& studio, const QString& ds, const QCommandLineParser& p, CliContext& ctx) {
     if (p.isSet(QStringLiteral("no-wait"))) {
         ctx.io.out << "decision set " << ds << " queued\n";
         ctx.io.out.flush();
@@ -38,8 +36,7 @@ int follow(Studio& studio, const QString& ds, const QCommandLineParser& p, CliCo
     return CliSupport::fail(ctx, QStringLiteral("run %1: %2").arg(outcome, error.isEmpty() ? outcome : error));
 }
 
-DecisionSetRecord requireDecisionSet(Studio& studio, const QCommandLineParser& p, CliContext& ctx)
-{
+DecisionSetRecord requireDecisionSet(Studio& studio, const QCommandLineParser& p, CliContext& ctx) {
     if (p.positionalArguments().size() != 1) {
         CliSupport::fail(ctx, QStringLiteral("expected one decision set id (or a unique prefix)"), 2);
         return {};
@@ -53,17 +50,14 @@ DecisionSetRecord requireDecisionSet(Studio& studio, const QCommandLineParser& p
 class ResumeCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("resume"); }
-    QString summary() const override
-    {
+    QString summary() const override {
         return QStringLiteral("Continue a decision set from its last checkpoint (after a crash, pause or failure).");
     }
-    void configure(QCommandLineParser& p) const override
-    {
+    void configure(QCommandLineParser& p) const override {
         p.addPositionalArgument(QStringLiteral("decision-set"), QStringLiteral("Decision set id or unique prefix."));
         addFollowOptions(p);
     }
-    int run(const QCommandLineParser& p, CliContext& ctx) const override
-    {
+    int run(const QCommandLineParser& p, CliContext& ctx) const override {
         auto studio = ctx.openStudio(true);
         if (!studio)
             return 1;
@@ -99,16 +93,14 @@ class AnswerCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("answer"); }
     QString summary() const override { return QStringLiteral("Answer the questions a decision set is waiting on."); }
-    void configure(QCommandLineParser& p) const override
-    {
+    void configure(QCommandLineParser& p) const override {
         p.addPositionalArgument(QStringLiteral("decision-set"), QStringLiteral("Decision set id or unique prefix."));
-        p.addOption({QStringLiteral("answers"), QStringLiteral("YAML file: question id: answer."),
-                     QStringLiteral("FILE")});
+        p.addOption(
+            {QStringLiteral("answers"), QStringLiteral("YAML file: question id: answer."), QStringLiteral("FILE")});
         p.addOption({QStringLiteral("accept-defaults"), QStringLiteral("Take every smart default.")});
         addFollowOptions(p);
     }
-    int run(const QCommandLineParser& p, CliContext& ctx) const override
-    {
+    int run(const QCommandLineParser& p, CliContext& ctx) const override {
         const bool defaults = p.isSet(QStringLiteral("accept-defaults"));
         if (defaults == p.isSet(QStringLiteral("answers")))
             return CliSupport::fail(ctx, QStringLiteral("give either --answers FILE or --accept-defaults"), 2);
@@ -144,22 +136,19 @@ public:
 class ForkCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("fork"); }
-    QString summary() const override
-    {
+    QString summary() const override {
         return QStringLiteral("Start a new decision-set version from a checkpoint, with edited answers or prompt.");
     }
-    void configure(QCommandLineParser& p) const override
-    {
+    void configure(QCommandLineParser& p) const override {
         p.addPositionalArgument(QStringLiteral("decision-set"), QStringLiteral("Decision set id or unique prefix."));
         p.addOption({QStringLiteral("step"), QStringLiteral("Checkpoint step to fork from (see 'show')."),
                      QStringLiteral("N")});
-        p.addOption({QStringLiteral("answers"), QStringLiteral("YAML file of edited answers."),
-                     QStringLiteral("FILE")});
+        p.addOption(
+            {QStringLiteral("answers"), QStringLiteral("YAML file of edited answers."), QStringLiteral("FILE")});
         p.addOption({QStringLiteral("prompt"), QStringLiteral("File with an edited prompt."), QStringLiteral("FILE")});
         addFollowOptions(p);
     }
-    int run(const QCommandLineParser& p, CliContext& ctx) const override
-    {
+    int run(const QCommandLineParser& p, CliContext& ctx) const override {
         bool ok = false;
         const int step = p.value(QStringLiteral("step")).toInt(&ok);
         if (!ok || step < 0)
@@ -196,16 +185,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<CliCommand> makeResumeCommand()
-{
+std::unique_ptr<CliCommand> makeResumeCommand() {
     return std::make_unique<ResumeCommand>();
 }
-std::unique_ptr<CliCommand> makeAnswerCommand()
-{
+std::unique_ptr<CliCommand> makeAnswerCommand() {
     return std::make_unique<AnswerCommand>();
 }
-std::unique_ptr<CliCommand> makeForkCommand()
-{
+std::unique_ptr<CliCommand> makeForkCommand() {
     return std::make_unique<ForkCommand>();
 }
 

@@ -13,12 +13,9 @@ namespace mlops {
 RunFollower::RunFollower(Studio& studio, QString decisionSetId, QTextStream* ndjson)
     : m_studio(studio)
     , m_decisionSetId(std::move(decisionSetId))
-    , m_ndjson(ndjson)
-{
-}
+    , m_ndjson(ndjson) {}
 
-QString RunFollower::wait(QString* error)
-{
+QString RunFollower::wait(QString* error) {
     QEventLoop loop; // the CLI's main loop: nothing else runs in this process's main thread
     QString outcome;
     if (m_ndjson) {
@@ -28,15 +25,14 @@ QString RunFollower::wait(QString* error)
             m_ndjson->flush();
         });
     }
-    connect(&m_studio, &Studio::runEnded, &loop,
-            [&](const QString& ds, const QString& result, const QString& message) {
-                if (ds != m_decisionSetId || result == QLatin1String("abandoned"))
-                    return;
-                outcome = result;
-                if (error)
-                    *error = message;
-                loop.quit();
-            });
+    connect(&m_studio, &Studio::runEnded, &loop, [&](const QString& ds, const QString& result, const QString& message) {
+        if (ds != m_decisionSetId || result == QLatin1String("abandoned"))
+            return;
+        outcome = result;
+        if (error)
+            *error = message;
+        loop.quit();
+    });
     connect(&m_studio, &Studio::operationFailed, &loop, [&](const QString& ds, const QString& message) {
         if (ds != m_decisionSetId)
             return;
@@ -53,8 +49,7 @@ QString RunFollower::wait(QString* error)
 }
 
 void RunSummary::print(Studio& studio, const QString& decisionSetId, const QString& outcome, const QString& error,
-                       QTextStream& out)
-{
+                       QTextStream& out) {
     const DecisionSetRecord ds = studio.decisionSet(decisionSetId);
     out << "decision set " << decisionSetId << " (version " << ds.version << "): " << outcome << '\n';
     if (!error.isEmpty())
@@ -64,8 +59,8 @@ void RunSummary::print(Studio& studio, const QString& decisionSetId, const QStri
         out << "waiting for answers at " << gate.node << "; answer with: mlops-studio-cli answer " << decisionSetId
             << " --answers FILE (or --accept-defaults)\n";
         for (const Question& q : questionsFromJson(gate.questions.value(QStringLiteral("questions")).toArray())) {
-            out << "  [" << q.priority << "] " << q.id << ": " << q.text << " (default: "
-                << q.defaultValue.toVariant().toString() << ", confidence " << q.confidence << ")\n";
+            out << "  [" << q.priority << "] " << q.id << ": " << q.text
+                << " (default: " << q.defaultValue.toVariant().toString() << ", confidence " << q.confidence << ")\n";
         }
     }
     const QJsonObject result = ds.result;

@@ -13,21 +13,20 @@ namespace {
 class ValidateCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("validate"); }
-    QString summary() const override
-    {
+    QString summary() const override {
         return QStringLiteral("Validate a repository: syntax, CI schema, Terraform references and policy, secrets.");
     }
-    void configure(QCommandLineParser& p) const override
-    {
+    void configure(QCommandLineParser& p) const override {
         p.addPositionalArgument(QStringLiteral("dir"), QStringLiteral("Repository folder to validate."));
         p.addOption({QStringLiteral("json"), QStringLiteral("Print {ok, counts, findings} as JSON.")});
-        p.addOption({QStringLiteral("compliance"),
-                     QStringLiteral("Also apply these compliance policy packs (comma-separated: HIPAA,GDPR,PCI-DSS,SOC2)."),
-                     QStringLiteral("list")});
-        p.addOption({QStringLiteral("no-info"), QStringLiteral("Do not print info findings (they are still counted).")});
+        p.addOption(
+            {QStringLiteral("compliance"),
+             QStringLiteral("Also apply these compliance policy packs (comma-separated: HIPAA,GDPR,PCI-DSS,SOC2)."),
+             QStringLiteral("list")});
+        p.addOption(
+            {QStringLiteral("no-info"), QStringLiteral("Do not print info findings (they are still counted).")});
     }
-    int run(const QCommandLineParser& p, CliContext& ctx) const override
-    {
+    int run(const QCommandLineParser& p, CliContext& ctx) const override {
         if (p.positionalArguments().size() != 1)
             return CliSupport::fail(ctx, QStringLiteral("expected one folder to validate"), 2);
         const QString dir = p.positionalArguments().first();
@@ -59,8 +58,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<CliCommand> makeValidateCommand()
-{
+std::unique_ptr<CliCommand> makeValidateCommand() {
     return std::make_unique<ValidateCommand>();
 }
 

@@ -16,13 +16,11 @@ class WorkerCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("worker"); }
     QString summary() const override { return QStringLiteral("Process queued runs until the queue is empty."); }
-    void configure(QCommandLineParser& p) const override
-    {
-        p.addOption({QStringLiteral("concurrency"), QStringLiteral("Runs at once (default 4)."),
-                     QStringLiteral("N"), QStringLiteral("4")});
+    void configure(QCommandLineParser& p) const override {
+        p.addOption({QStringLiteral("concurrency"), QStringLiteral("Runs at once (default 4)."), QStringLiteral("N"),
+                     QStringLiteral("4")});
     }
-    int run(const QCommandLineParser& p, CliContext& ctx) const override
-    {
+    int run(const QCommandLineParser& p, CliContext& ctx) const override {
         auto studio = ctx.openStudio(false); // opened only to check the database before starting the service
         if (!studio)
             return 1;
@@ -54,8 +52,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<CliCommand> makeWorkerCommand()
-{
+std::unique_ptr<CliCommand> makeWorkerCommand() {
     return std::make_unique<WorkerCommand>();
 }
 

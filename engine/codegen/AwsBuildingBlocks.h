@@ -10,8 +10,7 @@ namespace mlops::AwsBuildingBlocks {
 // log conventions: the private VPC (aws_vpc.main, aws_subnet.private, aws_security_group.workloads), the lake bucket
 // (aws_s3_bucket.data) and, when the compliance asks for it, the customer-managed key (aws_kms_key.data).
 
-inline QString s(const char* t)
-{
+inline QString s(const char* t) {
     return QString::fromLatin1(t);
 }
 
@@ -27,7 +26,8 @@ HclBlock executionRole(const QString& name, const QString& principal, const QStr
 // Read (and write) on the data bucket and use of the key: what every data-handling workload needs, and no more.
 HclBlock dataAccessPolicy(const RenderInput& in, const QString& roleName, bool write);
 // An inline policy `<roleName>_<suffix>` on aws_iam_role.<roleName>.
-HclBlock rolePolicy(const QString& roleName, const QString& suffix, const QList<TerraformSyntax::Statement>& statements);
+HclBlock rolePolicy(const QString& roleName, const QString& suffix,
+                    const QList<TerraformSyntax::Statement>& statements);
 // What a service needs to place its network interfaces in the private subnets: describe calls (not scopable) and
 // interface changes limited to the module's VPC.
 QList<TerraformSyntax::Statement> vpcAccessStatements();
@@ -49,8 +49,8 @@ void interfaceEndpoint(TerraformModule& m, const QString& name, const QString& s
 HclValue awsLogsConfiguration(const QString& logGroup, const QString& streamPrefix);
 // An EventBridge Scheduler schedule `<name>` that starts `targetArn` (an expression) on the plan's training schedule,
 // with the role `scheduler` allowed only `startAction` on that target.
-void scheduledStart(const RenderInput& in, HclWriter& f, const QString& name, const QString& purpose, const QString& startAction,
-                    const QString& targetArn);
+void scheduledStart(const RenderInput& in, HclWriter& f, const QString& name, const QString& purpose,
+                    const QString& startAction, const QString& targetArn);
 // The internal HTTPS application load balancer in front of the model server (aws_lb.serving, its IP target group on
 // 8080 and a TLS 1.3 listener), with the certificate variable it needs.
 void internalLoadBalancer(TerraformModule& m, HclWriter& f);

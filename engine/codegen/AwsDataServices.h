@@ -11,7 +11,8 @@ namespace mlops {
 // by the roles that use it.
 class AwsDataServices {
 public:
-    // features.tf for service aws_glue_catalog_table: database, Iceberg table, Athena workgroup, read access for training.
+    // features.tf for service aws_glue_catalog_table: database, Iceberg table, Athena workgroup, read access for
+    // training.
     static void offlineFeatureTables(const RenderInput& in, TerraformModule& m, HclWriter& f);
     // A DynamoDB table for `role` (features or online_store) in <role>.tf, replicated to the plan's other regions
     // when the design is multi-region; readers and writers get item-level permissions on it only.

@@ -10,9 +10,10 @@ namespace mlops {
 // SageMaker training and feature store, Step Functions, managed MLflow or MLflow on Fargate, ECS on Fargate, API
 // Gateway + WAF, CloudWatch, ECR, GitHub OIDC) and the rest in AwsDataServices (Glue/Iceberg tables, DynamoDB),
 // AwsSageMaker (batch transform model, Pipelines, Studio, Model Monitor), AwsSageMakerEndpoint (real-time endpoint,
-// its autoscaling and alarms, the REST API in front of it when the plan has a gateway), AwsEntryPoints (Lambda, Route 53, IoT),
-// AwsRetrieval (Batch ingestion, OpenSearch Serverless, Bedrock) and AwsKubernetes (EKS, node groups, Prometheus).
-// Sizes come from the plan's component sizes. tests/codegen/tst_codegen_coverage lists what is not rendered yet.
+// its autoscaling and alarms, the REST API in front of it when the plan has a gateway), AwsEntryPoints (Lambda, Route
+// 53, IoT), AwsRetrieval (Batch ingestion, OpenSearch Serverless, Bedrock) and AwsKubernetes (EKS, node groups,
+// Prometheus). Sizes come from the plan's component sizes. tests/codegen/tst_codegen_coverage lists what is not
+// rendered yet.
 class AwsTerraform {
 public:
     static void render(const RenderInput& in, TerraformModule& module);

@@ -11,8 +11,7 @@ namespace {
 
 const char* const kNodePool = "azurerm_kubernetes_cluster_node_pool";
 
-QStringList zoneList(int zones)
-{
+QStringList zoneList(int zones) {
     QStringList out;
     for (int z = 1; z <= std::clamp(zones, 1, 3); ++z)
         out.append(QString::number(z));
@@ -20,8 +19,7 @@ QStringList zoneList(int zones)
 }
 
 // A workload identity: a managed identity that pods of one Kubernetes service account exchange their token for.
-void workloadIdentity(HclWriter& f, const QString& name, const QString& serviceAccount)
-{
+void workloadIdentity(HclWriter& f, const QString& name, const QString& serviceAccount) {
     f.add(userIdentity(name, QString(name).replace(QLatin1Char('_'), QLatin1Char('-')) + s("-id")));
     f.add(resource(s("azurerm_federated_identity_credential"), name)
               .str(s("name"), QString(name).replace(QLatin1Char('_'), QLatin1Char('-')))
@@ -32,19 +30,22 @@ void workloadIdentity(HclWriter& f, const QString& name, const QString& serviceA
               .str(s("subject"), s("system:serviceaccount:") + serviceAccount));
 }
 
-void cluster(const RenderInput& in, TerraformModule& m, HclWriter& f)
-{
+void cluster(const RenderInput& in, TerraformModule& m, HclWriter& f) {
     HclWriter& network = m.file(s("network.tf"));
     network.add(subnet(s("aks"), s("10.40.16.0/20")));
-    network.add(resource(s("azurerm_subnet_network_security_group_association"), s("aks")).expr(s("subnet_id"), s("azurerm_subnet.aks.id"))
+    network.add(resource(s("azurerm_subnet_network_security_group_association"), s("aks"))
+                    .expr(s("subnet_id"), s("azurerm_subnet.aks.id"))
                     .expr(s("network_security_group_id"), s("azurerm_network_security_group.workloads.id")));
 
-    m.variable(s("aks_admin_group_object_ids"), s("list(string)"), s("Entra ID groups that administer the cluster (Azure RBAC; local accounts are disabled)."), HclValue::strings({}));
+    m.variable(s("aks_admin_group_object_ids"), s("list(string)"),
+               s("Entra ID groups that administer the cluster (Azure RBAC; local accounts are disabled)."),
+               HclValue::strings({}));
     const bool cmk = in.customerManagedKeys();
     const int zones = std::max(1, in.size(s("serving")).value(s("zones")).toInt(1));
     f.add(userIdentity(s("aks"), s("aks-id")));
     // The cluster identity joins the node subnet and creates internal load balancers in it.
-    f.add(roleAssignment(s("aks_subnet"), s("azurerm_subnet.aks.id"), s("Network Contributor"), s("azurerm_user_assigned_identity.aks.principal_id")));
+    f.add(roleAssignment(s("aks_subnet"), s("azurerm_subnet.aks.id"), s("Network Contributor"),
+                         s("azurerm_user_assigned_identity.aks.principal_id")));
     if (cmk) {
         f.add(azure(s("azurerm_disk_encryption_set"), s("aks"), s("aks-des"))
                   .expr(s("key_vault_key_id"), s("azurerm_key_vault_key.data.versionless_id"))
@@ -52,7 +53,8 @@ void cluster(const RenderInput& in, TerraformModule& m, HclWriter& f)
                   .str(s("encryption_type"), s("EncryptionAtRestWithCustomerKey"))
                   .block(assignedIdentity(s("azurerm_user_assigned_identity.data")))
                   .expr(s("tags"), s("local.tags")));
-        f.add(roleAssignment(s("aks_disk_encryption"), s("azurerm_disk_encryption_set.aks.id"), s("Reader"), s("azurerm_user_assigned_identity.aks.principal_id")));
+        f.add(roleAssignment(s("aks_disk_encryption"), s("azurerm_disk_encryption_set.aks.id"), s("Reader"),
+                             s("azurerm_user_assigned_identity.aks.principal_id")));
     }
 
     HclBlock aks = azure(s("azurerm_kubernetes_cluster"), s("main"), s("aks"));
@@ -98,24 +100,33 @@ void cluster(const RenderInput& in, TerraformModule& m, HclWriter& f)
                    .str(s("service_cidr"), s("172.16.0.0/16"))
                    .str(s("dns_service_ip"), s("172.16.0.10"))
                    .str(s("load_balancer_sku"), s("standard")))
-        .block(HclBlock(s("oms_agent")).expr(s("log_analytics_workspace_id"), s("azurerm_log_analytics_workspace.main.id")).flag(s("msi_auth_for_monitoring_enabled"), true))
-        .block(HclBlock(s("microsoft_defender")).expr(s("log_analytics_workspace_id"), s("azurerm_log_analytics_workspace.main.id")))
+        .block(HclBlock(s("oms_agent"))
+                   .expr(s("log_analytics_workspace_id"), s("azurerm_log_analytics_workspace.main.id"))
+                   .flag(s("msi_auth_for_monitoring_enabled"), true))
+        .block(HclBlock(s("microsoft_defender"))
+                   .expr(s("log_analytics_workspace_id"), s("azurerm_log_analytics_workspace.main.id")))
         .block(HclBlock(s("key_vault_secrets_provider")).flag(s("secret_rotation_enabled"), true));
     if (serviceOf(in, s("monitoring")) == QLatin1String("azurerm_monitor_workspace"))
-        aks.block(HclBlock(s("monitor_metrics"))); // managed Prometheus scraping; monitoring.tf routes it to the workspace
-    aks.block(HclBlock(s("lifecycle")).attr(s("ignore_changes"), refs({s("default_node_pool[0].node_count")}))).expr(s("tags"), s("local.tags"));
+        aks.block(
+            HclBlock(s("monitor_metrics"))); // managed Prometheus scraping; monitoring.tf routes it to the workspace
+    aks.block(HclBlock(s("lifecycle")).attr(s("ignore_changes"), refs({s("default_node_pool[0].node_count")})))
+        .expr(s("tags"), s("local.tags"));
     // The identity needs its subnet (and key) permissions before the cluster is created, not after.
-    aks.attr(s("depends_on"), refs(cmk ? QStringList{s("azurerm_role_assignment.aks_subnet"), s("azurerm_role_assignment.aks_disk_encryption")} : QStringList{s("azurerm_role_assignment.aks_subnet")}));
+    aks.attr(s("depends_on"), refs(cmk ? QStringList{s("azurerm_role_assignment.aks_subnet"),
+                                                     s("azurerm_role_assignment.aks_disk_encryption")}
+                                       : QStringList{s("azurerm_role_assignment.aks_subnet")}));
     f.add(aks);
     if (in.has(s("container_registry")))
-        f.add(roleAssignment(s("aks_pull"), s("azurerm_container_registry.images.id"), s("AcrPull"), s("azurerm_kubernetes_cluster.main.kubelet_identity[0].object_id")));
-    m.output(s("aks_cluster"), s("azurerm_kubernetes_cluster.main.name"), s("AKS cluster (private API server; az aks get-credentials, Entra ID login)"));
-    m.output(s("aks_oidc_issuer"), s("azurerm_kubernetes_cluster.main.oidc_issuer_url"), s("OIDC issuer the workload identities trust"));
+        f.add(roleAssignment(s("aks_pull"), s("azurerm_container_registry.images.id"), s("AcrPull"),
+                             s("azurerm_kubernetes_cluster.main.kubelet_identity[0].object_id")));
+    m.output(s("aks_cluster"), s("azurerm_kubernetes_cluster.main.name"),
+             s("AKS cluster (private API server; az aks get-credentials, Entra ID login)"));
+    m.output(s("aks_oidc_issuer"), s("azurerm_kubernetes_cluster.main.oidc_issuer_url"),
+             s("OIDC issuer the workload identities trust"));
 }
 
 // A user node pool sized from the plan component of `role`.
-HclBlock nodePool(const RenderInput& in, const QString& role, const QString& name, const QString& poolName)
-{
+HclBlock nodePool(const RenderInput& in, const QString& role, const QString& name, const QString& poolName) {
     const QJsonObject size = in.size(role);
     HclBlock pool = resource(s(kNodePool), name);
     pool.str(s("name"), poolName)
@@ -128,19 +139,21 @@ HclBlock nodePool(const RenderInput& in, const QString& role, const QString& nam
     return pool;
 }
 
-void nodePools(const RenderInput& in, TerraformModule& m)
-{
+void nodePools(const RenderInput& in, TerraformModule& m) {
     const QString pool = s(kNodePool);
     if (serviceOf(in, s("training")) == pool) {
         const QJsonObject size = in.size(s("training"));
         const bool gpu = size.value(s("gpus")).toInt() > 0;
-        QStringList taints{s("workload=training:NoSchedule"), s("kubernetes.azure.com/scalesetpriority=spot:NoSchedule")};
+        QStringList taints{s("workload=training:NoSchedule"),
+                           s("kubernetes.azure.com/scalesetpriority=spot:NoSchedule")};
         Entries labels{{s("workload"), text(s("training"))}};
         if (gpu) {
             taints.append(s("nvidia.com/gpu=present:NoSchedule"));
             labels.append({s("accelerator"), text(s("nvidia"))});
         }
-        HclWriter& t = m.file(s("training.tf"), s("Training: ") + in.component(s("training")).value(s("service")).toString() + s(", spot nodes that scale to zero between runs."));
+        HclWriter& t =
+            m.file(s("training.tf"), s("Training: ") + in.component(s("training")).value(s("service")).toString() +
+                                         s(", spot nodes that scale to zero between runs."));
         // Spot capacity: evicted nodes are deleted and training resumes from its last checkpoint in the lake.
         t.add(nodePool(in, s("training"), s("training"), s("train"))
                   .num(s("min_count"), 0)
@@ -154,8 +167,11 @@ void nodePools(const RenderInput& in, TerraformModule& m)
                   .block(HclBlock(s("lifecycle")).attr(s("ignore_changes"), refs({s("node_count")})))
                   .expr(s("tags"), s("local.tags")));
         workloadIdentity(t, s("training"), s("ml:training"));
-        t.add(roleAssignment(s("training_data"), s("azurerm_storage_account.data.id"), s("Storage Blob Data Contributor"), s("azurerm_user_assigned_identity.training.principal_id")));
-        m.output(s("training_client_id"), s("azurerm_user_assigned_identity.training.client_id"), s("Client id for the training service account (azure.workload.identity/client-id)"));
+        t.add(roleAssignment(s("training_data"), s("azurerm_storage_account.data.id"),
+                             s("Storage Blob Data Contributor"),
+                             s("azurerm_user_assigned_identity.training.principal_id")));
+        m.output(s("training_client_id"), s("azurerm_user_assigned_identity.training.client_id"),
+                 s("Client id for the training service account (azure.workload.identity/client-id)"));
     }
     if (serviceOf(in, s("serving")) == pool) {
         const QJsonObject size = in.size(s("serving"));
@@ -167,7 +183,10 @@ void nodePools(const RenderInput& in, TerraformModule& m)
             taints.append(s("nvidia.com/gpu=present:NoSchedule"));
             labels.append({s("accelerator"), text(s("nvidia"))});
         }
-        HclWriter& f = m.file(s("serving.tf"), s("Serving: ") + in.component(s("serving")).value(s("service")).toString() + s(", one model-server replica per node across ") + QString::number(zones) + s(" zone(s)."));
+        HclWriter& f =
+            m.file(s("serving.tf"), s("Serving: ") + in.component(s("serving")).value(s("service")).toString() +
+                                        s(", one model-server replica per node across ") + QString::number(zones) +
+                                        s(" zone(s)."));
         f.add(nodePool(in, s("serving"), s("serving"), s("serve"))
                   .num(s("min_count"), replicas)
                   .num(s("max_count"), std::max(replicas, size.value(s("max_replicas")).toInt(replicas)))
@@ -178,42 +197,56 @@ void nodePools(const RenderInput& in, TerraformModule& m)
                   .block(HclBlock(s("lifecycle")).attr(s("ignore_changes"), refs({s("node_count")})))
                   .expr(s("tags"), s("local.tags")));
         workloadIdentity(f, s("serving"), s("ml:model-server"));
-        f.add(roleAssignment(s("serving_models"), s("azurerm_storage_account.data.id"), s("Storage Blob Data Reader"), s("azurerm_user_assigned_identity.serving.principal_id")));
-        m.output(s("serving_client_id"), s("azurerm_user_assigned_identity.serving.client_id"), s("Client id for the model-server service account (azure.workload.identity/client-id)"));
+        f.add(roleAssignment(s("serving_models"), s("azurerm_storage_account.data.id"), s("Storage Blob Data Reader"),
+                             s("azurerm_user_assigned_identity.serving.principal_id")));
+        m.output(s("serving_client_id"), s("azurerm_user_assigned_identity.serving.client_id"),
+                 s("Client id for the model-server service account (azure.workload.identity/client-id)"));
     }
 }
 
 // Application Gateway for Containers in its delegated subnet; the ALB controller in the cluster (workload identity
 // below) programs it from Gateway API resources. Its frontend is the only public entry point: callers still need an
 // Entra ID token that the model server validates.
-void ingress(TerraformModule& m)
-{
-    m.file(s("network.tf")).add(subnet(s("alb"), s("10.40.9.0/24"), s("Microsoft.ServiceNetworking/trafficControllers"), {s("Microsoft.Network/virtualNetworks/subnets/join/action")}));
-    HclWriter& g = m.file(s("gateway.tf"), s("Ingress: Application Gateway for Containers, programmed by the ALB controller through Gateway API resources."));
+void ingress(TerraformModule& m) {
+    m.file(s("network.tf"))
+        .add(subnet(s("alb"), s("10.40.9.0/24"), s("Microsoft.ServiceNetworking/trafficControllers"),
+                    {s("Microsoft.Network/virtualNetworks/subnets/join/action")}));
+    HclWriter& g = m.file(s("gateway.tf"), s("Ingress: Application Gateway for Containers, programmed by the ALB "
+                                             "controller through Gateway API resources."));
     g.add(azure(s("azurerm_application_load_balancer"), s("ingress"), s("agc")).expr(s("tags"), s("local.tags")));
-    g.add(resource(s("azurerm_application_load_balancer_subnet_association"), s("ingress")).attr(s("name"), named(s("agc-subnet")))
-              .expr(s("application_load_balancer_id"), s("azurerm_application_load_balancer.ingress.id")).expr(s("subnet_id"), s("azurerm_subnet.alb.id")).expr(s("tags"), s("local.tags")));
-    g.add(resource(s("azurerm_application_load_balancer_frontend"), s("ingress")).attr(s("name"), named(s("agc-frontend")))
-              .expr(s("application_load_balancer_id"), s("azurerm_application_load_balancer.ingress.id")).expr(s("tags"), s("local.tags")));
+    g.add(resource(s("azurerm_application_load_balancer_subnet_association"), s("ingress"))
+              .attr(s("name"), named(s("agc-subnet")))
+              .expr(s("application_load_balancer_id"), s("azurerm_application_load_balancer.ingress.id"))
+              .expr(s("subnet_id"), s("azurerm_subnet.alb.id"))
+              .expr(s("tags"), s("local.tags")));
+    g.add(resource(s("azurerm_application_load_balancer_frontend"), s("ingress"))
+              .attr(s("name"), named(s("agc-frontend")))
+              .expr(s("application_load_balancer_id"), s("azurerm_application_load_balancer.ingress.id"))
+              .expr(s("tags"), s("local.tags")));
     workloadIdentity(g, s("alb_controller"), s("azure-alb-system:alb-controller-sa"));
-    g.add(roleAssignment(s("alb_configuration"), s("azurerm_application_load_balancer.ingress.id"), s("AppGw for Containers Configuration Manager"), s("azurerm_user_assigned_identity.alb_controller.principal_id")));
-    g.add(roleAssignment(s("alb_subnet"), s("azurerm_subnet.alb.id"), s("Network Contributor"), s("azurerm_user_assigned_identity.alb_controller.principal_id")));
-    m.output(s("ingress_fqdn"), s("azurerm_application_load_balancer_frontend.ingress.fully_qualified_domain_name"), s("Host name of the ingress frontend (point the API's DNS record here)"));
-    m.output(s("alb_controller_client_id"), s("azurerm_user_assigned_identity.alb_controller.client_id"), s("Client id for the ALB controller Helm release"));
+    g.add(roleAssignment(s("alb_configuration"), s("azurerm_application_load_balancer.ingress.id"),
+                         s("AppGw for Containers Configuration Manager"),
+                         s("azurerm_user_assigned_identity.alb_controller.principal_id")));
+    g.add(roleAssignment(s("alb_subnet"), s("azurerm_subnet.alb.id"), s("Network Contributor"),
+                         s("azurerm_user_assigned_identity.alb_controller.principal_id")));
+    m.output(s("ingress_fqdn"), s("azurerm_application_load_balancer_frontend.ingress.fully_qualified_domain_name"),
+             s("Host name of the ingress frontend (point the API's DNS record here)"));
+    m.output(s("alb_controller_client_id"), s("azurerm_user_assigned_identity.alb_controller.client_id"),
+             s("Client id for the ALB controller Helm release"));
 }
 
 } // namespace
 
-bool AzureKubernetes::planned(const RenderInput& in)
-{
+bool AzureKubernetes::planned(const RenderInput& in) {
     return plans(in, s("azurerm_kubernetes_cluster")) || plans(in, s(kNodePool));
 }
 
-void AzureKubernetes::render(const RenderInput& in, TerraformModule& m)
-{
+void AzureKubernetes::render(const RenderInput& in, TerraformModule& m) {
     if (!planned(in))
         return;
-    cluster(in, m, m.file(s("kubernetes.tf"), s("AKS: private cluster, Entra ID RBAC only, workload identity, Azure Policy, Defender, logs to Log Analytics.")));
+    cluster(in, m,
+            m.file(s("kubernetes.tf"), s("AKS: private cluster, Entra ID RBAC only, workload identity, Azure Policy, "
+                                         "Defender, logs to Log Analytics.")));
     nodePools(in, m);
     if (serviceOf(in, s("gateway")) == QLatin1String("azurerm_application_load_balancer"))
         ingress(m);

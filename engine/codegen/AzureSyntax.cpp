@@ -6,8 +6,7 @@ using namespace TerraformSyntax;
 
 namespace {
 
-bool declares(const HclWriter& file, const QString& type, const QString& name)
-{
+bool declares(const HclWriter& file, const QString& type, const QString& name) {
     for (const QJsonValue& v : file.resources()) {
         const QJsonObject r = v.toObject();
         if (r.value(s("type")).toString() == type && r.value(s("name")).toString() == name)
@@ -18,13 +17,11 @@ bool declares(const HclWriter& file, const QString& type, const QString& name)
 
 } // namespace
 
-QString serviceOf(const RenderInput& in, const QString& role)
-{
+QString serviceOf(const RenderInput& in, const QString& role) {
     return in.component(role).value(s("service_id")).toString();
 }
 
-bool plans(const RenderInput& in, const QString& serviceId)
-{
+bool plans(const RenderInput& in, const QString& serviceId) {
     for (const QJsonValue& v : in.components()) {
         if (v.toObject().value(s("service_id")).toString() == serviceId)
             return true;
@@ -32,8 +29,7 @@ bool plans(const RenderInput& in, const QString& serviceId)
     return false;
 }
 
-HclBlock azure(const QString& type, const QString& name, const QString& suffix)
-{
+HclBlock azure(const QString& type, const QString& name, const QString& suffix) {
     HclBlock b = resource(type, name);
     b.attr(s("name"), named(suffix))
         .expr(s("resource_group_name"), s("azurerm_resource_group.main.name"))
@@ -41,28 +37,29 @@ HclBlock azure(const QString& type, const QString& name, const QString& suffix)
     return b;
 }
 
-HclBlock roleAssignment(const QString& name, const QString& scope, const QString& role, const QString& principal)
-{
-    return resource(s("azurerm_role_assignment"), name).expr(s("scope"), scope).str(s("role_definition_name"), role).expr(s("principal_id"), principal);
+HclBlock roleAssignment(const QString& name, const QString& scope, const QString& role, const QString& principal) {
+    return resource(s("azurerm_role_assignment"), name)
+        .expr(s("scope"), scope)
+        .str(s("role_definition_name"), role)
+        .expr(s("principal_id"), principal);
 }
 
-HclBlock userIdentity(const QString& name, const QString& suffix)
-{
+HclBlock userIdentity(const QString& name, const QString& suffix) {
     return azure(s("azurerm_user_assigned_identity"), name, suffix).expr(s("tags"), s("local.tags"));
 }
 
-HclBlock assignedIdentity(const QString& identityAddress)
-{
-    return HclBlock(s("identity")).str(s("type"), s("UserAssigned")).attr(s("identity_ids"), refs({identityAddress + s(".id")}));
+HclBlock assignedIdentity(const QString& identityAddress) {
+    return HclBlock(s("identity"))
+        .str(s("type"), s("UserAssigned"))
+        .attr(s("identity_ids"), refs({identityAddress + s(".id")}));
 }
 
-HclBlock systemIdentity()
-{
+HclBlock systemIdentity() {
     return HclBlock(s("identity")).str(s("type"), s("SystemAssigned"));
 }
 
-HclBlock subnet(const QString& name, const QString& prefix, const QString& delegation, const QStringList& delegationActions)
-{
+HclBlock subnet(const QString& name, const QString& prefix, const QString& delegation,
+                const QStringList& delegationActions) {
     HclBlock b = resource(s("azurerm_subnet"), name);
     b.attr(s("name"), named(QString(name).replace(QLatin1Char('_'), QLatin1Char('-'))))
         .expr(s("resource_group_name"), s("azurerm_resource_group.main.name"))
@@ -78,8 +75,7 @@ HclBlock subnet(const QString& name, const QString& prefix, const QString& deleg
     return b;
 }
 
-void ensureEndpointSubnet(TerraformModule& m)
-{
+void ensureEndpointSubnet(TerraformModule& m) {
     HclWriter& network = m.file(s("network.tf"));
     if (declares(network, s("azurerm_subnet"), s("endpoints")))
         return;
@@ -90,9 +86,12 @@ void ensureEndpointSubnet(TerraformModule& m)
                     .expr(s("network_security_group_id"), s("azurerm_network_security_group.workloads.id")));
 }
 
-void privateEndpoint(HclWriter& file, const QString& name, const QString& target, const QString& subresource, const QString& dnsZone)
-{
-    file.add(resource(s("azurerm_private_dns_zone"), name).str(s("name"), dnsZone).expr(s("resource_group_name"), s("azurerm_resource_group.main.name")).expr(s("tags"), s("local.tags")));
+void privateEndpoint(HclWriter& file, const QString& name, const QString& target, const QString& subresource,
+                     const QString& dnsZone) {
+    file.add(resource(s("azurerm_private_dns_zone"), name)
+                 .str(s("name"), dnsZone)
+                 .expr(s("resource_group_name"), s("azurerm_resource_group.main.name"))
+                 .expr(s("tags"), s("local.tags")));
     file.add(resource(s("azurerm_private_dns_zone_virtual_network_link"), name)
                  .attr(s("name"), named(QString(name).replace(QLatin1Char('_'), QLatin1Char('-')) + s("-link")))
                  .expr(s("resource_group_name"), s("azurerm_resource_group.main.name"))
@@ -100,20 +99,24 @@ void privateEndpoint(HclWriter& file, const QString& name, const QString& target
                  .expr(s("virtual_network_id"), s("azurerm_virtual_network.main.id"))
                  .flag(s("registration_enabled"), false)
                  .expr(s("tags"), s("local.tags")));
-    file.add(azure(s("azurerm_private_endpoint"), name, QString(name).replace(QLatin1Char('_'), QLatin1Char('-')) + s("-pe"))
-                 .expr(s("subnet_id"), s("azurerm_subnet.endpoints.id"))
-                 .block(HclBlock(s("private_service_connection"))
-                            .attr(s("name"), named(QString(name).replace(QLatin1Char('_'), QLatin1Char('-')) + s("-psc")))
-                            .expr(s("private_connection_resource_id"), target)
-                            .attr(s("subresource_names"), HclValue::strings({subresource}))
-                            .flag(s("is_manual_connection"), false))
-                 .block(HclBlock(s("private_dns_zone_group")).str(s("name"), s("default")).attr(s("private_dns_zone_ids"), refs({s("azurerm_private_dns_zone.") + name + s(".id")})))
-                 .expr(s("tags"), s("local.tags")));
+    file.add(
+        azure(s("azurerm_private_endpoint"), name, QString(name).replace(QLatin1Char('_'), QLatin1Char('-')) + s("-pe"))
+            .expr(s("subnet_id"), s("azurerm_subnet.endpoints.id"))
+            .block(HclBlock(s("private_service_connection"))
+                       .attr(s("name"), named(QString(name).replace(QLatin1Char('_'), QLatin1Char('-')) + s("-psc")))
+                       .expr(s("private_connection_resource_id"), target)
+                       .attr(s("subresource_names"), HclValue::strings({subresource}))
+                       .flag(s("is_manual_connection"), false))
+            .block(HclBlock(s("private_dns_zone_group"))
+                       .str(s("name"), s("default"))
+                       .attr(s("private_dns_zone_ids"), refs({s("azurerm_private_dns_zone.") + name + s(".id")})))
+            .expr(s("tags"), s("local.tags")));
 }
 
-void ensureContainerEnvironment(const RenderInput& in, TerraformModule& m)
-{
-    HclWriter& f = m.file(s("containers.tf"), s("Container Apps environment: internal load balancer in the workloads subnet, logs to Log Analytics."));
+void ensureContainerEnvironment(const RenderInput& in, TerraformModule& m) {
+    HclWriter& f =
+        m.file(s("containers.tf"),
+               s("Container Apps environment: internal load balancer in the workloads subnet, logs to Log Analytics."));
     if (declares(f, s("azurerm_container_app_environment"), s("main")))
         return;
     f.add(azure(s("azurerm_container_app_environment"), s("main"), s("cae"))

@@ -6,7 +6,9 @@
 
 namespace mlops::AzureSyntax {
 
-inline QString s(const char* text) { return QString::fromLatin1(text); }
+inline QString s(const char* text) {
+    return QString::fromLatin1(text);
+}
 
 // The planned service_id of the component with this role ("" when the plan has no such role).
 QString serviceOf(const RenderInput& in, const QString& role);
@@ -22,11 +24,13 @@ HclBlock assignedIdentity(const QString& identityAddress); // identity { type = 
 HclBlock systemIdentity();
 
 // A subnet of the module's virtual network; `delegation` names the service it is delegated to (may be empty).
-HclBlock subnet(const QString& name, const QString& prefix, const QString& delegation = {}, const QStringList& delegationActions = {});
+HclBlock subnet(const QString& name, const QString& prefix, const QString& delegation = {},
+                const QStringList& delegationActions = {});
 
 // A private endpoint for `target` in the endpoints subnet, with its private DNS zone linked to the virtual network,
 // so the service keeps public network access off and is still reachable from the workloads. Adds three blocks.
-void privateEndpoint(HclWriter& file, const QString& name, const QString& target, const QString& subresource, const QString& dnsZone);
+void privateEndpoint(HclWriter& file, const QString& name, const QString& target, const QString& subresource,
+                     const QString& dnsZone);
 // Declares the endpoints subnet once (network.tf) when some component needs a private endpoint.
 void ensureEndpointSubnet(TerraformModule& m);
 

@@ -17,8 +17,7 @@ public:
     QString name() const override { return QStringLiteral("codegen"); }
     QStringList writes() const override { return {StatePart::artifacts()}; }
 
-    NodeResult run(NodeContext& c) override
-    {
+    NodeResult run(NodeContext& c) override {
         QString error;
         const auto kb = AgentSupport::knowledge(&error);
         if (!error.isEmpty())
@@ -26,10 +25,13 @@ public:
         const RenderInput in = RenderInput::fromState(c.state());
         const GeneratedRepository repo = RepositoryRenderer(kb).render(in);
         if (!repo.errors.isEmpty())
-            return NodeResult::failure(QStringLiteral("code generation failed: ") + repo.errors.join(QStringLiteral("; ")));
+            return NodeResult::failure(QStringLiteral("code generation failed: ") +
+                                       repo.errors.join(QStringLiteral("; ")));
 
         const QString root = c.settings().outputDir;
-        const auto sink = [&c](const QJsonObject& artifact) { c.event(QStringLiteral("artifact-generated"), artifact); };
+        const auto sink = [&c](const QJsonObject& artifact) {
+            c.event(QStringLiteral("artifact-generated"), artifact);
+        };
         QJsonObject artifacts;
         if (root.isEmpty()) {
             // No output folder (a dry run): the files are described but not written.
@@ -54,7 +56,8 @@ public:
             blocking += v.toObject().value(QStringLiteral("blocking")).toBool() ? 1 : 0;
         }
         const int fileCount = int(artifacts.value(QStringLiteral("files")).toArray().size());
-        c.card({.reasoning = QStringLiteral("Rendered the approved plan (%1 components on %2) with structured emitters: %3 Terraform resources, "
+        c.card({.reasoning = QStringLiteral("Rendered the approved plan (%1 components on %2) with structured "
+                                            "emitters: %3 Terraform resources, "
                                             "policy packs %4 re-run on them: %5 checks, %6 failed, %7 blocking.%8")
                                  .arg(in.components().size())
                                  .arg(in.cloud())
@@ -63,7 +66,8 @@ public:
                                  .arg(policy.size())
                                  .arg(failed)
                                  .arg(blocking)
-                                 .arg(root.isEmpty() ? QStringLiteral(" No output folder is set: nothing was written.") : QString()),
+                                 .arg(root.isEmpty() ? QStringLiteral(" No output folder is set: nothing was written.")
+                                                     : QString()),
                 .decision = QStringLiteral("generated %1 files").arg(fileCount),
                 .confidence = blocking == 0 ? 0.9 : 0.5,
                 .outputs = {{QStringLiteral("files"), fileCount},
@@ -77,8 +81,7 @@ public:
 
 } // namespace
 
-std::shared_ptr<Node> makeCodegenNode()
-{
+std::shared_ptr<Node> makeCodegenNode() {
     return std::make_shared<CodegenNode>();
 }
 

@@ -7,7 +7,9 @@
 // plan facts (which catalogue service a role maps to) the GCP renderers branch on.
 namespace mlops::GcpBlocks {
 
-inline QString s(const char* text) { return QString::fromLatin1(text); }
+inline QString s(const char* text) {
+    return QString::fromLatin1(text);
+}
 
 // The plan component's service_id for a role ("" when the plan has no such role).
 QString serviceOf(const RenderInput& in, const QString& role);
@@ -20,7 +22,8 @@ HclValue accountMember(const QString& account);
 // Object access on the data bucket only: no project-wide storage roles.
 HclBlock bucketAccess(const QString& account, bool write);
 HclBlock projectRole(const QString& name, const QString& account, const QString& role);
-// Lets a Google-managed service agent (e.g. "gcp-sa-aiplatform") use the data key, so that service's resources can be CMEK-encrypted.
+// Lets a Google-managed service agent (e.g. "gcp-sa-aiplatform") use the data key, so that service's resources can be
+// CMEK-encrypted.
 HclBlock keyAccessForAgent(const QString& name, const QString& agentEmail);
 // Cloud Armor policy: allow the allowed ranges, deny everything else, optionally the OWASP preconfigured WAF rules.
 HclBlock armorPolicy(bool waf);

@@ -14,7 +14,8 @@ public:
     static bool streamingJob(const RenderInput& in);
     static bool batchIngestion(const RenderInput& in);
     static bool any(const RenderInput& in);
-    // Shared by every Dataflow job: the service agent's key grant (security.tf) and the worker-to-worker firewall (network.tf).
+    // Shared by every Dataflow job: the service agent's key grant (security.tf) and the worker-to-worker firewall
+    // (network.tf).
     static void renderWorkerAccess(const RenderInput& in, TerraformModule& module);
     static void renderIngestion(const RenderInput& in, TerraformModule& module);
     static void renderStreaming(const RenderInput& in, TerraformModule& module);

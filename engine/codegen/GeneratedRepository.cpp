@@ -4,19 +4,16 @@
 
 namespace mlops {
 
-void GeneratedRepository::add(const QString& path, const QByteArray& content, const QString& type)
-{
+void GeneratedRepository::add(const QString& path, const QByteArray& content, const QString& type) {
     m_files.insert_or_assign(path, File{content, type.isEmpty() ? typeForPath(path) : type});
 }
 
-QByteArray GeneratedRepository::content(const QString& path) const
-{
+QByteArray GeneratedRepository::content(const QString& path) const {
     const auto it = m_files.find(path);
     return it == m_files.end() ? QByteArray() : it->second.content;
 }
 
-QString GeneratedRepository::typeForPath(const QString& path)
-{
+QString GeneratedRepository::typeForPath(const QString& path) {
     const QString name = QFileInfo(path).fileName();
     const QString suffix = QFileInfo(path).suffix();
     if (suffix == QLatin1String("tf"))

@@ -18,7 +18,9 @@ public:
     };
 
     void add(const QString& path, const QByteArray& content, const QString& type = {});
-    void add(const QString& path, const QString& content, const QString& type = {}) { add(path, content.toUtf8(), type); }
+    void add(const QString& path, const QString& content, const QString& type = {}) {
+        add(path, content.toUtf8(), type);
+    }
     bool contains(const QString& path) const { return m_files.count(path) > 0; }
     QByteArray content(const QString& path) const;
     const std::map<QString, File>& files() const { return m_files; }

@@ -6,12 +6,9 @@ namespace mlops {
 
 HclBlock::HclBlock(QString type, QStringList labels)
     : m_type(std::move(type))
-    , m_labels(std::move(labels))
-{
-}
+    , m_labels(std::move(labels)) {}
 
-HclBlock& HclBlock::attr(const QString& name, const HclValue& value)
-{
+HclBlock& HclBlock::attr(const QString& name, const HclValue& value) {
     // HCL forbids setting an argument twice; a later value replaces the earlier one in place.
     for (Entry& e : m_body) {
         if (auto* a = std::get_if<Attribute>(&e); a && a->name == name) {
@@ -23,20 +20,17 @@ HclBlock& HclBlock::attr(const QString& name, const HclValue& value)
     return *this;
 }
 
-HclBlock& HclBlock::block(const HclBlock& child)
-{
+HclBlock& HclBlock::block(const HclBlock& child) {
     m_body.append(child);
     return *this;
 }
 
-HclBlock& HclBlock::gap()
-{
+HclBlock& HclBlock::gap() {
     m_body.append(Gap{});
     return *this;
 }
 
-QString HclBlock::render(int indent) const
-{
+QString HclBlock::render(int indent) const {
     const QString pad(indent, QLatin1Char(' '));
     const QString inner(indent + 2, QLatin1Char(' '));
     QString out = pad + m_type;
@@ -83,8 +77,7 @@ QString HclBlock::render(int indent) const
     return out + pad + QStringLiteral("}\n");
 }
 
-QJsonObject HclBlock::attributesJson() const
-{
+QJsonObject HclBlock::attributesJson() const {
     QJsonObject out;
     for (const Entry& entry : m_body) {
         if (const auto* a = std::get_if<Attribute>(&entry)) {

@@ -6,77 +6,67 @@
 
 namespace mlops {
 
-HclValue HclValue::str(const QString& text)
-{
+HclValue HclValue::str(const QString& text) {
     HclValue v;
     v.m_kind = Kind::String;
     v.m_text = text;
     return v;
 }
 
-HclValue HclValue::num(double number)
-{
+HclValue HclValue::num(double number) {
     HclValue v;
     v.m_kind = Kind::Number;
     v.m_number = number;
     return v;
 }
 
-HclValue HclValue::boolean(bool value)
-{
+HclValue HclValue::boolean(bool value) {
     HclValue v;
     v.m_kind = Kind::Bool;
     v.m_bool = value;
     return v;
 }
 
-HclValue HclValue::expr(const QString& expression)
-{
+HclValue HclValue::expr(const QString& expression) {
     HclValue v;
     v.m_kind = Kind::Expression;
     v.m_text = expression;
     return v;
 }
 
-HclValue HclValue::list(QList<HclValue> items)
-{
+HclValue HclValue::list(QList<HclValue> items) {
     HclValue v;
     v.m_kind = Kind::List;
     v.m_items = std::move(items);
     return v;
 }
 
-HclValue HclValue::strings(const QStringList& items)
-{
+HclValue HclValue::strings(const QStringList& items) {
     QList<HclValue> values;
     for (const QString& s : items)
         values.append(str(s));
     return list(std::move(values));
 }
 
-HclValue HclValue::object(QList<QPair<QString, HclValue>> entries)
-{
+HclValue HclValue::object(QList<QPair<QString, HclValue>> entries) {
     HclValue v;
     v.m_kind = Kind::Object;
     v.m_entries = std::move(entries);
     return v;
 }
 
-HclValue HclValue::heredoc(const QString& text)
-{
+HclValue HclValue::heredoc(const QString& text) {
     HclValue v;
     v.m_kind = Kind::Heredoc;
     v.m_text = text;
     return v;
 }
 
-HclValue HclValue::interpolated(const QString& trustedTemplate)
-{
+HclValue HclValue::interpolated(const QString& trustedTemplate) {
     return expr(QLatin1Char('"') + trustedTemplate + QLatin1Char('"'));
 }
 
-HclValue HclValue::call(const QString& function, const HclValue& argument)
-{
+HclValue HclValue::call(const QString& function, const HclValue& argument) {
     HclValue v;
     v.m_kind = Kind::Call;
     v.m_text = function;
@@ -84,8 +74,7 @@ HclValue HclValue::call(const QString& function, const HclValue& argument)
     return v;
 }
 
-QString HclValue::quote(const QString& text)
-{
+QString HclValue::quote(const QString& text) {
     QString out;
     out.reserve(text.size() + 2);
     out += QLatin1Char('"');
@@ -93,11 +82,21 @@ QString HclValue::quote(const QString& text)
         const QChar c = text.at(i);
         const QChar next = i + 1 < text.size() ? text.at(i + 1) : QChar();
         switch (c.unicode()) {
-        case '"': out += QLatin1String("\\\""); break;
-        case '\\': out += QLatin1String("\\\\"); break;
-        case '\n': out += QLatin1String("\\n"); break;
-        case '\r': out += QLatin1String("\\r"); break;
-        case '\t': out += QLatin1String("\\t"); break;
+        case '"':
+            out += QLatin1String("\\\"");
+            break;
+        case '\\':
+            out += QLatin1String("\\\\");
+            break;
+        case '\n':
+            out += QLatin1String("\\n");
+            break;
+        case '\r':
+            out += QLatin1String("\\r");
+            break;
+        case '\t':
+            out += QLatin1String("\\t");
+            break;
         case '$':
         case '%':
             // "${" and "%{" would start a template sequence; doubling the sigil makes them literal.
@@ -116,23 +115,20 @@ QString HclValue::quote(const QString& text)
     return out;
 }
 
-QString HclValue::key(const QString& name)
-{
+QString HclValue::key(const QString& name) {
     static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_-]*$"));
     return identifier.match(name).hasMatch() ? name : quote(name);
 }
 
-bool HclValue::isMultiLine() const
-{
+bool HclValue::isMultiLine() const {
     if (m_kind == Kind::Call)
         return m_items.first().isMultiLine();
     return (m_kind == Kind::Object && !m_entries.isEmpty()) || m_kind == Kind::Heredoc ||
-           (m_kind == Kind::List && std::any_of(m_items.begin(), m_items.end(),
-                                                [](const HclValue& v) { return v.isMultiLine(); }));
+           (m_kind == Kind::List &&
+            std::any_of(m_items.begin(), m_items.end(), [](const HclValue& v) { return v.isMultiLine(); }));
 }
 
-QString HclValue::render(int indent) const
-{
+QString HclValue::render(int indent) const {
     switch (m_kind) {
     case Kind::String:
         return quote(m_text);
@@ -193,14 +189,14 @@ QString HclValue::render(int indent) const
         body.replace(QStringLiteral("${"), QStringLiteral("$${")).replace(QStringLiteral("%{"), QStringLiteral("%%{"));
         if (!body.endsWith(QLatin1Char('\n')))
             body += QLatin1Char('\n');
-        return QStringLiteral("<<-") + delimiter + QLatin1Char('\n') + body + QString(indent, QLatin1Char(' ')) + delimiter;
+        return QStringLiteral("<<-") + delimiter + QLatin1Char('\n') + body + QString(indent, QLatin1Char(' ')) +
+               delimiter;
     }
     }
     return {};
 }
 
-QJsonValue HclValue::toJson() const
-{
+QJsonValue HclValue::toJson() const {
     switch (m_kind) {
     case Kind::String:
     case Kind::Heredoc:

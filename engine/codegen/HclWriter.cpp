@@ -5,16 +5,14 @@
 namespace mlops {
 
 HclWriter::HclWriter(QString path, QString headerComment)
-    : m_path(std::move(path))
-{
+    : m_path(std::move(path)) {
     for (const QString& line : headerComment.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
         m_text += QStringLiteral("# ") + line + QLatin1Char('\n');
         ++m_lines;
     }
 }
 
-HclWriter& HclWriter::add(const HclBlock& block)
-{
+HclWriter& HclWriter::add(const HclBlock& block) {
     if (!m_text.isEmpty()) {
         m_text += QLatin1Char('\n');
         ++m_lines;
@@ -34,8 +32,7 @@ HclWriter& HclWriter::add(const HclBlock& block)
     return *this;
 }
 
-HclWriter& HclWriter::add(const QList<HclBlock>& blocks)
-{
+HclWriter& HclWriter::add(const QList<HclBlock>& blocks) {
     for (const HclBlock& b : blocks)
         add(b);
     return *this;

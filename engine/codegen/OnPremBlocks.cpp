@@ -6,13 +6,11 @@ using namespace TerraformSyntax;
 
 namespace {
 
-QString s(const char* t)
-{
+QString s(const char* t) {
     return QString::fromLatin1(t);
 }
 
-HclValue quantities(const Capacity& c, bool withGpu)
-{
+HclValue quantities(const Capacity& c, bool withGpu) {
     Entries e{{s("cpu"), text(QString::number(c.cpu))}, {s("memory"), text(QString::number(c.memoryGb) + s("Gi"))}};
     if (withGpu && c.gpus > 0)
         e.append({s("nvidia.com/gpu"), text(QString::number(c.gpus))});
@@ -21,28 +19,27 @@ HclValue quantities(const Capacity& c, bool withGpu)
 
 } // namespace
 
-QString namespaceRef()
-{
+QString namespaceRef() {
     return s("kubernetes_namespace_v1.ml.metadata[0].name");
 }
 
-HclValue labels(const QString& component)
-{
-    return HclValue::call(s("merge"), HclValue::expr(s("local.labels, { \"app.kubernetes.io/component\" = ") + HclValue::quote(component) + s(" }")));
+HclValue labels(const QString& component) {
+    return HclValue::call(s("merge"), HclValue::expr(s("local.labels, { \"app.kubernetes.io/component\" = ") +
+                                                     HclValue::quote(component) + s(" }")));
 }
 
-HclBlock metadata(const QString& name, const QString& component)
-{
-    return HclBlock(s("metadata")).attr(s("name"), named(name)).expr(s("namespace"), namespaceRef()).attr(s("labels"), labels(component));
+HclBlock metadata(const QString& name, const QString& component) {
+    return HclBlock(s("metadata"))
+        .attr(s("name"), named(name))
+        .expr(s("namespace"), namespaceRef())
+        .attr(s("labels"), labels(component));
 }
 
-QString objectName(const QString& terraformName)
-{
+QString objectName(const QString& terraformName) {
     return QString(terraformName).replace(QLatin1Char('_'), QLatin1Char('-'));
 }
 
-Capacity capacity(const QJsonObject& size, int defaultCpu, int defaultMemoryGb)
-{
+Capacity capacity(const QJsonObject& size, int defaultCpu, int defaultMemoryGb) {
     Capacity c;
     c.cpu = std::max(1, size.value(s("vcpu")).toInt(defaultCpu));
     c.memoryGb = std::max(1, int(std::ceil(size.value(s("memory_gb")).toDouble(defaultMemoryGb))));
@@ -50,19 +47,17 @@ Capacity capacity(const QJsonObject& size, int defaultCpu, int defaultMemoryGb)
     return c;
 }
 
-HclBlock resources(const Capacity& c)
-{
+HclBlock resources(const Capacity& c) {
     // GPUs are extended resources: Kubernetes only accepts them as limits (the request follows the limit).
     return HclBlock(s("resources")).attr(s("requests"), quantities(c, false)).attr(s("limits"), quantities(c, true));
 }
 
-HclValue resourcesValue(const Capacity& c)
-{
+HclValue resourcesValue(const Capacity& c) {
     return HclValue::object({{s("requests"), quantities(c, false)}, {s("limits"), quantities(c, true)}});
 }
 
-HclBlock container(const QString& name, const QString& image, const QStringList& command, const Capacity& c, const std::optional<HclValue>& args)
-{
+HclBlock container(const QString& name, const QString& image, const QStringList& command, const Capacity& c,
+                   const std::optional<HclValue>& args) {
     HclBlock b(s("container"));
     b.str(s("name"), name).expr(s("image"), image);
     if (!command.isEmpty())
@@ -70,48 +65,59 @@ HclBlock container(const QString& name, const QString& image, const QStringList&
     if (args)
         b.attr(s("args"), *args);
     return b.block(resources(c))
-        .block(HclBlock(s("security_context")).flag(s("run_as_non_root"), true).flag(s("read_only_root_filesystem"), true).flag(s("allow_privilege_escalation"), false)
+        .block(HclBlock(s("security_context"))
+                   .flag(s("run_as_non_root"), true)
+                   .flag(s("read_only_root_filesystem"), true)
+                   .flag(s("allow_privilege_escalation"), false)
                    .block(HclBlock(s("capabilities")).attr(s("drop"), HclValue::strings({s("ALL")})))
                    .block(HclBlock(s("seccomp_profile")).str(s("type"), s("RuntimeDefault"))))
         .block(HclBlock(s("volume_mount")).str(s("name"), s("tmp")).str(s("mount_path"), s("/tmp")));
 }
 
-HclBlock podSpec(const QString& serviceAccountRef, const QString& restartPolicy, const HclBlock& main)
-{
+HclBlock podSpec(const QString& serviceAccountRef, const QString& restartPolicy, const HclBlock& main) {
     HclBlock spec(s("spec"));
     spec.expr(s("service_account_name"), serviceAccountRef);
     if (!restartPolicy.isEmpty())
         spec.str(s("restart_policy"), restartPolicy);
-    return spec.block(HclBlock(s("security_context")).flag(s("run_as_non_root"), true).num(s("run_as_user"), 10001).num(s("run_as_group"), 10001).num(s("fs_group"), 10001)
-                          .block(HclBlock(s("seccomp_profile")).str(s("type"), s("RuntimeDefault"))))
+    return spec
+        .block(HclBlock(s("security_context"))
+                   .flag(s("run_as_non_root"), true)
+                   .num(s("run_as_user"), 10001)
+                   .num(s("run_as_group"), 10001)
+                   .num(s("fs_group"), 10001)
+                   .block(HclBlock(s("seccomp_profile")).str(s("type"), s("RuntimeDefault"))))
         .block(main)
-        .block(HclBlock(s("volume")).str(s("name"), s("tmp")).block(HclBlock(s("empty_dir")).str(s("size_limit"), s("1Gi"))));
+        .block(HclBlock(s("volume"))
+                   .str(s("name"), s("tmp"))
+                   .block(HclBlock(s("empty_dir")).str(s("size_limit"), s("1Gi"))));
 }
 
-HclValue podSecurityValue(int user)
-{
-    return HclValue::object({{s("runAsNonRoot"), HclValue::boolean(true)}, {s("runAsUser"), HclValue::num(user)}, {s("fsGroup"), HclValue::num(user)},
+HclValue podSecurityValue(int user) {
+    return HclValue::object({{s("runAsNonRoot"), HclValue::boolean(true)},
+                             {s("runAsUser"), HclValue::num(user)},
+                             {s("fsGroup"), HclValue::num(user)},
                              {s("seccompProfile"), HclValue::object({{s("type"), text(s("RuntimeDefault"))}})}});
 }
 
-HclValue containerSecurityValue(int user)
-{
-    return HclValue::object({{s("runAsNonRoot"), HclValue::boolean(true)}, {s("runAsUser"), HclValue::num(user)}, {s("allowPrivilegeEscalation"), HclValue::boolean(false)},
+HclValue containerSecurityValue(int user) {
+    return HclValue::object({{s("runAsNonRoot"), HclValue::boolean(true)},
+                             {s("runAsUser"), HclValue::num(user)},
+                             {s("allowPrivilegeEscalation"), HclValue::boolean(false)},
                              {s("capabilities"), HclValue::object({{s("drop"), HclValue::strings({s("ALL")})}})}});
 }
 
-HclBlock serviceAccount(const QString& name, bool apiAccess)
-{
-    return resource(s("kubernetes_service_account_v1"), name).block(metadata(objectName(name), name)).flag(s("automount_service_account_token"), apiAccess);
+HclBlock serviceAccount(const QString& name, bool apiAccess) {
+    return resource(s("kubernetes_service_account_v1"), name)
+        .block(metadata(objectName(name), name))
+        .flag(s("automount_service_account_token"), apiAccess);
 }
 
-bool inClusterObjectStore(const RenderInput& in)
-{
-    return in.component(s("storage")).value(s("service_id")).toString() == QLatin1String("kubernetes_stateful_set.minio");
+bool inClusterObjectStore(const RenderInput& in) {
+    return in.component(s("storage")).value(s("service_id")).toString() ==
+           QLatin1String("kubernetes_stateful_set.minio");
 }
 
-bool plans(const RenderInput& in, const QString& serviceId)
-{
+bool plans(const RenderInput& in, const QString& serviceId) {
     for (const QJsonValue& v : in.components()) {
         if (v.toObject().value(s("service_id")).toString() == serviceId)
             return true;
@@ -119,9 +125,8 @@ bool plans(const RenderInput& in, const QString& serviceId)
     return false;
 }
 
-HclBlock helmRelease(TerraformModule& m, const QString& release, const QString& repository, const QString& chart, const QString& version, const HclValue& values,
-                     bool afterMonitoring)
-{
+HclBlock helmRelease(TerraformModule& m, const QString& release, const QString& repository, const QString& chart,
+                     const QString& version, const HclValue& values, bool afterMonitoring) {
     m.variable(s("chart_") + release, s("string"), s("Chart version of ") + chart + s(" (pinned)."), text(version));
     // atomic: a failed upgrade rolls back instead of leaving a half-applied release behind.
     HclBlock h = resource(s("helm_release"), release);

@@ -35,7 +35,8 @@ HclValue resourcesValue(const Capacity& c);
 
 // A container that passes the namespace's `restricted` Pod Security profile: non-root, no privilege escalation, all
 // capabilities dropped, RuntimeDefault seccomp, read-only root file system (a writable /tmp comes from podSpec()).
-HclBlock container(const QString& name, const QString& image, const QStringList& command, const Capacity& c, const std::optional<HclValue>& args = std::nullopt);
+HclBlock container(const QString& name, const QString& image, const QStringList& command, const Capacity& c,
+                   const std::optional<HclValue>& args = std::nullopt);
 // A pod spec with its own service account, the non-root pod security context and the /tmp scratch volume.
 HclBlock podSpec(const QString& serviceAccountRef, const QString& restartPolicy, const HclBlock& container);
 // Security contexts as Helm values, for charts that take them verbatim (the root file system is the chart's call).
@@ -52,7 +53,7 @@ bool plans(const RenderInput& in, const QString& serviceId);
 
 // helm_release "<release>" with the chart pinned through variable chart_<release>, values through yamlencode.
 // With kube-prometheus-stack in the plan it is installed after it: ServiceMonitors need the operator's CRDs.
-HclBlock helmRelease(TerraformModule& m, const QString& release, const QString& repository, const QString& chart, const QString& version, const HclValue& values,
-                     bool afterMonitoring = false);
+HclBlock helmRelease(TerraformModule& m, const QString& release, const QString& repository, const QString& chart,
+                     const QString& version, const HclValue& values, bool afterMonitoring = false);
 
 } // namespace mlops::OnPremBlocks

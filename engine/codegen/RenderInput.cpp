@@ -6,15 +6,13 @@ namespace mlops {
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromLatin1(text);
 }
 
 } // namespace
 
-RenderInput RenderInput::fromState(const WorkflowState& state)
-{
+RenderInput RenderInput::fromState(const WorkflowState& state) {
     RenderInput in;
     in.constraints = state.object(StatePart::constraints());
     in.plan = state.object(StatePart::plan());
@@ -29,8 +27,7 @@ RenderInput RenderInput::fromState(const WorkflowState& state)
     return in;
 }
 
-QString RenderInput::project() const
-{
+QString RenderInput::project() const {
     QString name = constraints.value(s("project_name")).toString().toLower();
     name.replace(QRegularExpression(s("[^a-z0-9]+")), s("-"));
     name.remove(QRegularExpression(s("^-+|-+$")));
@@ -40,14 +37,12 @@ QString RenderInput::project() const
     return name.left(24).remove(QRegularExpression(s("-+$")));
 }
 
-QString RenderInput::cloud() const
-{
+QString RenderInput::cloud() const {
     const QString c = plan.value(s("cloud")).toString();
     return c.isEmpty() ? s("aws") : c;
 }
 
-QString RenderInput::region() const
-{
+QString RenderInput::region() const {
     const QString r = plan.value(s("region")).toString();
     if (!r.isEmpty())
         return r;
@@ -55,8 +50,7 @@ QString RenderInput::region() const
     return regions.isEmpty() ? QString() : regions.first().toString();
 }
 
-QStringList RenderInput::compliance() const
-{
+QStringList RenderInput::compliance() const {
     QStringList out;
     for (const QJsonValue& v : constraints.value(s("compliance_requirements")).toArray())
         out.append(v.toString());
@@ -64,14 +58,12 @@ QStringList RenderInput::compliance() const
     return out;
 }
 
-QString RenderInput::dataClassification() const
-{
+QString RenderInput::dataClassification() const {
     const QString c = constraints.value(s("data_classification")).toString();
     return c.isEmpty() ? s("internal") : c;
 }
 
-QJsonObject RenderInput::component(const QString& role) const
-{
+QJsonObject RenderInput::component(const QString& role) const {
     for (const QJsonValue& v : components()) {
         if (v.toObject().value(s("role")).toString() == role)
             return v.toObject();
@@ -79,35 +71,29 @@ QJsonObject RenderInput::component(const QString& role) const
     return {};
 }
 
-QJsonObject RenderInput::size(const QString& role) const
-{
+QJsonObject RenderInput::size(const QString& role) const {
     return component(role).value(s("size")).toObject();
 }
 
-QJsonObject RenderInput::config(const QString& role) const
-{
+QJsonObject RenderInput::config(const QString& role) const {
     return component(role).value(s("config")).toObject();
 }
 
-QString RenderInput::servingMode() const
-{
+QString RenderInput::servingMode() const {
     const QString mode = plan.value(s("pattern")).toObject().value(s("serving")).toString();
     return mode.isEmpty() ? s("batch") : mode;
 }
 
-bool RenderInput::onlineServing() const
-{
+bool RenderInput::onlineServing() const {
     static const QStringList offline{s("batch"), s("none"), s("streaming"), s("edge")};
     return has(s("serving")) && !offline.contains(servingMode());
 }
 
-bool RenderInput::streamingServing() const
-{
+bool RenderInput::streamingServing() const {
     return servingMode() == QLatin1String("streaming");
 }
 
-bool RenderInput::customerManagedKeys() const
-{
+bool RenderInput::customerManagedKeys() const {
     static const QStringList needCmk{s("HIPAA"), s("PCI-DSS"), s("FedRAMP")};
     for (const QString& c : compliance()) {
         if (needCmk.contains(c))
@@ -120,21 +106,18 @@ bool RenderInput::customerManagedKeys() const
     return false;
 }
 
-int RenderInput::logRetentionDays() const
-{
+int RenderInput::logRetentionDays() const {
     int days = 0;
     for (const QJsonValue& v : components())
         days = std::max(days, v.toObject().value(s("config")).toObject().value(s("log_retention_days")).toInt());
     return days > 0 ? days : 90;
 }
 
-int RenderInput::trainingGpus() const
-{
+int RenderInput::trainingGpus() const {
     return size(s("training")).value(s("gpus")).toInt();
 }
 
-QString RenderInput::trainingSchedule() const
-{
+QString RenderInput::trainingSchedule() const {
     const QString f = constraints.value(s("training_frequency")).toString();
     if (f == QLatin1String("hourly"))
         return s("0 * * * *");
@@ -145,8 +128,7 @@ QString RenderInput::trainingSchedule() const
     return s("0 2 * * 1"); // weekly, and the default for one-off or unknown cadences
 }
 
-QString RenderInput::primaryFramework() const
-{
+QString RenderInput::primaryFramework() const {
     const QJsonArray f = constraints.value(s("frameworks")).toArray();
     for (const QJsonValue& v : f) {
         const QString name = v.toString();
@@ -157,8 +139,7 @@ QString RenderInput::primaryFramework() const
     return s("sklearn");
 }
 
-QStringList RenderInput::monitoring() const
-{
+QStringList RenderInput::monitoring() const {
     QStringList out;
     for (const QJsonValue& v : constraints.value(s("monitoring_requirements")).toArray())
         out.append(v.toString());
@@ -169,8 +150,7 @@ QStringList RenderInput::monitoring() const
     return out;
 }
 
-double RenderInput::latencyP99Ms() const
-{
+double RenderInput::latencyP99Ms() const {
     return constraints.value(s("latency_p99_ms")).toDouble(0);
 }
 

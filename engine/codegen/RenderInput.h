@@ -28,8 +28,8 @@ public:
     // Policy results on the generated Terraform (filled by RepositoryRenderer before the docs are written).
     QJsonArray terraformPolicy;
 
-    QString project() const;      // lower-case slug usable in resource names
-    QString cloud() const;        // aws | gcp | azure | on_prem
+    QString project() const; // lower-case slug usable in resource names
+    QString cloud() const;   // aws | gcp | azure | on_prem
     QString region() const;
     QStringList compliance() const;
     QString dataClassification() const;
@@ -43,15 +43,15 @@ public:
 
     // containers | kubernetes | serverless | batch | streaming | ... as the pattern declares it.
     QString servingMode() const;
-    bool onlineServing() const;   // a request/response API exists (FastAPI service)
+    bool onlineServing() const; // a request/response API exists (FastAPI service)
     bool streamingServing() const;
     bool customerManagedKeys() const;
     int logRetentionDays() const;
     int trainingGpus() const;
     QString trainingSchedule() const; // cron expression from training_frequency
     QString primaryFramework() const;
-    QStringList monitoring() const;   // monitoring_requirements, defaulting to drift + latency
-    double latencyP99Ms() const;      // 0 when unknown
+    QStringList monitoring() const; // monitoring_requirements, defaulting to drift + latency
+    double latencyP99Ms() const;    // 0 when unknown
 };
 
 } // namespace mlops

@@ -17,14 +17,14 @@ public:
     QString name() const override { return QStringLiteral("report"); }
     QStringList writes() const override { return {StatePart::report()}; }
 
-    NodeResult run(NodeContext& c) override
-    {
+    NodeResult run(NodeContext& c) override {
         QString error;
         const auto kb = AgentSupport::knowledge(&error);
         if (!error.isEmpty())
             return NodeResult::failure(error);
         RenderInput in = RenderInput::fromState(c.state());
-        in.terraformPolicy = PolicyEvaluator(kb).evaluateTerraform(in.constraints, RepositoryRenderer::terraformResources(in));
+        in.terraformPolicy =
+            PolicyEvaluator(kb).evaluateTerraform(in.constraints, RepositoryRenderer::terraformResources(in));
         const QByteArray html = ReportRenderer::render(in).toUtf8();
         const QByteArray markdown = DocsRenderer::architectureMarkdown(in).toUtf8();
         const QString htmlPath = QStringLiteral("docs/report.html");
@@ -36,30 +36,35 @@ public:
             if (!writer.writeFile(htmlPath, html, &error) || !writer.writeFile(markdownPath, markdown, &error))
                 return NodeResult::failure(error);
         }
-        c.event(QStringLiteral("artifact-generated"), RepositoryWriter::artifact(htmlPath, html, QStringLiteral("html")));
-        c.event(QStringLiteral("artifact-generated"), RepositoryWriter::artifact(markdownPath, markdown, QStringLiteral("markdown")));
+        c.event(QStringLiteral("artifact-generated"),
+                RepositoryWriter::artifact(htmlPath, html, QStringLiteral("html")));
+        c.event(QStringLiteral("artifact-generated"),
+                RepositoryWriter::artifact(markdownPath, markdown, QStringLiteral("markdown")));
         const QJsonObject counts = in.validation.value(QStringLiteral("counts")).toObject();
-        c.card({.reasoning = QStringLiteral("Report built from the plan, %1 decisions, the cost estimate, policy results and the validation "
-                                            "summary (%2 errors, %3 warnings).")
-                                 .arg(DocsRenderer::adrCards(in).size())
-                                 .arg(counts.value(QStringLiteral("error")).toInt())
-                                 .arg(counts.value(QStringLiteral("warning")).toInt()),
-                .decision = QStringLiteral("wrote docs/report.html and updated docs/architecture.md"),
-                .confidence = 0.95,
-                .category = QStringLiteral("codegen"),
-                .priority = QStringLiteral("low")});
+        c.card(
+            {.reasoning =
+                 QStringLiteral(
+                     "Report built from the plan, %1 decisions, the cost estimate, policy results and the validation "
+                     "summary (%2 errors, %3 warnings).")
+                     .arg(DocsRenderer::adrCards(in).size())
+                     .arg(counts.value(QStringLiteral("error")).toInt())
+                     .arg(counts.value(QStringLiteral("warning")).toInt()),
+             .decision = QStringLiteral("wrote docs/report.html and updated docs/architecture.md"),
+             .confidence = 0.95,
+             .category = QStringLiteral("codegen"),
+             .priority = QStringLiteral("low")});
         // Paths relative to the repository root (artifacts.root): the state stays the same wherever the repository
         // was written, which crash-resume comparisons and synced decision sets rely on.
-        return NodeResult{{{StatePart::report(), QJsonObject{{QStringLiteral("html_path"), root.isEmpty() ? QString() : htmlPath},
-                                                               {QStringLiteral("markdown_path"), root.isEmpty() ? QString() : markdownPath}}}},
+        return NodeResult{{{StatePart::report(),
+                            QJsonObject{{QStringLiteral("html_path"), root.isEmpty() ? QString() : htmlPath},
+                                        {QStringLiteral("markdown_path"), root.isEmpty() ? QString() : markdownPath}}}},
                           {}};
     }
 };
 
 } // namespace
 
-std::shared_ptr<Node> makeReportNode()
-{
+std::shared_ptr<Node> makeReportNode() {
     return std::make_shared<ReportNode>();
 }
 

@@ -10,17 +10,13 @@
 namespace mlops {
 
 RepositoryRenderer::RepositoryRenderer(std::shared_ptr<const KnowledgeBase> kb)
-    : m_kb(std::move(kb))
-{
-}
+    : m_kb(std::move(kb)) {}
 
-QJsonArray RepositoryRenderer::terraformResources(const RenderInput& in)
-{
+QJsonArray RepositoryRenderer::terraformResources(const RenderInput& in) {
     return TerraformRenderer::render(in).resources();
 }
 
-GeneratedRepository RepositoryRenderer::render(const RenderInput& input) const
-{
+GeneratedRepository RepositoryRenderer::render(const RenderInput& input) const {
     GeneratedRepository repo;
     RenderInput in = input;
     const TerraformModule terraform = TerraformRenderer::render(in);

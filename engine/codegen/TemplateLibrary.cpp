@@ -5,8 +5,7 @@
 
 namespace mlops {
 
-QString TemplateLibrary::render(const QString& name, const QMap<QString, QString>& values, QString* error)
-{
+QString TemplateLibrary::render(const QString& name, const QMap<QString, QString>& values, QString* error) {
     QFile file(QStringLiteral(":/templates/") + name);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)

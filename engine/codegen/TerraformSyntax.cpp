@@ -2,8 +2,7 @@
 
 namespace mlops::TerraformSyntax {
 
-HclValue awsPolicy(const QList<Statement>& statements)
-{
+HclValue awsPolicy(const QList<Statement>& statements) {
     QList<HclValue> list;
     for (const Statement& st : statements) {
         QList<HclValue> resources;
@@ -21,12 +20,12 @@ HclValue awsPolicy(const QList<Statement>& statements)
                                             {QStringLiteral("Statement"), HclValue::list(list)}}));
 }
 
-HclValue awsAssumeRole(const QString& servicePrincipal)
-{
-    const HclValue statement = HclValue::object(
-        {{QStringLiteral("Effect"), HclValue::str(QStringLiteral("Allow"))},
-         {QStringLiteral("Action"), HclValue::str(QStringLiteral("sts:AssumeRole"))},
-         {QStringLiteral("Principal"), HclValue::object({{QStringLiteral("Service"), HclValue::str(servicePrincipal)}})}});
+HclValue awsAssumeRole(const QString& servicePrincipal) {
+    const HclValue statement =
+        HclValue::object({{QStringLiteral("Effect"), HclValue::str(QStringLiteral("Allow"))},
+                          {QStringLiteral("Action"), HclValue::str(QStringLiteral("sts:AssumeRole"))},
+                          {QStringLiteral("Principal"),
+                           HclValue::object({{QStringLiteral("Service"), HclValue::str(servicePrincipal)}})}});
     return HclValue::call(QStringLiteral("jsonencode"),
                           HclValue::object({{QStringLiteral("Version"), HclValue::str(QStringLiteral("2012-10-17"))},
                                             {QStringLiteral("Statement"), HclValue::list({statement})}}));

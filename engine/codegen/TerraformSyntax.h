@@ -6,13 +6,22 @@ namespace mlops::TerraformSyntax {
 
 using Entries = QList<QPair<QString, HclValue>>;
 
-inline HclBlock resource(const QString& type, const QString& name) { return HclBlock(QStringLiteral("resource"), {type, name}); }
-inline HclBlock data(const QString& type, const QString& name) { return HclBlock(QStringLiteral("data"), {type, name}); }
-inline HclValue ref(const QString& expression) { return HclValue::expr(expression); }
-inline HclValue text(const QString& value) { return HclValue::str(value); }
-inline HclValue named(const QString& suffix) { return HclValue::interpolated(QStringLiteral("${local.name}-") + suffix); }
-inline HclValue refs(const QStringList& expressions)
-{
+inline HclBlock resource(const QString& type, const QString& name) {
+    return HclBlock(QStringLiteral("resource"), {type, name});
+}
+inline HclBlock data(const QString& type, const QString& name) {
+    return HclBlock(QStringLiteral("data"), {type, name});
+}
+inline HclValue ref(const QString& expression) {
+    return HclValue::expr(expression);
+}
+inline HclValue text(const QString& value) {
+    return HclValue::str(value);
+}
+inline HclValue named(const QString& suffix) {
+    return HclValue::interpolated(QStringLiteral("${local.name}-") + suffix);
+}
+inline HclValue refs(const QStringList& expressions) {
     QList<HclValue> items;
     for (const QString& e : expressions)
         items.append(HclValue::expr(e));

@@ -4,23 +4,20 @@
 
 namespace mlops {
 
-bool EventType::isKnown(const QString& type)
-{
+bool EventType::isKnown(const QString& type) {
     static const QStringList known = {
-        workflowStart(), workflowPaused(),     workflowResumed(), workflowComplete(), workflowFailed(),
-        nodeStart(),     nodeComplete(),       nodeError(),       reasonCard(),       questionsPresented(),
-        autoApproving(), answersReceived(),    artifactGenerated(), validationResult(), heartbeat(),
+        workflowStart(), workflowPaused(),  workflowResumed(),   workflowComplete(), workflowFailed(),
+        nodeStart(),     nodeComplete(),    nodeError(),         reasonCard(),       questionsPresented(),
+        autoApproving(), answersReceived(), artifactGenerated(), validationResult(), heartbeat(),
     };
     return known.contains(type);
 }
 
-QString Event::timestampText() const
-{
+QString Event::timestampText() const {
     return timestamp.toUTC().toString(Qt::ISODateWithMs);
 }
 
-QJsonObject Event::toJson() const
-{
+QJsonObject Event::toJson() const {
     return QJsonObject{
         {QStringLiteral("decision_set_id"), decisionSetId},
         {QStringLiteral("seq"), seq},
@@ -30,13 +27,11 @@ QJsonObject Event::toJson() const
     };
 }
 
-QByteArray Event::toNdjsonLine() const
-{
+QByteArray Event::toNdjsonLine() const {
     return QJsonDocument(toJson()).toJson(QJsonDocument::Compact) + '\n';
 }
 
-Event Event::fromJson(const QJsonObject& object)
-{
+Event Event::fromJson(const QJsonObject& object) {
     Event e;
     e.decisionSetId = object.value(QStringLiteral("decision_set_id")).toString();
     e.seq = object.value(QStringLiteral("seq")).toInteger();

@@ -2,8 +2,7 @@
 
 namespace mlops::Json {
 
-QJsonObject merged(const QJsonObject& base, const QJsonObject& patch)
-{
+QJsonObject merged(const QJsonObject& base, const QJsonObject& patch) {
     QJsonObject out = base;
     for (auto it = patch.begin(); it != patch.end(); ++it) {
         const QJsonValue current = out.value(it.key());

@@ -5,8 +5,7 @@
 
 namespace mlops {
 
-QJsonObject Question::toJson() const
-{
+QJsonObject Question::toJson() const {
     return QJsonObject{
         {QStringLiteral("id"), id},
         {QStringLiteral("field"), field},
@@ -20,8 +19,7 @@ QJsonObject Question::toJson() const
     };
 }
 
-Question Question::fromJson(const QJsonObject& o)
-{
+Question Question::fromJson(const QJsonObject& o) {
     Question q;
     q.id = o.value(QStringLiteral("id")).toString();
     q.field = o.value(QStringLiteral("field")).toString();
@@ -36,8 +34,7 @@ Question Question::fromJson(const QJsonObject& o)
     return q;
 }
 
-QJsonValue Question::coerce(const QJsonValue& answer) const
-{
+QJsonValue Question::coerce(const QJsonValue& answer) const {
     if (!answer.isString())
         return answer;
     const QString text = answer.toString().trimmed();
@@ -48,9 +45,11 @@ QJsonValue Question::coerce(const QJsonValue& answer) const
     }
     if (type == QLatin1String("bool")) {
         const QString t = text.toLower();
-        if (t == QLatin1String("true") || t == QLatin1String("yes") || t == QLatin1String("y") || t == QLatin1String("1"))
+        if (t == QLatin1String("true") || t == QLatin1String("yes") || t == QLatin1String("y") ||
+            t == QLatin1String("1"))
             return true;
-        if (t == QLatin1String("false") || t == QLatin1String("no") || t == QLatin1String("n") || t == QLatin1String("0"))
+        if (t == QLatin1String("false") || t == QLatin1String("no") || t == QLatin1String("n") ||
+            t == QLatin1String("0"))
             return false;
         return answer;
     }
@@ -63,8 +62,7 @@ QJsonValue Question::coerce(const QJsonValue& answer) const
     return text;
 }
 
-QString Question::validate(const QJsonValue& raw) const
-{
+QString Question::validate(const QJsonValue& raw) const {
     const QJsonValue answer = coerce(raw);
     if (answer.isUndefined() || answer.isNull())
         return QCoreApplication::translate("Question", "no answer given");
@@ -102,16 +100,14 @@ QString Question::validate(const QJsonValue& raw) const
     return {};
 }
 
-QJsonArray questionsToJson(const QList<Question>& questions)
-{
+QJsonArray questionsToJson(const QList<Question>& questions) {
     QJsonArray a;
     for (const Question& q : questions)
         a.append(q.toJson());
     return a;
 }
 
-QList<Question> questionsFromJson(const QJsonArray& array)
-{
+QList<Question> questionsFromJson(const QJsonArray& array) {
     QList<Question> out;
     for (const QJsonValue& v : array)
         out.append(Question::fromJson(v.toObject()));

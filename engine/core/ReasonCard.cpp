@@ -2,37 +2,28 @@
 
 namespace mlops {
 
-QJsonObject Alternative::toJson() const
-{
+QJsonObject Alternative::toJson() const {
     QJsonObject o{{QStringLiteral("name"), name}, {QStringLiteral("score"), score}};
     if (!note.isEmpty())
         o.insert(QStringLiteral("note"), note);
     return o;
 }
 
-QJsonObject ReasonCard::toJson() const
-{
+QJsonObject ReasonCard::toJson() const {
     QJsonArray alts;
     for (const Alternative& a : alternatives)
         alts.append(a.toJson());
     return QJsonObject{
-        {QStringLiteral("agent"), agent},
-        {QStringLiteral("node"), node},
-        {QStringLiteral("reasoning"), reasoning},
-        {QStringLiteral("decision"), decision},
-        {QStringLiteral("confidence"), confidence},
-        {QStringLiteral("inputs"), inputs},
-        {QStringLiteral("outputs"), outputs},
-        {QStringLiteral("alternatives_considered"), alts},
-        {QStringLiteral("evidence"), evidence},
-        {QStringLiteral("category"), category},
-        {QStringLiteral("priority"), priority},
-        {QStringLiteral("duration_ms"), durationMs},
+        {QStringLiteral("agent"), agent},           {QStringLiteral("node"), node},
+        {QStringLiteral("reasoning"), reasoning},   {QStringLiteral("decision"), decision},
+        {QStringLiteral("confidence"), confidence}, {QStringLiteral("inputs"), inputs},
+        {QStringLiteral("outputs"), outputs},       {QStringLiteral("alternatives_considered"), alts},
+        {QStringLiteral("evidence"), evidence},     {QStringLiteral("category"), category},
+        {QStringLiteral("priority"), priority},     {QStringLiteral("duration_ms"), durationMs},
     };
 }
 
-ReasonCard ReasonCard::fromJson(const QJsonObject& o)
-{
+ReasonCard ReasonCard::fromJson(const QJsonObject& o) {
     ReasonCard c;
     c.agent = o.value(QStringLiteral("agent")).toString();
     c.node = o.value(QStringLiteral("node")).toString();

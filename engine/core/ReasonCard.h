@@ -25,7 +25,8 @@ struct ReasonCard {
     QJsonObject outputs;
     QList<Alternative> alternatives;
     QJsonObject evidence; // field -> quoted span of the requirement text
-    QString category;     // extraction | coverage | questions | architecture | feasibility | cost | policy | codegen | validation | approval | fallback
+    QString category;     // extraction | coverage | questions | architecture | feasibility | cost | policy | codegen |
+                          // validation | approval | fallback
     QString priority = QStringLiteral("medium"); // high | medium | low
     qint64 durationMs = 0;
 

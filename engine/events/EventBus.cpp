@@ -19,32 +19,29 @@ struct EventBus::Channel {
 
 namespace {
 
-void postToSubscriber(EventSubscription* sub, QList<Event> events)
-{
-    QMetaObject::invokeMethod(sub, [sub, events = std::move(events)] { sub->deliver(events); }, Qt::QueuedConnection);
+void postToSubscriber(EventSubscription* sub, QList<Event> events) {
+    QMetaObject::invokeMethod(
+        sub, [sub, events = std::move(events)] { sub->deliver(events); }, Qt::QueuedConnection);
 }
 
 } // namespace
 
 EventBus::EventBus(Database& database, QObject* parent)
     : QObject(parent)
-    , m_database(database)
-{
+    , m_database(database) {
     qRegisterMetaType<mlops::Event>();
 }
 
 EventBus::~EventBus() = default; // subscriptions keep their channel alive through their unsubscribe hook
 
-EventBus::Channel& EventBus::channel(const QString& decisionSetId)
-{
+EventBus::Channel& EventBus::channel(const QString& decisionSetId) {
     auto& slot = m_channels[decisionSetId];
     if (!slot)
         slot = std::make_shared<Channel>();
     return *slot;
 }
 
-static void ensureLoaded(Database& db, const QString& decisionSetId, bool& loaded, qint64& nextSeq, qint64& persisted)
-{
+static void ensureLoaded(Database& db, const QString& decisionSetId, bool& loaded, qint64& nextSeq, qint64& persisted) {
     if (loaded)
         return;
     persisted = EventLogStore::maxSeq(db.reader(), decisionSetId);
@@ -52,8 +49,7 @@ static void ensureLoaded(Database& db, const QString& decisionSetId, bool& loade
     loaded = true;
 }
 
-void EventBus::trim(Channel& ch)
-{
+void EventBus::trim(Channel& ch) {
     if (int(ch.buffer.size()) <= kBufferLimit)
         return;
     // Only persisted events may leave the buffer: a late subscriber must find every event somewhere.
@@ -61,14 +57,12 @@ void EventBus::trim(Channel& ch)
         ch.buffer.pop_front();
 }
 
-void EventBus::deliverLive(Channel& ch, const QList<Event>& events)
-{
+void EventBus::deliverLive(Channel& ch, const QList<Event>& events) {
     for (EventSubscription* sub : std::as_const(ch.subscribers))
         postToSubscriber(sub, events);
 }
 
-Event EventBus::publish(const QString& decisionSetId, const QString& type, const QJsonObject& data)
-{
+Event EventBus::publish(const QString& decisionSetId, const QString& type, const QJsonObject& data) {
     std::shared_ptr<Channel> chp;
     {
         QMutexLocker lock(&m_mutex);
@@ -95,8 +89,7 @@ Event EventBus::publish(const QString& decisionSetId, const QString& type, const
     return e;
 }
 
-QFuture<WriteResult> EventBus::commit(const QString& decisionSetId, Database::WriteOp alsoWrite)
-{
+QFuture<WriteResult> EventBus::commit(const QString& decisionSetId, Database::WriteOp alsoWrite) {
     std::shared_ptr<Channel> chp;
     {
         QMutexLocker lock(&m_mutex);
@@ -124,15 +117,13 @@ QFuture<WriteResult> EventBus::commit(const QString& decisionSetId, Database::Wr
         });
 }
 
-QFuture<WriteResult> EventBus::publishNow(const QString& decisionSetId, const QString& type, const QJsonObject& data)
-{
+QFuture<WriteResult> EventBus::publishNow(const QString& decisionSetId, const QString& type, const QJsonObject& data) {
     publish(decisionSetId, type, data);
     return commit(decisionSetId);
 }
 
 QFuture<WriteResult> EventBus::appendAtomically(const QString& decisionSetId,
-                                                std::function<EventList(SqliteConnection&)> makeEvents)
-{
+                                                std::function<EventList(SqliteConnection&)> makeEvents) {
     std::shared_ptr<Channel> chp;
     {
         QMutexLocker lock(&m_mutex);
@@ -173,8 +164,7 @@ QFuture<WriteResult> EventBus::appendAtomically(const QString& decisionSetId,
         });
 }
 
-void EventBus::resetChannel(const QString& decisionSetId)
-{
+void EventBus::resetChannel(const QString& decisionSetId) {
     std::shared_ptr<Channel> chp;
     {
         QMutexLocker lock(&m_mutex);
@@ -188,8 +178,7 @@ void EventBus::resetChannel(const QString& decisionSetId)
     ensureLoaded(m_database, decisionSetId, chp->loaded, chp->nextSeq, chp->persistedSeq);
 }
 
-EventSubscription* EventBus::subscribe(const QString& decisionSetId, QObject* parent)
-{
+EventSubscription* EventBus::subscribe(const QString& decisionSetId, QObject* parent) {
     std::shared_ptr<Channel> chp;
     {
         QMutexLocker lock(&m_mutex);
@@ -216,8 +205,7 @@ EventSubscription* EventBus::subscribe(const QString& decisionSetId, QObject* pa
     return sub;
 }
 
-qint64 EventBus::lastSeq(const QString& decisionSetId)
-{
+qint64 EventBus::lastSeq(const QString& decisionSetId) {
     std::shared_ptr<Channel> chp;
     {
         QMutexLocker lock(&m_mutex);
@@ -229,8 +217,7 @@ qint64 EventBus::lastSeq(const QString& decisionSetId)
     return chp->nextSeq - 1;
 }
 
-int EventBus::bufferedCount(const QString& decisionSetId)
-{
+int EventBus::bufferedCount(const QString& decisionSetId) {
     QMutexLocker lock(&m_mutex);
     const auto chp = m_channels.value(decisionSetId);
     if (!chp)

@@ -4,18 +4,14 @@ namespace mlops {
 
 EventSubscription::EventSubscription(QString decisionSetId, QObject* parent)
     : QObject(parent)
-    , m_decisionSetId(std::move(decisionSetId))
-{
-}
+    , m_decisionSetId(std::move(decisionSetId)) {}
 
-EventSubscription::~EventSubscription()
-{
+EventSubscription::~EventSubscription() {
     if (m_unsubscribe)
         m_unsubscribe();
 }
 
-void EventSubscription::deliver(const QList<Event>& events)
-{
+void EventSubscription::deliver(const QList<Event>& events) {
     for (const Event& e : events) {
         if (e.seq <= m_lastSeq)
             continue;

@@ -8,13 +8,11 @@ namespace mlops {
 
 namespace {
 
-QString k(const char* text)
-{
+QString k(const char* text) {
     return QString::fromLatin1(text);
 }
 
-void readUsage(const QJsonObject& usage, LlmProvider::Reply& reply)
-{
+void readUsage(const QJsonObject& usage, LlmProvider::Reply& reply) {
     if (usage.contains(k("input_tokens")))
         reply.inputTokens = usage.value(k("input_tokens")).toInteger();
     if (usage.contains(k("output_tokens")))
@@ -23,8 +21,7 @@ void readUsage(const QJsonObject& usage, LlmProvider::Reply& reply)
 
 } // namespace
 
-QNetworkRequest AnthropicProvider::networkRequest(const LlmSettings& settings, const QString& apiKey) const
-{
+QNetworkRequest AnthropicProvider::networkRequest(const LlmSettings& settings, const QString& apiKey) const {
     QNetworkRequest r(settings.endpoint());
     r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     r.setRawHeader("anthropic-version", "2023-06-01");
@@ -33,8 +30,7 @@ QNetworkRequest AnthropicProvider::networkRequest(const LlmSettings& settings, c
     return r;
 }
 
-QByteArray AnthropicProvider::body(const LlmRequest& request, const LlmSettings& settings, bool stream) const
-{
+QByteArray AnthropicProvider::body(const LlmRequest& request, const LlmSettings& settings, bool stream) const {
     QJsonArray messages;
     for (const LlmMessage& m : request.messages)
         messages.append(QJsonObject{{k("role"), m.role}, {k("content"), m.content}});
@@ -50,8 +46,7 @@ QByteArray AnthropicProvider::body(const LlmRequest& request, const LlmSettings&
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-bool AnthropicProvider::parseBody(const QByteArray& body, Reply& reply) const
-{
+bool AnthropicProvider::parseBody(const QByteArray& body, Reply& reply) const {
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (!doc.isObject()) {
@@ -78,8 +73,7 @@ bool AnthropicProvider::parseBody(const QByteArray& body, Reply& reply) const
     return true;
 }
 
-void AnthropicProvider::onEvent(const SseParser::Event& event, Reply& reply) const
-{
+void AnthropicProvider::onEvent(const SseParser::Event& event, Reply& reply) const {
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(event.data, &pe);
     if (!doc.isObject()) {

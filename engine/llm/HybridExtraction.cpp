@@ -12,8 +12,7 @@ namespace mlops::HybridExtraction {
 
 namespace {
 
-QString k(const char* text)
-{
+QString k(const char* text) {
     return QString::fromLatin1(text);
 }
 
@@ -21,31 +20,26 @@ constexpr double kMaxLlmConfidence = 0.7; // below what rules give an explicit s
 constexpr double kLowConfidence = 0.5;
 constexpr int kMaxGaps = 12;
 
-QString normalised(const QString& text)
-{
+QString normalised(const QString& text) {
     return text.simplified().toCaseFolded();
 }
 
-QStringList strings(const QJsonValue& v)
-{
+QStringList strings(const QJsonValue& v) {
     QStringList out;
     for (const QJsonValue& item : v.toArray())
         out.append(item.toString());
     return out;
 }
 
-QString bandForBudget(double usd)
-{
+QString bandForBudget(double usd) {
     return usd < 500 ? k("startup") : usd <= 2000 ? k("growth") : k("enterprise");
 }
 
-QString bandForThroughput(double perDay)
-{
+QString bandForThroughput(double perDay) {
     return perDay < 1000 ? k("low") : perDay < 100000 ? k("medium") : perDay < 1000000 ? k("high") : k("very_high");
 }
 
-QString task(const QStringList& fields)
-{
+QString task(const QStringList& fields) {
     QString t = QStringLiteral(
         "You extract requirements for an ML platform from a user's description. Rules already extracted most "
         "fields; fill only these, and only when the text states or clearly implies them:\n");
@@ -60,8 +54,7 @@ QString task(const QStringList& fields)
 
 } // namespace
 
-QStringList gapFields(const QJsonObject& c)
-{
+QStringList gapFields(const QJsonObject& c) {
     const QStringList askable = ConstraintSchema::askableFields();
     QStringList out;
     const auto add = [&](const QString& f) {
@@ -90,37 +83,34 @@ QStringList gapFields(const QJsonObject& c)
     return out;
 }
 
-QJsonObject answerSchema(const QStringList& fields)
-{
+QJsonObject answerSchema(const QStringList& fields) {
     QJsonObject props;
     for (const QString& f : fields) {
-        props.insert(f, QJsonObject{
-                            {k("type"), k("object")},
-                            {k("additionalProperties"), false},
-                            {k("required"), QJsonArray{k("value"), k("evidence")}},
-                            {k("properties"),
-                             QJsonObject{{k("value"), ConstraintSchema::fieldSchema(f)},
-                                         {k("evidence"), QJsonObject{{k("type"), k("string")},
-                                                                     {k("minLength"), 2},
-                                                                     {k("maxLength"), 300}}},
-                                         {k("confidence"), QJsonObject{{k("type"), k("number")},
-                                                                       {k("minimum"), 0},
-                                                                       {k("maximum"), 1}}}}},
-                        });
+        props.insert(
+            f,
+            QJsonObject{
+                {k("type"), k("object")},
+                {k("additionalProperties"), false},
+                {k("required"), QJsonArray{k("value"), k("evidence")}},
+                {k("properties"),
+                 QJsonObject{
+                     {k("value"), ConstraintSchema::fieldSchema(f)},
+                     {k("evidence"), QJsonObject{{k("type"), k("string")}, {k("minLength"), 2}, {k("maxLength"), 300}}},
+                     {k("confidence"), QJsonObject{{k("type"), k("number")}, {k("minimum"), 0}, {k("maximum"), 1}}}}},
+            });
     }
     return QJsonObject{
         {k("type"), k("object")},
         {k("additionalProperties"), false},
         {k("required"), QJsonArray{k("fields")}},
         {k("properties"), QJsonObject{{k("fields"), QJsonObject{{k("type"), k("object")},
-                                                                 {k("additionalProperties"), false},
-                                                                 {k("properties"), props}}}}},
+                                                                {k("additionalProperties"), false},
+                                                                {k("properties"), props}}}}},
     };
 }
 
 HybridOutcome refine(const QJsonObject& constraints, const QString& prompt, LlmClient& client,
-                     const LlmSettings& settings, const QString& runId, LlmCancelCheck cancelled)
-{
+                     const LlmSettings& settings, const QString& runId, LlmCancelCheck cancelled) {
     HybridOutcome out;
     out.constraints = constraints;
     out.card.agent = k("intake_extract");
@@ -237,14 +227,15 @@ HybridOutcome refine(const QJsonObject& constraints, const QString& prompt, LlmC
                             .arg(out.filled.size())
                             .arg(gaps.size())
                             .arg(out.filled.join(QStringLiteral(", ")));
-    out.card.reasoning = QStringLiteral("Rules first; the LLM (%1 %2) was asked only for the fields they left open and "
-                                        "each value it gave is backed by a verbatim quote of the prompt. Its confidence "
-                                        "is capped at %3.%4")
-                             .arg(settings.providerName(), settings.model)
-                             .arg(kMaxLlmConfidence)
-                             .arg(out.rejected.isEmpty() ? QString()
-                                                         : QStringLiteral(" Rejected: %1.").arg(out.rejected.keys().join(
-                                                               QStringLiteral(", "))));
+    out.card.reasoning =
+        QStringLiteral("Rules first; the LLM (%1 %2) was asked only for the fields they left open and "
+                       "each value it gave is backed by a verbatim quote of the prompt. Its confidence "
+                       "is capped at %3.%4")
+            .arg(settings.providerName(), settings.model)
+            .arg(kMaxLlmConfidence)
+            .arg(out.rejected.isEmpty()
+                     ? QString()
+                     : QStringLiteral(" Rejected: %1.").arg(out.rejected.keys().join(QStringLiteral(", "))));
     out.card.confidence = std::round(confidenceSum / out.filled.size() * 100.0) / 100.0;
     return out;
 }

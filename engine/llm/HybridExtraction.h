@@ -18,7 +18,7 @@ struct HybridOutcome {
     bool consulted = false; // an LLM call was made
     bool usedLlm = false;   // at least one field now comes from the LLM (extraction_method "hybrid")
     QStringList filled;
-    QJsonObject rejected;   // field -> reason
+    QJsonObject rejected; // field -> reason
     LlmUsage usage;
 };
 

@@ -10,13 +10,11 @@ namespace mlops::JsonSchema {
 
 namespace {
 
-QString k(const char* text)
-{
+QString k(const char* text) {
     return QString::fromLatin1(text);
 }
 
-bool hasType(const QJsonValue& v, const QString& type)
-{
+bool hasType(const QJsonValue& v, const QString& type) {
     if (type == QLatin1String("object"))
         return v.isObject();
     if (type == QLatin1String("array"))
@@ -34,8 +32,7 @@ bool hasType(const QJsonValue& v, const QString& type)
     return false;
 }
 
-QStringList typesOf(const QJsonObject& schema)
-{
+QStringList typesOf(const QJsonObject& schema) {
     const QJsonValue t = schema.value(k("type"));
     if (t.isString())
         return {t.toString()};
@@ -45,8 +42,7 @@ QStringList typesOf(const QJsonObject& schema)
     return out;
 }
 
-QString shortJson(const QJsonValue& v)
-{
+QString shortJson(const QJsonValue& v) {
     QString s;
     if (v.isString())
         s = QLatin1Char('"') + v.toString() + QLatin1Char('"');
@@ -61,8 +57,7 @@ QString shortJson(const QJsonValue& v)
 
 } // namespace
 
-QStringList validate(const QJsonValue& value, const QJsonObject& schema, const QString& path)
-{
+QStringList validate(const QJsonValue& value, const QJsonObject& schema, const QString& path) {
     QStringList errors;
     const QStringList types = typesOf(schema);
     if (!types.isEmpty()) {
@@ -70,7 +65,8 @@ QStringList validate(const QJsonValue& value, const QJsonObject& schema, const Q
         for (const QString& t : types)
             any = any || hasType(value, t);
         if (!any)
-            return {QStringLiteral("%1: expected %2, got %3").arg(path, types.join(QStringLiteral(" or ")), shortJson(value))};
+            return {QStringLiteral("%1: expected %2, got %3")
+                        .arg(path, types.join(QStringLiteral(" or ")), shortJson(value))};
     }
     if (schema.contains(k("enum"))) {
         const QJsonArray allowed = schema.value(k("enum")).toArray();
@@ -78,26 +74,36 @@ QStringList validate(const QJsonValue& value, const QJsonObject& schema, const Q
             QStringList names;
             for (const QJsonValue& a : allowed)
                 names.append(a.isString() ? a.toString() : shortJson(a));
-            errors.append(QStringLiteral("%1: %2 is not one of %3").arg(path, shortJson(value), names.join(QStringLiteral(", "))));
+            errors.append(QStringLiteral("%1: %2 is not one of %3")
+                              .arg(path, shortJson(value), names.join(QStringLiteral(", "))));
         }
     }
     if (value.isDouble()) {
         const double d = value.toDouble();
         if (schema.contains(k("minimum")) && d < schema.value(k("minimum")).toDouble())
-            errors.append(QStringLiteral("%1: %2 is below the minimum %3").arg(path).arg(d).arg(schema.value(k("minimum")).toDouble()));
+            errors.append(QStringLiteral("%1: %2 is below the minimum %3")
+                              .arg(path)
+                              .arg(d)
+                              .arg(schema.value(k("minimum")).toDouble()));
         if (schema.contains(k("maximum")) && d > schema.value(k("maximum")).toDouble())
-            errors.append(QStringLiteral("%1: %2 is above the maximum %3").arg(path).arg(d).arg(schema.value(k("maximum")).toDouble()));
+            errors.append(QStringLiteral("%1: %2 is above the maximum %3")
+                              .arg(path)
+                              .arg(d)
+                              .arg(schema.value(k("maximum")).toDouble()));
     }
     if (value.isString()) {
         const QString s = value.toString();
         if (schema.contains(k("minLength")) && s.size() < schema.value(k("minLength")).toInt())
-            errors.append(QStringLiteral("%1: shorter than %2 characters").arg(path).arg(schema.value(k("minLength")).toInt()));
+            errors.append(
+                QStringLiteral("%1: shorter than %2 characters").arg(path).arg(schema.value(k("minLength")).toInt()));
         if (schema.contains(k("maxLength")) && s.size() > schema.value(k("maxLength")).toInt())
-            errors.append(QStringLiteral("%1: longer than %2 characters").arg(path).arg(schema.value(k("maxLength")).toInt()));
+            errors.append(
+                QStringLiteral("%1: longer than %2 characters").arg(path).arg(schema.value(k("maxLength")).toInt()));
         if (schema.contains(k("pattern"))) {
             const QRegularExpression re(schema.value(k("pattern")).toString());
             if (!re.isValid() || !re.match(s).hasMatch())
-                errors.append(QStringLiteral("%1: %2 does not match %3").arg(path, shortJson(value), schema.value(k("pattern")).toString()));
+                errors.append(QStringLiteral("%1: %2 does not match %3")
+                                  .arg(path, shortJson(value), schema.value(k("pattern")).toString()));
         }
     }
     if (value.isArray()) {
@@ -131,8 +137,7 @@ QStringList validate(const QJsonValue& value, const QJsonObject& schema, const Q
     return errors;
 }
 
-QJsonValue prune(const QJsonValue& value, const QJsonObject& schema, QStringList* dropped, const QString& path)
-{
+QJsonValue prune(const QJsonValue& value, const QJsonObject& schema, QStringList* dropped, const QString& path) {
     if (value.isObject()) {
         QJsonObject o = value.toObject();
         const QJsonObject props = schema.value(k("properties")).toObject();
@@ -159,8 +164,7 @@ QJsonValue prune(const QJsonValue& value, const QJsonObject& schema, QStringList
     return value;
 }
 
-std::optional<QJsonObject> extractObject(const QString& reply, QString* error)
-{
+std::optional<QJsonObject> extractObject(const QString& reply, QString* error) {
     QString text = reply.trimmed();
     // ```json ... ``` (or a bare ```): keep the inside of the first fence.
     static const QRegularExpression fence(QStringLiteral("```[A-Za-z0-9_-]*\\s*\\n?([\\s\\S]*?)(```|$)"));

@@ -14,8 +14,7 @@ namespace {
 QMutex g_sharedMutex;
 LlmClient* g_shared = nullptr;
 
-void destroyShared()
-{
+void destroyShared() {
     QMutexLocker lock(&g_sharedMutex);
     delete g_shared;
     g_shared = nullptr;
@@ -23,8 +22,7 @@ void destroyShared()
 
 } // namespace
 
-LlmClient::LlmClient()
-{
+LlmClient::LlmClient() {
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("llm-network"));
     m_worker = new LlmNetworkWorker(this);
@@ -32,22 +30,21 @@ LlmClient::LlmClient()
     m_thread->start();
 }
 
-LlmClient::~LlmClient()
-{
+LlmClient::~LlmClient() {
     m_stopping = true; // every request's cancel check now says yes: replies abort, waits end
     QElapsedTimer t;
     t.start();
     while (m_outstanding.load() > 0 && t.elapsed() < 5000)
         QThread::msleep(10);
     LlmNetworkWorker* worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
     delete m_thread;
 }
 
-LlmClient& LlmClient::shared()
-{
+LlmClient& LlmClient::shared() {
     QMutexLocker lock(&g_sharedMutex);
     if (!g_shared) {
         g_shared = new LlmClient;
@@ -56,8 +53,7 @@ LlmClient& LlmClient::shared()
     return *g_shared;
 }
 
-QFuture<LlmResult> LlmClient::submit(const LlmRequest& request, const LlmSettings& settings, LlmCancelCheck cancelled)
-{
+QFuture<LlmResult> LlmClient::submit(const LlmRequest& request, const LlmSettings& settings, LlmCancelCheck cancelled) {
     auto promise = std::make_shared<QPromise<LlmResult>>();
     QFuture<LlmResult> future = promise->future();
     promise->start();
@@ -81,8 +77,7 @@ QFuture<LlmResult> LlmClient::submit(const LlmRequest& request, const LlmSetting
     return future;
 }
 
-LlmResult LlmClient::complete(const LlmRequest& request, const LlmSettings& settings, LlmCancelCheck cancelled)
-{
+LlmResult LlmClient::complete(const LlmRequest& request, const LlmSettings& settings, LlmCancelCheck cancelled) {
     if (QThread::currentThread() == m_thread) {
         LlmResult r;
         r.errorKind = QStringLiteral("config");
@@ -94,28 +89,24 @@ LlmResult LlmClient::complete(const LlmRequest& request, const LlmSettings& sett
     return future.resultCount() > 0 ? future.result() : LlmResult{};
 }
 
-void LlmClient::record(const QString& runId, const LlmUsage& usage)
-{
+void LlmClient::record(const QString& runId, const LlmUsage& usage) {
     QMutexLocker lock(&m_mutex);
     m_totals.add(usage);
     if (!runId.isEmpty())
         m_usage[runId].add(usage);
 }
 
-LlmUsage LlmClient::usage(const QString& runId) const
-{
+LlmUsage LlmClient::usage(const QString& runId) const {
     QMutexLocker lock(&m_mutex);
     return m_usage.value(runId);
 }
 
-LlmUsage LlmClient::totals() const
-{
+LlmUsage LlmClient::totals() const {
     QMutexLocker lock(&m_mutex);
     return m_totals;
 }
 
-void LlmClient::resetUsage()
-{
+void LlmClient::resetUsage() {
     QMutexLocker lock(&m_mutex);
     m_usage.clear();
     m_totals = {};

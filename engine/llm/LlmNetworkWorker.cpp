@@ -18,8 +18,7 @@ namespace mlops {
 
 namespace {
 
-LlmResult failed(const QString& kind, const QString& message)
-{
+LlmResult failed(const QString& kind, const QString& message) {
     LlmResult r;
     r.errorKind = kind;
     r.error = Redactor::scrub(message);
@@ -31,14 +30,11 @@ LlmResult failed(const QString& kind, const QString& message)
 LlmNetworkWorker::LlmNetworkWorker(LlmClient* owner)
     : m_owner(owner)
     , m_openAi(LlmProvider::create(LlmSettings::Provider::OpenAi))
-    , m_anthropic(LlmProvider::create(LlmSettings::Provider::Anthropic))
-{
-}
+    , m_anthropic(LlmProvider::create(LlmSettings::Provider::Anthropic)) {}
 
 LlmNetworkWorker::~LlmNetworkWorker() = default;
 
-QNetworkAccessManager* LlmNetworkWorker::nam()
-{
+QNetworkAccessManager* LlmNetworkWorker::nam() {
     // Created on first use, so that it lives on the network thread the worker was moved to.
     if (!m_nam) {
         m_nam = new QNetworkAccessManager(this);
@@ -48,8 +44,7 @@ QNetworkAccessManager* LlmNetworkWorker::nam()
 }
 
 QCoro::Task<> LlmNetworkWorker::runInto(std::shared_ptr<QPromise<LlmResult>> promise, LlmRequest request,
-                                        LlmSettings settings, LlmCancelCheck cancelled)
-{
+                                        LlmSettings settings, LlmCancelCheck cancelled) {
     const QString runId = request.runId;
     LlmResult result = co_await run(std::move(request), std::move(settings), std::move(cancelled));
     m_owner->record(runId, result.usage);
@@ -58,8 +53,7 @@ QCoro::Task<> LlmNetworkWorker::runInto(std::shared_ptr<QPromise<LlmResult>> pro
     --m_owner->m_outstanding;
 }
 
-QCoro::Task<LlmResult> LlmNetworkWorker::run(LlmRequest request, LlmSettings settings, LlmCancelCheck cancelled)
-{
+QCoro::Task<LlmResult> LlmNetworkWorker::run(LlmRequest request, LlmSettings settings, LlmCancelCheck cancelled) {
     LlmResult r;
     try {
         if (!settings.enabled()) {
@@ -95,8 +89,7 @@ QCoro::Task<LlmResult> LlmNetworkWorker::run(LlmRequest request, LlmSettings set
 }
 
 QCoro::Task<LlmResult> LlmNetworkWorker::runUncached(LlmRequest request, LlmSettings settings,
-                                                     LlmCancelCheck cancelled)
-{
+                                                     LlmCancelCheck cancelled) {
     LlmResult r;
     const LlmCancelCheck stop = [owner = m_owner, cancelled] {
         return owner->m_stopping.load() || (cancelled && cancelled());
@@ -105,10 +98,9 @@ QCoro::Task<LlmResult> LlmNetworkWorker::runUncached(LlmRequest request, LlmSett
     if (apiKey.isEmpty() && !settings.isLocal()) {
         co_return failed(QStringLiteral("config"),
                          QStringLiteral("no API key for %1: set MLOPS_LLM_API_KEY, %2 or the key in settings")
-                             .arg(settings.providerName(),
-                                  settings.provider == LlmSettings::Provider::Anthropic
-                                      ? QStringLiteral("ANTHROPIC_API_KEY")
-                                      : QStringLiteral("OPENAI_API_KEY")));
+                             .arg(settings.providerName(), settings.provider == LlmSettings::Provider::Anthropic
+                                                               ? QStringLiteral("ANTHROPIC_API_KEY")
+                                                               : QStringLiteral("OPENAI_API_KEY")));
     }
     const LlmProvider* provider =
         settings.provider == LlmSettings::Provider::Anthropic ? m_anthropic.get() : m_openAi.get();

@@ -5,15 +5,13 @@
 #include <yaml-cpp/yaml.h>
 
 // The engine is a static library: its resources must be registered explicitly or the linker drops them.
-static void initLlmResources()
-{
+static void initLlmResources() {
     Q_INIT_RESOURCE(resources);
 }
 
 namespace mlops {
 
-bool LlmPriceTable::load(const QByteArray& yaml, QString* error)
-{
+bool LlmPriceTable::load(const QByteArray& yaml, QString* error) {
     try {
         const YAML::Node root = YAML::Load(yaml.toStdString());
         if (!root.IsMap() || !root["models"] || !root["models"].IsSequence()) {
@@ -46,8 +44,7 @@ bool LlmPriceTable::load(const QByteArray& yaml, QString* error)
     }
 }
 
-const LlmPriceTable& LlmPriceTable::builtin()
-{
+const LlmPriceTable& LlmPriceTable::builtin() {
     static const LlmPriceTable table = [] {
         initLlmResources();
         LlmPriceTable t;
@@ -60,22 +57,20 @@ const LlmPriceTable& LlmPriceTable::builtin()
     return table;
 }
 
-const LlmPriceTable::Price* LlmPriceTable::find(const QString& provider, const QString& model) const
-{
+const LlmPriceTable::Price* LlmPriceTable::find(const QString& provider, const QString& model) const {
     const Price* best = nullptr;
     const QString m = model.toLower();
     for (const Price& p : m_prices) {
-        if (p.provider == provider && m.startsWith(p.model.toLower()) &&
-            (!best || p.model.size() > best->model.size()))
+        if (p.provider == provider && m.startsWith(p.model.toLower()) && (!best || p.model.size() > best->model.size()))
             best = &p;
     }
     return best;
 }
 
-void LlmPriceTable::price(const QString& provider, const QString& model, bool local, LlmUsage& usage) const
-{
+void LlmPriceTable::price(const QString& provider, const QString& model, bool local, LlmUsage& usage) const {
     if (const Price* p = find(provider, model)) {
-        usage.costUsd = (double(usage.inputTokens) * p->inputPerMTok + double(usage.outputTokens) * p->outputPerMTok) / 1e6;
+        usage.costUsd =
+            (double(usage.inputTokens) * p->inputPerMTok + double(usage.outputTokens) * p->outputPerMTok) / 1e6;
         usage.costKnown = true;
         usage.priceSource = QStringLiteral("llm_prices.yaml ") + m_date;
     } else if (local) {

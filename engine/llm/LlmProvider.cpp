@@ -16,8 +16,7 @@ namespace {
 constexpr qsizetype kMaxBody = 8 * 1024 * 1024;
 
 struct DeleteLater {
-    void operator()(QObject* o) const
-    {
+    void operator()(QObject* o) const {
         if (o) {
             o->disconnect();
             o->deleteLater();
@@ -27,28 +26,24 @@ struct DeleteLater {
 
 // Aborting emits finished(), which resumes the coroutine at once; doing that from inside a timer's or the
 // reply's own signal would destroy them mid-emission, so the abort is queued.
-void abortLater(QNetworkReply* reply)
-{
+void abortLater(QNetworkReply* reply) {
     QMetaObject::invokeMethod(reply, &QNetworkReply::abort, Qt::QueuedConnection);
 }
 
-QString snippet(const QByteArray& body)
-{
+QString snippet(const QByteArray& body) {
     QString s = QString::fromUtf8(body.left(300)).simplified();
     return Redactor::scrub(s);
 }
 
 } // namespace
 
-bool LlmAttempt::retryable() const
-{
+bool LlmAttempt::retryable() const {
     if (errorKind == QLatin1String("network") || errorKind == QLatin1String("truncated"))
         return true;
     return errorKind == QLatin1String("http") && (httpStatus == 429 || httpStatus >= 500);
 }
 
-std::unique_ptr<LlmProvider> LlmProvider::create(LlmSettings::Provider provider)
-{
+std::unique_ptr<LlmProvider> LlmProvider::create(LlmSettings::Provider provider) {
     switch (provider) {
     case LlmSettings::Provider::OpenAi:
         return std::make_unique<OpenAiCompatibleProvider>();
@@ -61,8 +56,7 @@ std::unique_ptr<LlmProvider> LlmProvider::create(LlmSettings::Provider provider)
 }
 
 QCoro::Task<LlmAttempt> LlmProvider::send(QNetworkAccessManager* nam, LlmRequest request, LlmSettings settings,
-                                          QString apiKey, LlmCancelCheck cancelled) const
-{
+                                          QString apiKey, LlmCancelCheck cancelled) const {
     LlmAttempt attempt;
     try {
         QNetworkRequest nr = networkRequest(settings, apiKey);
@@ -123,8 +117,8 @@ QCoro::Task<LlmAttempt> LlmProvider::send(QNetworkAccessManager* nam, LlmRequest
 
         attempt.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         attempt.retryAfter = reply->rawHeader("Retry-After");
-        const QString what = request.purpose.isEmpty() ? name() : name() + QStringLiteral(" (") + request.purpose +
-                                                                       QLatin1Char(')');
+        const QString what =
+            request.purpose.isEmpty() ? name() : name() + QStringLiteral(" (") + request.purpose + QLatin1Char(')');
         if (wasCancelled) {
             attempt.errorKind = QStringLiteral("cancelled");
             attempt.error = QStringLiteral("%1: cancelled with the run").arg(what);

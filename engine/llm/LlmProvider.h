@@ -37,8 +37,8 @@ public:
         QString finishReason;
         qint64 inputTokens = 0;
         qint64 outputTokens = 0;
-        bool done = false;  // the stream's end marker arrived ([DONE] / message_stop)
-        QString error;      // an error reported inside the stream or body
+        bool done = false; // the stream's end marker arrived ([DONE] / message_stop)
+        QString error;     // an error reported inside the stream or body
     };
 
     virtual ~LlmProvider() = default;
@@ -54,8 +54,8 @@ public:
 
     // One HTTP attempt on the calling thread's event loop (the client's network thread). Parameters are taken by
     // value: the coroutine starts at once and outlives the caller's temporaries.
-    QCoro::Task<LlmAttempt> send(QNetworkAccessManager* nam, LlmRequest request, LlmSettings settings,
-                                 QString apiKey, LlmCancelCheck cancelled) const;
+    QCoro::Task<LlmAttempt> send(QNetworkAccessManager* nam, LlmRequest request, LlmSettings settings, QString apiKey,
+                                 LlmCancelCheck cancelled) const;
 };
 
 } // namespace mlops

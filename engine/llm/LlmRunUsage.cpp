@@ -8,28 +8,24 @@ namespace mlops {
 
 namespace {
 
-QString k(const char* text)
-{
+QString k(const char* text) {
     return QString::fromLatin1(text);
 }
 
-QString plural(qint64 n, const char* one, const char* many)
-{
+QString plural(qint64 n, const char* one, const char* many) {
     return LlmRunUsage::count(n) + QLatin1Char(' ') + QString::fromLatin1(n == 1 ? one : many);
 }
 
 } // namespace
 
-LlmRunUsage LlmRunUsage::fromCards(const QJsonArray& cards)
-{
+LlmRunUsage LlmRunUsage::fromCards(const QJsonArray& cards) {
     LlmRunUsage out;
     for (const QJsonValue& v : cards)
         out.addCard(v.toObject());
     return out;
 }
 
-void LlmRunUsage::addCard(const QJsonObject& card)
-{
+void LlmRunUsage::addCard(const QJsonObject& card) {
     const QJsonObject inputs = card.value(k("inputs")).toObject();
     const QJsonObject outputs = card.value(k("outputs")).toObject();
     // Only LLM-backed agents put a provider *and* a model in their inputs (the cloud is never called "provider" in a
@@ -55,15 +51,13 @@ void LlmRunUsage::addCard(const QJsonObject& card)
     m_entries.append(entry);
 }
 
-LlmRunUsage::Mode LlmRunUsage::mode() const
-{
+LlmRunUsage::Mode LlmRunUsage::mode() const {
     if (m_total.calls > 0)
         return Mode::Used;
     return m_llmNamed ? Mode::NotConsulted : Mode::Offline;
 }
 
-QStringList LlmRunUsage::models() const
-{
+QStringList LlmRunUsage::models() const {
     QStringList out;
     for (const Entry& e : m_entries) {
         const QString name = QString(e.provider + QLatin1Char(' ') + e.model).trimmed();
@@ -75,34 +69,29 @@ QStringList LlmRunUsage::models() const
     return out;
 }
 
-LlmRunUsage::CostBasis LlmRunUsage::costBasis(const LlmUsage& u)
-{
+LlmRunUsage::CostBasis LlmRunUsage::costBasis(const LlmUsage& u) {
     if (!u.costKnown)
         return CostBasis::Unknown;
     return u.priceSource == QLatin1String("local model") ? CostBasis::Local : CostBasis::Priced;
 }
 
-int LlmRunUsage::cacheHitPercent() const
-{
+int LlmRunUsage::cacheHitPercent() const {
     return int(std::lround(m_total.cacheHitRate() * 100.0));
 }
 
-QString LlmRunUsage::usd(double amount)
-{
+QString LlmRunUsage::usd(double amount) {
     // Small runs cost fractions of a cent: keep enough digits that the figure is not shown as zero.
     const double a = std::abs(amount);
     const int decimals = a == 0.0 ? 2 : a < 0.01 ? 6 : a < 1.0 ? 4 : 2;
     return QLatin1Char('$') + QString::number(amount, 'f', decimals);
 }
 
-QString LlmRunUsage::count(qint64 value)
-{
+QString LlmRunUsage::count(qint64 value) {
     static const QLocale english(QLocale::English, QLocale::UnitedStates);
     return english.toString(value);
 }
 
-QString LlmRunUsage::costText(const LlmUsage& u)
-{
+QString LlmRunUsage::costText(const LlmUsage& u) {
     switch (costBasis(u)) {
     case CostBasis::Local:
         return usd(0.0) + k(" (local model)");
@@ -116,13 +105,11 @@ QString LlmRunUsage::costText(const LlmUsage& u)
     return usd(u.costUsd) + source;
 }
 
-QString LlmRunUsage::offlineSentence()
-{
+QString LlmRunUsage::offlineSentence() {
     return k("Offline: no LLM calls; the knowledge base answered everything.");
 }
 
-QString LlmRunUsage::summaryLine() const
-{
+QString LlmRunUsage::summaryLine() const {
     switch (mode()) {
     case Mode::Offline:
         return offlineSentence();
@@ -140,7 +127,8 @@ QString LlmRunUsage::summaryLine() const
     if (u.failures > 0)
         line += k(", ") + count(u.failures) + k(" failed");
     line += k("), ") + plural(u.cacheHits, "cache hit", "cache hits") + k(" (") + QString::number(cacheHitPercent()) +
-            k("%), ") + count(u.inputTokens) + k(" input / ") + count(u.outputTokens) + k(" output tokens, ") + costText();
+            k("%), ") + count(u.inputTokens) + k(" input / ") + count(u.outputTokens) + k(" output tokens, ") +
+            costText();
     return line;
 }
 

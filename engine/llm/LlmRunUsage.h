@@ -50,8 +50,8 @@ public:
 
     // Formatting shared by the report, the docs and the UI, locale-independent so generated files never depend
     // on the machine that wrote them.
-    static QString usd(double amount);        // "$0.000192", "$0.0123", "$1.25", "$0.00"
-    static QString count(qint64 value);       // "12,345"
+    static QString usd(double amount);  // "$0.000192", "$0.0123", "$1.25", "$0.00"
+    static QString count(qint64 value); // "12,345"
     // "$0.000192 (llm_prices.yaml 2025-05-01)", "$0.00 (local model)", "unknown price"
     QString costText() const { return costText(m_total); }
     static QString costText(const LlmUsage& usage);

@@ -12,15 +12,13 @@ namespace {
 QMutex g_keyMutex;
 LlmSettings::KeySource g_keySource;
 
-QString key(const char* name)
-{
+QString key(const char* name) {
     return QString::fromLatin1(name);
 }
 
 } // namespace
 
-QString LlmSettings::providerName() const
-{
+QString LlmSettings::providerName() const {
     switch (provider) {
     case Provider::OpenAi:
         return key("openai");
@@ -32,8 +30,7 @@ QString LlmSettings::providerName() const
     return key("none");
 }
 
-bool LlmSettings::parseProvider(const QString& name, Provider* out)
-{
+bool LlmSettings::parseProvider(const QString& name, Provider* out) {
     const QString n = name.trimmed().toLower();
     if (n.isEmpty() || n == QLatin1String("none") || n == QLatin1String("off") || n == QLatin1String("offline"))
         *out = Provider::None;
@@ -49,8 +46,7 @@ bool LlmSettings::parseProvider(const QString& name, Provider* out)
     return true;
 }
 
-QUrl LlmSettings::endpoint() const
-{
+QUrl LlmSettings::endpoint() const {
     QString base = baseUrl.trimmed();
     if (base.isEmpty())
         base = provider == Provider::Anthropic ? key("https://api.anthropic.com") : key("https://api.openai.com");
@@ -63,8 +59,7 @@ QUrl LlmSettings::endpoint() const
     return QUrl(base, QUrl::StrictMode);
 }
 
-bool LlmSettings::isLocal() const
-{
+bool LlmSettings::isLocal() const {
     const QString host = endpoint().host();
     if (host == QLatin1String("localhost"))
         return true;
@@ -72,8 +67,7 @@ bool LlmSettings::isLocal() const
     return !address.isNull() && address.isLoopback();
 }
 
-QJsonObject LlmSettings::toJson() const
-{
+QJsonObject LlmSettings::toJson() const {
     return QJsonObject{
         {key("provider"), providerName()},
         {key("base_url"), baseUrl},
@@ -92,8 +86,7 @@ QJsonObject LlmSettings::toJson() const
     };
 }
 
-LlmSettings LlmSettings::fromJson(const QJsonObject& o, const LlmSettings& base, QString* error)
-{
+LlmSettings LlmSettings::fromJson(const QJsonObject& o, const LlmSettings& base, QString* error) {
     LlmSettings s = base;
     const auto setError = [error](const QString& message) {
         if (error && error->isEmpty())
@@ -139,13 +132,11 @@ LlmSettings LlmSettings::fromJson(const QJsonObject& o, const LlmSettings& base,
     return s;
 }
 
-LlmSettings LlmSettings::fromJson(const QJsonObject& object, QString* error)
-{
+LlmSettings LlmSettings::fromJson(const QJsonObject& object, QString* error) {
     return fromJson(object, LlmSettings(), error);
 }
 
-LlmSettings LlmSettings::fromEnvironment(const QProcessEnvironment& env)
-{
+LlmSettings LlmSettings::fromEnvironment(const QProcessEnvironment& env) {
     QJsonObject o;
     const auto take = [&env, &o](const char* variable, const char* field) {
         const QString v = env.value(key(variable));
@@ -160,13 +151,11 @@ LlmSettings LlmSettings::fromEnvironment(const QProcessEnvironment& env)
     return fromJson(o);
 }
 
-LlmSettings LlmSettings::resolve(const QJsonObject& runLlm, const QProcessEnvironment& env)
-{
+LlmSettings LlmSettings::resolve(const QJsonObject& runLlm, const QProcessEnvironment& env) {
     return fromJson(runLlm, fromEnvironment(env));
 }
 
-QJsonObject LlmSettings::forRun(const QJsonObject& flags, QString* error, const QProcessEnvironment& env)
-{
+QJsonObject LlmSettings::forRun(const QJsonObject& flags, QString* error, const QProcessEnvironment& env) {
     const LlmSettings s = fromJson(flags, fromEnvironment(env), error);
     if (error && !error->isEmpty())
         return {};
@@ -178,8 +167,7 @@ QJsonObject LlmSettings::forRun(const QJsonObject& flags, QString* error, const 
     return s.provider == Provider::None ? QJsonObject() : s.toJson();
 }
 
-QString LlmSettings::apiKey(const QProcessEnvironment& env) const
-{
+QString LlmSettings::apiKey(const QProcessEnvironment& env) const {
     QString k = env.value(key("MLOPS_LLM_API_KEY"));
     if (k.isEmpty() && provider == Provider::OpenAi)
         k = env.value(key("OPENAI_API_KEY"));
@@ -196,8 +184,7 @@ QString LlmSettings::apiKey(const QProcessEnvironment& env) const
     return k;
 }
 
-void LlmSettings::setKeySource(KeySource source)
-{
+void LlmSettings::setKeySource(KeySource source) {
     QMutexLocker lock(&g_keyMutex);
     g_keySource = std::move(source);
 }

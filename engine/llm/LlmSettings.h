@@ -15,16 +15,16 @@ struct LlmSettings {
     enum class Provider { None, OpenAi, Anthropic };
 
     Provider provider = Provider::None;
-    QString baseUrl;         // empty: the provider's public endpoint
+    QString baseUrl; // empty: the provider's public endpoint
     QString model;
-    int timeoutMs = 60000;   // per HTTP attempt, streaming included
-    int maxRetries = 2;      // on 429, 5xx, connection errors and truncated streams
-    int maxConcurrency = 2;  // requests in flight per process
+    int timeoutMs = 60000;  // per HTTP attempt, streaming included
+    int maxRetries = 2;     // on 429, 5xx, connection errors and truncated streams
+    int maxConcurrency = 2; // requests in flight per process
     double temperature = 0.0;
     int maxTokens = 1024;
     bool stream = true;
     bool cache = true;
-    QString cacheDir;        // empty: QStandardPaths::CacheLocation + "/llm"
+    QString cacheDir; // empty: QStandardPaths::CacheLocation + "/llm"
     int backoffBaseMs = 500;
     int backoffMaxMs = 20000;
     int maxRetryAfterMs = 60000; // a Retry-After longer than this is not waited for

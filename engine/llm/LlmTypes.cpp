@@ -4,8 +4,7 @@
 
 namespace mlops {
 
-void LlmUsage::add(const LlmUsage& o)
-{
+void LlmUsage::add(const LlmUsage& o) {
     calls += o.calls;
     networkRequests += o.networkRequests;
     cacheHits += o.cacheHits;
@@ -19,8 +18,7 @@ void LlmUsage::add(const LlmUsage& o)
         priceSource = o.priceSource;
 }
 
-QJsonObject LlmUsage::toJson() const
-{
+QJsonObject LlmUsage::toJson() const {
     QJsonObject o{
         {QStringLiteral("calls"), calls},
         {QStringLiteral("network_requests"), networkRequests},
@@ -37,8 +35,7 @@ QJsonObject LlmUsage::toJson() const
     return o;
 }
 
-LlmUsage LlmUsage::fromJson(const QJsonObject& o)
-{
+LlmUsage LlmUsage::fromJson(const QJsonObject& o) {
     LlmUsage u;
     u.calls = o.value(QStringLiteral("calls")).toInt();
     u.networkRequests = o.value(QStringLiteral("network_requests")).toInt();
@@ -53,8 +50,7 @@ LlmUsage LlmUsage::fromJson(const QJsonObject& o)
     return u;
 }
 
-LlmUsage LlmUsage::fromCards(const QJsonArray& cards)
-{
+LlmUsage LlmUsage::fromCards(const QJsonArray& cards) {
     LlmUsage total;
     for (const QJsonValue& v : cards) {
         const QJsonObject outputs = v.toObject().value(QStringLiteral("outputs")).toObject();

@@ -26,16 +26,16 @@ struct LlmRequest {
 
 // Token, request and cost accounting; summed per run and shown in reason cards ("llm-usage").
 struct LlmUsage {
-    int calls = 0;            // completions asked for
-    int networkRequests = 0;  // HTTP requests sent, retries included
+    int calls = 0;           // completions asked for
+    int networkRequests = 0; // HTTP requests sent, retries included
     int cacheHits = 0;
     int retries = 0;
     int failures = 0;
     qint64 inputTokens = 0;
     qint64 outputTokens = 0;
     double costUsd = 0.0;
-    bool costKnown = true;    // false once a call used a model missing from the price table
-    QString priceSource;      // "llm_prices.yaml 2025-05-01", "local model", or empty
+    bool costKnown = true; // false once a call used a model missing from the price table
+    QString priceSource;   // "llm_prices.yaml 2025-05-01", "local model", or empty
 
     void add(const LlmUsage& other);
     double cacheHitRate() const { return calls > 0 ? double(cacheHits) / calls : 0.0; }
@@ -48,13 +48,13 @@ struct LlmUsage {
 struct LlmResult {
     bool ok = false;
     QString text;
-    QString error;       // redacted, one line
-    QString errorKind;   // config | cancelled | timeout | network | http | protocol | truncated | rate_limited
+    QString error;     // redacted, one line
+    QString errorKind; // config | cancelled | timeout | network | http | protocol | truncated | rate_limited
     int httpStatus = 0;
     bool fromCache = false;
     QString finishReason;
     int attempts = 0;
-    LlmUsage usage;      // of this call only
+    LlmUsage usage; // of this call only
 };
 
 // Polled while a request runs; true aborts it. Must be cheap and thread-safe (it runs on the network thread).

@@ -8,29 +8,25 @@ namespace mlops {
 
 namespace {
 
-QString k(const char* text)
-{
+QString k(const char* text) {
     return QString::fromLatin1(text);
 }
 
-void readUsage(const QJsonObject& usage, LlmProvider::Reply& reply)
-{
+void readUsage(const QJsonObject& usage, LlmProvider::Reply& reply) {
     if (usage.isEmpty())
         return;
     reply.inputTokens = usage.value(k("prompt_tokens")).toInteger(reply.inputTokens);
     reply.outputTokens = usage.value(k("completion_tokens")).toInteger(reply.outputTokens);
 }
 
-QString errorMessage(const QJsonObject& o)
-{
+QString errorMessage(const QJsonObject& o) {
     const QJsonValue e = o.value(k("error"));
     return e.isObject() ? e.toObject().value(k("message")).toString() : e.toString();
 }
 
 } // namespace
 
-QNetworkRequest OpenAiCompatibleProvider::networkRequest(const LlmSettings& settings, const QString& apiKey) const
-{
+QNetworkRequest OpenAiCompatibleProvider::networkRequest(const LlmSettings& settings, const QString& apiKey) const {
     QNetworkRequest r(settings.endpoint());
     r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     r.setRawHeader("Accept", settings.stream ? "text/event-stream" : "application/json");
@@ -39,8 +35,7 @@ QNetworkRequest OpenAiCompatibleProvider::networkRequest(const LlmSettings& sett
     return r;
 }
 
-QByteArray OpenAiCompatibleProvider::body(const LlmRequest& request, const LlmSettings& settings, bool stream) const
-{
+QByteArray OpenAiCompatibleProvider::body(const LlmRequest& request, const LlmSettings& settings, bool stream) const {
     QJsonArray messages;
     if (!request.system.isEmpty())
         messages.append(QJsonObject{{k("role"), k("system")}, {k("content"), request.system}});
@@ -60,8 +55,7 @@ QByteArray OpenAiCompatibleProvider::body(const LlmRequest& request, const LlmSe
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-bool OpenAiCompatibleProvider::parseBody(const QByteArray& body, Reply& reply) const
-{
+bool OpenAiCompatibleProvider::parseBody(const QByteArray& body, Reply& reply) const {
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (!doc.isObject()) {
@@ -87,8 +81,7 @@ bool OpenAiCompatibleProvider::parseBody(const QByteArray& body, Reply& reply) c
     return true;
 }
 
-void OpenAiCompatibleProvider::onEvent(const SseParser::Event& event, Reply& reply) const
-{
+void OpenAiCompatibleProvider::onEvent(const SseParser::Event& event, Reply& reply) const {
     if (event.data.trimmed() == "[DONE]") {
         reply.done = true;
         return;

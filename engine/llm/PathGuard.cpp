@@ -7,23 +7,20 @@ namespace mlops::PathGuard {
 
 namespace {
 
-QString refuse(QString* error, const QString& message)
-{
+QString refuse(QString* error, const QString& message) {
     if (error)
         *error = message;
     return {};
 }
 
-bool inside(const QString& canonicalRoot, const QString& canonicalPath)
-{
+bool inside(const QString& canonicalRoot, const QString& canonicalPath) {
     return canonicalPath == canonicalRoot || canonicalPath.startsWith(canonicalRoot + QLatin1Char('/')) ||
            canonicalRoot == QLatin1String("/");
 }
 
 } // namespace
 
-QString confine(const QString& root, const QString& path, QString* error)
-{
+QString confine(const QString& root, const QString& path, QString* error) {
     const QString canonicalRoot = QFileInfo(root).canonicalFilePath();
     if (canonicalRoot.isEmpty() || !QFileInfo(canonicalRoot).isDir())
         return refuse(error, QStringLiteral("repository root %1 does not exist").arg(root));

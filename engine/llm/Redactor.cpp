@@ -12,8 +12,7 @@ namespace {
 QMutex g_mutex;
 QSet<QString> g_secrets;
 
-QStringList knownSecrets()
-{
+QStringList knownSecrets() {
     QStringList out;
     {
         QMutexLocker lock(&g_mutex);
@@ -32,28 +31,26 @@ QStringList knownSecrets()
 
 } // namespace
 
-void Redactor::addSecret(const QString& secret)
-{
+void Redactor::addSecret(const QString& secret) {
     if (secret.size() < 4)
         return; // too short to scrub without mangling ordinary text
     QMutexLocker lock(&g_mutex);
     g_secrets.insert(secret);
 }
 
-QString Redactor::scrub(const QString& text)
-{
+QString Redactor::scrub(const QString& text) {
     QString out = text;
     for (const QString& secret : knownSecrets())
         out.replace(secret, placeholder());
-    static const QRegularExpression patterns(QStringLiteral(
-        R"((sk-[A-Za-z0-9_\-]{6,})|(Bearer\s+[A-Za-z0-9._~+/=\-]{4,})|(x-api-key\s*[:=]\s*\S+)|(api[_-]?key["']?\s*[:=]\s*["']?[A-Za-z0-9._\-]{8,}))"),
+    static const QRegularExpression patterns(
+        QStringLiteral(
+            R"((sk-[A-Za-z0-9_\-]{6,})|(Bearer\s+[A-Za-z0-9._~+/=\-]{4,})|(x-api-key\s*[:=]\s*\S+)|(api[_-]?key["']?\s*[:=]\s*["']?[A-Za-z0-9._\-]{8,}))"),
         QRegularExpression::CaseInsensitiveOption);
     out.replace(patterns, placeholder());
     return out;
 }
 
-QByteArray Redactor::scrub(const QByteArray& text)
-{
+QByteArray Redactor::scrub(const QByteArray& text) {
     return scrub(QString::fromUtf8(text)).toUtf8();
 }
 

@@ -3,8 +3,8 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
-#include <QJsonDocument>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QSaveFile>
 #include <QStandardPaths>
 
@@ -12,27 +12,23 @@ namespace mlops {
 
 namespace {
 
-QString k(const char* text)
-{
+QString k(const char* text) {
     return QString::fromLatin1(text);
 }
 
 } // namespace
 
 ResponseCache::ResponseCache(QString dir)
-    : m_dir(std::move(dir))
-{
+    : m_dir(std::move(dir)) {
     if (m_dir.isEmpty())
         m_dir = defaultDir();
 }
 
-QString ResponseCache::defaultDir()
-{
+QString ResponseCache::defaultDir() {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(k("llm"));
 }
 
-QByteArray ResponseCache::canonicalRequest(const LlmRequest& request, const LlmSettings& settings)
-{
+QByteArray ResponseCache::canonicalRequest(const LlmRequest& request, const LlmSettings& settings) {
     QJsonArray messages;
     for (const LlmMessage& m : request.messages)
         messages.append(QJsonArray{m.role, m.content});
@@ -51,19 +47,16 @@ QByteArray ResponseCache::canonicalRequest(const LlmRequest& request, const LlmS
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-QString ResponseCache::keyOf(const LlmRequest& request, const LlmSettings& settings)
-{
+QString ResponseCache::keyOf(const LlmRequest& request, const LlmSettings& settings) {
     return QString::fromLatin1(
         QCryptographicHash::hash(canonicalRequest(request, settings), QCryptographicHash::Sha256).toHex());
 }
 
-QString ResponseCache::path(const QString& key) const
-{
+QString ResponseCache::path(const QString& key) const {
     return QDir(m_dir).filePath(key.left(2) + QLatin1Char('/') + key + QStringLiteral(".json"));
 }
 
-std::optional<ResponseCache::Entry> ResponseCache::load(const QString& key) const
-{
+std::optional<ResponseCache::Entry> ResponseCache::load(const QString& key) const {
     QFile f(path(key));
     if (!f.open(QIODevice::ReadOnly))
         return std::nullopt;
@@ -75,8 +68,7 @@ std::optional<ResponseCache::Entry> ResponseCache::load(const QString& key) cons
                  o.value(k("input_tokens")).toInteger(), o.value(k("output_tokens")).toInteger()};
 }
 
-bool ResponseCache::store(const QString& key, const Entry& e) const
-{
+bool ResponseCache::store(const QString& key, const Entry& e) const {
     const QString file = path(key);
     if (!QDir().mkpath(QFileInfo(file).absolutePath()))
         return false;

@@ -8,8 +8,7 @@
 
 namespace mlops {
 
-qint64 RetryPolicy::parseRetryAfter(const QByteArray& header, const QDateTime& now)
-{
+qint64 RetryPolicy::parseRetryAfter(const QByteArray& header, const QDateTime& now) {
     const QByteArray h = header.trimmed();
     if (h.isEmpty())
         return -1;
@@ -30,8 +29,7 @@ qint64 RetryPolicy::parseRetryAfter(const QByteArray& header, const QDateTime& n
     return std::max<qint64>(0, now.msecsTo(when));
 }
 
-qint64 RetryPolicy::delayMs(int retry, const QByteArray& retryAfter, double jitter) const
-{
+qint64 RetryPolicy::delayMs(int retry, const QByteArray& retryAfter, double jitter) const {
     const qint64 asked = parseRetryAfter(retryAfter);
     if (asked >= 0) {
         if (asked > maxRetryAfterMs)

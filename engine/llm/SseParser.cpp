@@ -2,8 +2,7 @@
 
 namespace mlops {
 
-QList<SseParser::Event> SseParser::feed(const QByteArray& chunk)
-{
+QList<SseParser::Event> SseParser::feed(const QByteArray& chunk) {
     QList<Event> out;
     m_buffer += chunk;
     qsizetype start = 0;

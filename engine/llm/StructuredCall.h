@@ -11,13 +11,13 @@ namespace mlops {
 // its offline implementation and says so in a reason card).
 struct StructuredResult {
     bool ok = false;
-    QJsonObject value;      // pruned to the schema and valid against it
-    QStringList dropped;    // members removed (in any round) because the schema does not declare them
-    QStringList errors;     // validation errors of the last reply
-    bool repaired = false;  // the first reply was invalid and the repair attempt fixed it
+    QJsonObject value;     // pruned to the schema and valid against it
+    QStringList dropped;   // members removed (in any round) because the schema does not declare them
+    QStringList errors;    // validation errors of the last reply
+    bool repaired = false; // the first reply was invalid and the repair attempt fixed it
     int llmCalls = 0;
-    QString failure;        // one line, redacted: why the answer was rejected
-    QString failureKind;    // timeout | cancelled | http | network | protocol | truncated | config | invalid_output
+    QString failure;     // one line, redacted: why the answer was rejected
+    QString failureKind; // timeout | cancelled | http | network | protocol | truncated | config | invalid_output
     LlmUsage usage;
 };
 
@@ -28,8 +28,8 @@ class StructuredCall {
 public:
     StructuredCall(LlmClient& client, LlmSettings settings);
 
-    StructuredResult run(const QString& task, const QString& data, const QJsonObject& schema,
-                         const QString& runId = {}, const QString& purpose = {}, LlmCancelCheck cancelled = {}) const;
+    StructuredResult run(const QString& task, const QString& data, const QJsonObject& schema, const QString& runId = {},
+                         const QString& purpose = {}, LlmCancelCheck cancelled = {}) const;
 
     static QString systemPrompt(const QString& task, const QJsonObject& schema);
     // The user's text inside <data> tags, with any closing tag inside it neutralised.

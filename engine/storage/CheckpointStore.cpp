@@ -8,8 +8,7 @@ namespace mlops {
 
 namespace {
 
-CheckpointRecord readCheckpoint(const Statement& s, const QString& decisionSetId, bool withState)
-{
+CheckpointRecord readCheckpoint(const Statement& s, const QString& decisionSetId, bool withState) {
     CheckpointRecord r;
     r.decisionSetId = decisionSetId;
     r.step = int(s.int64(0));
@@ -24,8 +23,7 @@ CheckpointRecord readCheckpoint(const Statement& s, const QString& decisionSetId
 
 } // namespace
 
-void CheckpointStore::save(SqliteConnection& c, const CheckpointRecord& cp)
-{
+void CheckpointStore::save(SqliteConnection& c, const CheckpointRecord& cp) {
     c.prepare("INSERT INTO checkpoint(decision_set_id, step, node, next_step, state_json, last_event_seq, created_at) "
               "VALUES (?,?,?,?,?,?,?)")
         .bind(1, cp.decisionSetId)
@@ -38,24 +36,21 @@ void CheckpointStore::save(SqliteConnection& c, const CheckpointRecord& cp)
         .run();
 }
 
-CheckpointRecord CheckpointStore::latest(SqliteConnection& c, const QString& decisionSetId)
-{
+CheckpointRecord CheckpointStore::latest(SqliteConnection& c, const QString& decisionSetId) {
     Statement s = c.prepare("SELECT step, node, next_step, last_event_seq, created_at, state_json FROM checkpoint "
                             "WHERE decision_set_id = ? ORDER BY step DESC LIMIT 1");
     s.bind(1, decisionSetId);
     return s.step() ? readCheckpoint(s, decisionSetId, true) : CheckpointRecord{};
 }
 
-CheckpointRecord CheckpointStore::at(SqliteConnection& c, const QString& decisionSetId, int step)
-{
+CheckpointRecord CheckpointStore::at(SqliteConnection& c, const QString& decisionSetId, int step) {
     Statement s = c.prepare("SELECT step, node, next_step, last_event_seq, created_at, state_json FROM checkpoint "
                             "WHERE decision_set_id = ? AND step = ?");
     s.bind(1, decisionSetId).bind(2, step);
     return s.step() ? readCheckpoint(s, decisionSetId, true) : CheckpointRecord{};
 }
 
-QList<CheckpointRecord> CheckpointStore::list(SqliteConnection& c, const QString& decisionSetId)
-{
+QList<CheckpointRecord> CheckpointStore::list(SqliteConnection& c, const QString& decisionSetId) {
     Statement s = c.prepare("SELECT step, node, next_step, last_event_seq, created_at FROM checkpoint "
                             "WHERE decision_set_id = ? ORDER BY step");
     s.bind(1, decisionSetId);

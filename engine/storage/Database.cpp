@@ -16,12 +16,9 @@ class Database::Writer {
 public:
     explicit Writer(SqliteConnection connection)
         : m_connection(std::move(connection))
-        , m_thread([this] { loop(); })
-    {
-    }
+        , m_thread([this] { loop(); }) {}
 
-    ~Writer()
-    {
+    ~Writer() {
         {
             std::lock_guard lock(m_mutex);
             m_stopping = true;
@@ -30,8 +27,7 @@ public:
         m_thread.join();
     }
 
-    QFuture<WriteResult> submit(WriteOp op)
-    {
+    QFuture<WriteResult> submit(WriteOp op) {
         Item item{std::move(op), std::make_shared<QPromise<WriteResult>>()};
         QFuture<WriteResult> future = item.promise->future();
         item.promise->start();
@@ -51,8 +47,7 @@ private:
         std::shared_ptr<QPromise<WriteResult>> promise;
     };
 
-    void loop()
-    {
+    void loop() {
         for (;;) {
             std::deque<Item> batch;
             {
@@ -66,8 +61,7 @@ private:
         }
     }
 
-    void runBatch(std::deque<Item>& batch)
-    {
+    void runBatch(std::deque<Item>& batch) {
         std::vector<WriteResult> results(batch.size());
         try {
             Transaction tx(m_connection);
@@ -111,45 +105,38 @@ std::atomic<quint64> g_nextInstance{1};
 
 Database::Database(const QString& path)
     : m_path(path)
-    , m_instance(g_nextInstance++)
-{
+    , m_instance(g_nextInstance++) {
     SqliteConnection connection = SqliteConnection::open(path);
     Schema::migrate(connection);
     m_writer = std::make_unique<Writer>(std::move(connection));
 }
 
-Database::~Database()
-{
+Database::~Database() {
     t_readers.erase(m_instance); // other threads close theirs when they end
 }
 
-QString Database::path() const
-{
+QString Database::path() const {
     return m_path;
 }
 
-QFuture<WriteResult> Database::write(WriteOp op)
-{
+QFuture<WriteResult> Database::write(WriteOp op) {
     return m_writer->submit(std::move(op));
 }
 
-WriteResult Database::writeAndWait(WriteOp op)
-{
+WriteResult Database::writeAndWait(WriteOp op) {
     QFuture<WriteResult> f = write(std::move(op));
     f.waitForFinished();
     return f.result();
 }
 
-SqliteConnection& Database::reader()
-{
+SqliteConnection& Database::reader() {
     auto& slot = t_readers[m_instance];
     if (!slot)
         slot = std::make_unique<SqliteConnection>(SqliteConnection::open(m_path));
     return *slot;
 }
 
-qint64 Database::committedTransactions() const
-{
+qint64 Database::committedTransactions() const {
     return m_writer->committed();
 }
 

@@ -5,11 +5,11 @@
 
 namespace mlops {
 
-void EventLogStore::insert(SqliteConnection& c, const QList<Event>& events)
-{
+void EventLogStore::insert(SqliteConnection& c, const QList<Event>& events) {
     if (events.isEmpty())
         return;
-    Statement s = c.prepare("INSERT INTO event_log(decision_set_id, seq, timestamp, type, data_json) VALUES (?,?,?,?,?)");
+    Statement s =
+        c.prepare("INSERT INTO event_log(decision_set_id, seq, timestamp, type, data_json) VALUES (?,?,?,?,?)");
     for (const Event& e : events) {
         s.bind(1, e.decisionSetId).bind(2, e.seq).bind(3, e.timestampText()).bind(4, e.type);
         s.bind(5, Json::compact(e.data));
@@ -17,8 +17,7 @@ void EventLogStore::insert(SqliteConnection& c, const QList<Event>& events)
     }
 }
 
-QList<Event> EventLogStore::load(SqliteConnection& c, const QString& decisionSetId, qint64 fromSeq, qint64 toSeq)
-{
+QList<Event> EventLogStore::load(SqliteConnection& c, const QString& decisionSetId, qint64 fromSeq, qint64 toSeq) {
     Statement s = c.prepare("SELECT seq, timestamp, type, data_json FROM event_log WHERE decision_set_id = ? "
                             "AND seq >= ? AND seq <= ? ORDER BY seq");
     s.bind(1, decisionSetId).bind(2, fromSeq).bind(3, toSeq < 0 ? std::numeric_limits<qint64>::max() : toSeq);
@@ -35,8 +34,7 @@ QList<Event> EventLogStore::load(SqliteConnection& c, const QString& decisionSet
     return out;
 }
 
-qint64 EventLogStore::maxSeq(SqliteConnection& c, const QString& decisionSetId)
-{
+qint64 EventLogStore::maxSeq(SqliteConnection& c, const QString& decisionSetId) {
     Statement s = c.prepare("SELECT COALESCE(MAX(seq), 0) FROM event_log WHERE decision_set_id = ?");
     s.bind(1, decisionSetId);
     s.step();

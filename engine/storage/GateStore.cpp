@@ -11,8 +11,7 @@ namespace {
 const char* const kGateColumns =
     "id, decision_set_id, node, step, questions_json, deadline_ms, status, answers_json, resolution_json";
 
-GateRecord readGate(const Statement& s)
-{
+GateRecord readGate(const Statement& s) {
     GateRecord g;
     g.id = s.int64(0);
     g.decisionSetId = s.text(1);
@@ -26,8 +25,7 @@ GateRecord readGate(const Statement& s)
     return g;
 }
 
-QList<GateRecord> queryGates(SqliteConnection& c, const char* where, const QString& arg = {})
-{
+QList<GateRecord> queryGates(SqliteConnection& c, const char* where, const QString& arg = {}) {
     const QByteArray sql = QByteArray("SELECT ") + kGateColumns + " FROM hitl_gate " + where;
     Statement s = c.prepare(sql.constData());
     if (!arg.isNull())
@@ -40,8 +38,7 @@ QList<GateRecord> queryGates(SqliteConnection& c, const char* where, const QStri
 
 } // namespace
 
-qint64 GateStore::open(SqliteConnection& c, const GateRecord& g)
-{
+qint64 GateStore::open(SqliteConnection& c, const GateRecord& g) {
     // A resumed run re-opens the same gate (same step): keep the stored deadline, do not restart the clock.
     Statement existing = c.prepare("SELECT id FROM hitl_gate WHERE decision_set_id = ? AND step = ?");
     existing.bind(1, g.decisionSetId).bind(2, g.step);
@@ -59,53 +56,46 @@ qint64 GateStore::open(SqliteConnection& c, const GateRecord& g)
     return c.lastInsertId();
 }
 
-GateRecord GateStore::pendingFor(SqliteConnection& c, const QString& decisionSetId)
-{
+GateRecord GateStore::pendingFor(SqliteConnection& c, const QString& decisionSetId) {
     const QList<GateRecord> rows =
         queryGates(c, "WHERE decision_set_id = ? AND status = 'pending' ORDER BY step DESC LIMIT 1", decisionSetId);
     return rows.isEmpty() ? GateRecord{} : rows.first();
 }
 
-GateRecord GateStore::latestFor(SqliteConnection& c, const QString& decisionSetId)
-{
+GateRecord GateStore::latestFor(SqliteConnection& c, const QString& decisionSetId) {
     const QList<GateRecord> rows = queryGates(c, "WHERE decision_set_id = ? ORDER BY step DESC LIMIT 1", decisionSetId);
     return rows.isEmpty() ? GateRecord{} : rows.first();
 }
 
-GateRecord GateStore::gate(SqliteConnection& c, qint64 id)
-{
+GateRecord GateStore::gate(SqliteConnection& c, qint64 id) {
     const QList<GateRecord> rows = queryGates(c, "WHERE id = ?", QString::number(id));
     return rows.isEmpty() ? GateRecord{} : rows.first();
 }
 
-QList<GateRecord> GateStore::pending(SqliteConnection& c)
-{
+QList<GateRecord> GateStore::pending(SqliteConnection& c) {
     return queryGates(c, "WHERE status = 'pending' ORDER BY deadline_ms");
 }
 
-void GateStore::saveAnswers(SqliteConnection& c, qint64 id, const QJsonObject& answers)
-{
+void GateStore::saveAnswers(SqliteConnection& c, qint64 id, const QJsonObject& answers) {
     c.prepare("UPDATE hitl_gate SET answers_json = ? WHERE id = ? AND status = 'pending'")
         .bind(1, Json::compact(answers))
         .bind(2, id)
         .run();
 }
 
-void GateStore::markDeadlineApplied(SqliteConnection& c, qint64 id)
-{
-    c.prepare("UPDATE hitl_gate SET resolution_json = '{\"deadline_applied\":true}' WHERE id = ? AND status = 'pending'")
+void GateStore::markDeadlineApplied(SqliteConnection& c, qint64 id) {
+    c.prepare(
+         "UPDATE hitl_gate SET resolution_json = '{\"deadline_applied\":true}' WHERE id = ? AND status = 'pending'")
         .bind(1, id)
         .run();
 }
 
-bool GateStore::isDeadlineApplied(const GateRecord& gate)
-{
+bool GateStore::isDeadlineApplied(const GateRecord& gate) {
     return gate.resolution.value(QStringLiteral("deadline_applied")).toBool();
 }
 
 bool GateStore::resolve(SqliteConnection& c, qint64 id, const QString& status, const QJsonObject& answers,
-                        const QJsonObject& resolution)
-{
+                        const QJsonObject& resolution) {
     c.prepare("UPDATE hitl_gate SET status = ?, answers_json = ?, resolution_json = ?, resolved_at = ? "
               "WHERE id = ? AND status = 'pending'")
         .bind(1, status)
@@ -117,8 +107,7 @@ bool GateStore::resolve(SqliteConnection& c, qint64 id, const QString& status, c
     return c.changes() == 1;
 }
 
-void ArtifactStore::upsert(SqliteConnection& c, const ArtifactRecord& a)
-{
+void ArtifactStore::upsert(SqliteConnection& c, const ArtifactRecord& a) {
     c.prepare("INSERT INTO artifact(decision_set_id, path, sha256, size, type) VALUES (?,?,?,?,?) "
               "ON CONFLICT(decision_set_id, path) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size, "
               "type = excluded.type")
@@ -130,8 +119,7 @@ void ArtifactStore::upsert(SqliteConnection& c, const ArtifactRecord& a)
         .run();
 }
 
-QList<ArtifactRecord> ArtifactStore::list(SqliteConnection& c, const QString& decisionSetId)
-{
+QList<ArtifactRecord> ArtifactStore::list(SqliteConnection& c, const QString& decisionSetId) {
     Statement s = c.prepare("SELECT path, sha256, size, type FROM artifact WHERE decision_set_id = ? ORDER BY path");
     s.bind(1, decisionSetId);
     QList<ArtifactRecord> out;
@@ -140,8 +128,7 @@ QList<ArtifactRecord> ArtifactStore::list(SqliteConnection& c, const QString& de
     return out;
 }
 
-void ArtifactStore::clear(SqliteConnection& c, const QString& decisionSetId)
-{
+void ArtifactStore::clear(SqliteConnection& c, const QString& decisionSetId) {
     c.prepare("DELETE FROM artifact WHERE decision_set_id = ?").bind(1, decisionSetId).run();
 }
 

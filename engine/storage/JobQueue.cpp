@@ -8,8 +8,8 @@
 #include <QSysInfo>
 #include <QUuid>
 
-#include <csignal>
 #include <cerrno>
+#include <csignal>
 #include <sys/types.h>
 
 namespace mlops {
@@ -19,8 +19,7 @@ namespace {
 const char* const kJobColumns = "id, decision_set_id, kind, payload_json, status, worker_id, lease_until_ms, "
                                 "attempts, max_attempts, last_error, run_count";
 
-JobRecord readJob(const Statement& s)
-{
+JobRecord readJob(const Statement& s) {
     JobRecord r;
     r.id = s.int64(0);
     r.decisionSetId = s.text(1);
@@ -36,8 +35,7 @@ JobRecord readJob(const Statement& s)
     return r;
 }
 
-QString hostName()
-{
+QString hostName() {
     QString h = QSysInfo::machineHostName();
     h.replace(QLatin1Char(':'), QLatin1Char('_'));
     return h;
@@ -45,14 +43,12 @@ QString hostName()
 
 } // namespace
 
-QString JobQueue::makeWorkerId()
-{
+QString JobQueue::makeWorkerId() {
     return hostName() + QLatin1Char(':') + QString::number(QCoreApplication::applicationPid()) + QLatin1Char(':') +
            QUuid::createUuid().toString(QUuid::Id128).left(8);
 }
 
-bool JobQueue::isLocalWorkerDead(const QString& workerId)
-{
+bool JobQueue::isLocalWorkerDead(const QString& workerId) {
     const QStringList parts = workerId.split(QLatin1Char(':'));
     if (parts.size() != 3 || parts[0] != hostName())
         return false;
@@ -66,8 +62,7 @@ bool JobQueue::isLocalWorkerDead(const QString& workerId)
 }
 
 qint64 JobQueue::enqueue(SqliteConnection& c, const QString& kind, const QString& decisionSetId,
-                         const QJsonObject& payload, int maxAttempts)
-{
+                         const QJsonObject& payload, int maxAttempts) {
     const QString now = Clock::nowText();
     Statement s = c.prepare("INSERT INTO job(decision_set_id, kind, payload_json, status, max_attempts, created_at, "
                             "updated_at) VALUES (?,?,?,'queued',?,?,?)");
@@ -76,8 +71,7 @@ qint64 JobQueue::enqueue(SqliteConnection& c, const QString& kind, const QString
     return c.lastInsertId();
 }
 
-JobRecord JobQueue::claim(SqliteConnection& c, const QString& workerId, qint64 leaseMs, const QStringList& kinds)
-{
+JobRecord JobQueue::claim(SqliteConnection& c, const QString& workerId, qint64 leaseMs, const QStringList& kinds) {
     QByteArray kindFilter;
     if (!kinds.isEmpty()) {
         kindFilter = " AND kind IN (";
@@ -103,8 +97,7 @@ JobRecord JobQueue::claim(SqliteConnection& c, const QString& workerId, qint64 l
     return r;
 }
 
-bool JobQueue::heartbeat(SqliteConnection& c, qint64 jobId, const QString& workerId, qint64 leaseMs)
-{
+bool JobQueue::heartbeat(SqliteConnection& c, qint64 jobId, const QString& workerId, qint64 leaseMs) {
     c.prepare("UPDATE job SET lease_until_ms = ?, updated_at = ? WHERE id = ? AND worker_id = ? AND status = 'running'")
         .bind(1, Clock::nowMs() + leaseMs)
         .bind(2, Clock::nowText())
@@ -115,8 +108,7 @@ bool JobQueue::heartbeat(SqliteConnection& c, qint64 jobId, const QString& worke
 }
 
 bool JobQueue::finish(SqliteConnection& c, qint64 jobId, const QString& workerId, const QString& status,
-                      const QString& error)
-{
+                      const QString& error) {
     Statement s = c.prepare("UPDATE job SET status = ?, last_error = ?, lease_until_ms = 0, updated_at = ? "
                             "WHERE id = ? AND worker_id = ? AND status = 'running'");
     s.bind(1, status);
@@ -125,10 +117,10 @@ bool JobQueue::finish(SqliteConnection& c, qint64 jobId, const QString& workerId
     return c.changes() == 1;
 }
 
-bool JobQueue::retry(SqliteConnection& c, qint64 jobId, const QString& workerId, const QString& error)
-{
-    c.prepare("UPDATE job SET status = CASE WHEN attempts < max_attempts THEN 'queued' ELSE 'failed' END, "
-              "last_error = ?, lease_until_ms = 0, updated_at = ? WHERE id = ? AND worker_id = ? AND status = 'running'")
+bool JobQueue::retry(SqliteConnection& c, qint64 jobId, const QString& workerId, const QString& error) {
+    c.prepare(
+         "UPDATE job SET status = CASE WHEN attempts < max_attempts THEN 'queued' ELSE 'failed' END, "
+         "last_error = ?, lease_until_ms = 0, updated_at = ? WHERE id = ? AND worker_id = ? AND status = 'running'")
         .bind(1, error)
         .bind(2, Clock::nowText())
         .bind(3, jobId)
@@ -137,8 +129,7 @@ bool JobQueue::retry(SqliteConnection& c, qint64 jobId, const QString& workerId,
     return c.changes() == 1;
 }
 
-int JobQueue::reclaimDeadLocalWorkers(SqliteConnection& c)
-{
+int JobQueue::reclaimDeadLocalWorkers(SqliteConnection& c) {
     Statement s = c.prepare("SELECT id, worker_id FROM job WHERE status = 'running'");
     QList<qint64> dead;
     while (s.step()) {
@@ -152,26 +143,23 @@ int JobQueue::reclaimDeadLocalWorkers(SqliteConnection& c)
     return int(dead.size());
 }
 
-JobRecord JobQueue::job(SqliteConnection& c, qint64 jobId)
-{
+JobRecord JobQueue::job(SqliteConnection& c, qint64 jobId) {
     const QByteArray sql = QByteArray("SELECT ") + kJobColumns + " FROM job WHERE id = ?";
     Statement s = c.prepare(sql.constData());
     s.bind(1, jobId);
     return s.step() ? readJob(s) : JobRecord{};
 }
 
-JobRecord JobQueue::activeJobFor(SqliteConnection& c, const QString& decisionSetId)
-{
-    const QByteArray sql = QByteArray("SELECT ") + kJobColumns +
-                           " FROM job WHERE decision_set_id = ? ORDER BY id DESC LIMIT 1";
+JobRecord JobQueue::activeJobFor(SqliteConnection& c, const QString& decisionSetId) {
+    const QByteArray sql =
+        QByteArray("SELECT ") + kJobColumns + " FROM job WHERE decision_set_id = ? ORDER BY id DESC LIMIT 1";
     Statement s = c.prepare(sql.constData());
     s.bind(1, decisionSetId);
     return s.step() ? readJob(s) : JobRecord{};
 }
 
 qint64 JobQueue::requeue(SqliteConnection& c, const QString& kind, const QString& decisionSetId,
-                         const QJsonObject& payload)
-{
+                         const QJsonObject& payload) {
     const JobRecord last = activeJobFor(c, decisionSetId);
     if (last.isValid() && (last.status == QLatin1String("queued") || last.status == QLatin1String("running")))
         return last.id;
@@ -185,8 +173,7 @@ qint64 JobQueue::requeue(SqliteConnection& c, const QString& kind, const QString
     return enqueue(c, kind, decisionSetId, payload);
 }
 
-int JobQueue::countByStatus(SqliteConnection& c, const QString& status)
-{
+int JobQueue::countByStatus(SqliteConnection& c, const QString& status) {
     Statement s = c.prepare("SELECT count(*) FROM job WHERE status = ?");
     s.bind(1, status);
     s.step();

@@ -12,8 +12,7 @@ const char* const kDecisionSetColumns =
     "id, project_id, version, parent_id, forked_from_step, prompt, settings_json, status, paused, result_json, "
     "created_at, updated_at";
 
-DecisionSetRecord readDecisionSet(const Statement& s)
-{
+DecisionSetRecord readDecisionSet(const Statement& s) {
     DecisionSetRecord r;
     r.id = s.text(0);
     r.projectId = s.text(1);
@@ -30,8 +29,7 @@ DecisionSetRecord readDecisionSet(const Statement& s)
     return r;
 }
 
-QList<DecisionSetRecord> queryDecisionSets(SqliteConnection& c, const QByteArray& where, const QString& arg)
-{
+QList<DecisionSetRecord> queryDecisionSets(SqliteConnection& c, const QByteArray& where, const QString& arg) {
     const QByteArray sql = QByteArray("SELECT ") + kDecisionSetColumns + " FROM decision_set " + where;
     Statement s = c.prepare(sql.constData());
     s.bind(1, arg);
@@ -44,8 +42,7 @@ QList<DecisionSetRecord> queryDecisionSets(SqliteConnection& c, const QByteArray
 } // namespace
 
 ProjectRecord ProjectStore::createProject(SqliteConnection& c, const QString& id, const QString& name,
-                                          const QJsonObject& settings)
-{
+                                          const QJsonObject& settings) {
     ProjectRecord r{id, name, settings, Clock::nowText()};
     c.prepare("INSERT INTO project(id, name, settings_json, created_at) VALUES (?, ?, ?, ?)")
         .bind(1, r.id)
@@ -56,8 +53,7 @@ ProjectRecord ProjectStore::createProject(SqliteConnection& c, const QString& id
     return r;
 }
 
-QList<ProjectRecord> ProjectStore::projects(SqliteConnection& c)
-{
+QList<ProjectRecord> ProjectStore::projects(SqliteConnection& c) {
     Statement s = c.prepare("SELECT id, name, settings_json, created_at FROM project ORDER BY created_at, id");
     QList<ProjectRecord> out;
     while (s.step())
@@ -65,8 +61,7 @@ QList<ProjectRecord> ProjectStore::projects(SqliteConnection& c)
     return out;
 }
 
-ProjectRecord ProjectStore::project(SqliteConnection& c, const QString& id)
-{
+ProjectRecord ProjectStore::project(SqliteConnection& c, const QString& id) {
     Statement s = c.prepare("SELECT id, name, settings_json, created_at FROM project WHERE id = ?");
     s.bind(1, id);
     if (!s.step())
@@ -76,8 +71,7 @@ ProjectRecord ProjectStore::project(SqliteConnection& c, const QString& id)
 
 DecisionSetRecord ProjectStore::createDecisionSet(SqliteConnection& c, const QString& id, const QString& projectId,
                                                   const QString& prompt, const QJsonObject& settings,
-                                                  const QString& parentId, int forkedFromStep)
-{
+                                                  const QString& parentId, int forkedFromStep) {
     Statement next = c.prepare("SELECT COALESCE(MAX(version), 0) + 1 FROM decision_set WHERE project_id = ?");
     next.bind(1, projectId);
     next.step();
@@ -92,19 +86,16 @@ DecisionSetRecord ProjectStore::createDecisionSet(SqliteConnection& c, const QSt
     return decisionSet(c, id);
 }
 
-DecisionSetRecord ProjectStore::decisionSet(SqliteConnection& c, const QString& id)
-{
+DecisionSetRecord ProjectStore::decisionSet(SqliteConnection& c, const QString& id) {
     const QList<DecisionSetRecord> rows = queryDecisionSets(c, "WHERE id = ?", id);
     return rows.isEmpty() ? DecisionSetRecord{} : rows.first();
 }
 
-QList<DecisionSetRecord> ProjectStore::decisionSets(SqliteConnection& c, const QString& projectId)
-{
+QList<DecisionSetRecord> ProjectStore::decisionSets(SqliteConnection& c, const QString& projectId) {
     return queryDecisionSets(c, "WHERE project_id = ? ORDER BY version", projectId);
 }
 
-DecisionSetRecord ProjectStore::findDecisionSet(SqliteConnection& c, const QString& idOrPrefix)
-{
+DecisionSetRecord ProjectStore::findDecisionSet(SqliteConnection& c, const QString& idOrPrefix) {
     if (idOrPrefix.isEmpty())
         return {};
     QString escaped = idOrPrefix;
@@ -113,8 +104,7 @@ DecisionSetRecord ProjectStore::findDecisionSet(SqliteConnection& c, const QStri
     return rows.size() == 1 ? rows.first() : DecisionSetRecord{};
 }
 
-void ProjectStore::setStatus(SqliteConnection& c, const QString& id, const QString& status)
-{
+void ProjectStore::setStatus(SqliteConnection& c, const QString& id, const QString& status) {
     c.prepare("UPDATE decision_set SET status = ?, updated_at = ? WHERE id = ?")
         .bind(1, status)
         .bind(2, Clock::nowText())
@@ -122,8 +112,7 @@ void ProjectStore::setStatus(SqliteConnection& c, const QString& id, const QStri
         .run();
 }
 
-void ProjectStore::setPaused(SqliteConnection& c, const QString& id, bool paused)
-{
+void ProjectStore::setPaused(SqliteConnection& c, const QString& id, bool paused) {
     c.prepare("UPDATE decision_set SET paused = ?, updated_at = ? WHERE id = ?")
         .bind(1, paused ? 1 : 0)
         .bind(2, Clock::nowText())
@@ -131,8 +120,7 @@ void ProjectStore::setPaused(SqliteConnection& c, const QString& id, bool paused
         .run();
 }
 
-void ProjectStore::setResult(SqliteConnection& c, const QString& id, const QJsonObject& result)
-{
+void ProjectStore::setResult(SqliteConnection& c, const QString& id, const QJsonObject& result) {
     c.prepare("UPDATE decision_set SET result_json = ?, updated_at = ? WHERE id = ?")
         .bind(1, Json::compact(result))
         .bind(2, Clock::nowText())

@@ -16,8 +16,8 @@ ProjectRecord project(SqliteConnection& c, const QString& id);
 
 // Creates the next version of a project's decision set tree.
 DecisionSetRecord createDecisionSet(SqliteConnection& c, const QString& id, const QString& projectId,
-                                    const QString& prompt, const QJsonObject& settings,
-                                    const QString& parentId = {}, int forkedFromStep = -1);
+                                    const QString& prompt, const QJsonObject& settings, const QString& parentId = {},
+                                    int forkedFromStep = -1);
 DecisionSetRecord decisionSet(SqliteConnection& c, const QString& id);
 QList<DecisionSetRecord> decisionSets(SqliteConnection& c, const QString& projectId);
 // Finds a decision set by full id or unique id prefix (CLI convenience).

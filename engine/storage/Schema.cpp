@@ -105,21 +105,18 @@ const Migration kMigrations[] = {
     {1, kVersion1},
 };
 
-int readUserVersion(SqliteConnection& c)
-{
+int readUserVersion(SqliteConnection& c) {
     Statement s = c.prepare("PRAGMA user_version");
     return s.step() ? int(s.int64(0)) : 0;
 }
 
 } // namespace
 
-int Schema::currentVersion()
-{
+int Schema::currentVersion() {
     return kMigrations[std::size(kMigrations) - 1].toVersion;
 }
 
-void Schema::migrate(SqliteConnection& c)
-{
+void Schema::migrate(SqliteConnection& c) {
     // Reading sqlite_master fails with SQLITE_NOTADB on a corrupted or foreign file: that error is our report.
     Statement probe = c.prepare("SELECT count(*) FROM sqlite_master");
     probe.step();

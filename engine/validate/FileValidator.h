@@ -15,8 +15,7 @@ public:
 
 protected:
     Finding finding(Finding::Severity severity, const QString& file, int line, const QString& message,
-                    const QString& ruleId = {}) const
-    {
+                    const QString& ruleId = {}) const {
         return Finding{name(), severity, file, line, message, ruleId};
     }
 };

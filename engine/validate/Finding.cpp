@@ -4,8 +4,7 @@
 
 namespace mlops {
 
-QString Finding::severityName(Severity severity)
-{
+QString Finding::severityName(Severity severity) {
     switch (severity) {
     case Severity::Error:
         return QStringLiteral("error");
@@ -17,8 +16,7 @@ QString Finding::severityName(Severity severity)
     return QStringLiteral("error");
 }
 
-Finding::Severity Finding::severityFromName(const QString& name)
-{
+Finding::Severity Finding::severityFromName(const QString& name) {
     if (name == QLatin1String("warning"))
         return Severity::Warning;
     if (name == QLatin1String("info"))
@@ -26,8 +24,7 @@ Finding::Severity Finding::severityFromName(const QString& name)
     return Severity::Error;
 }
 
-QJsonObject Finding::toJson() const
-{
+QJsonObject Finding::toJson() const {
     QJsonObject o{{QStringLiteral("validator"), validator},
                   {QStringLiteral("severity"), severityName(severity)},
                   {QStringLiteral("file"), file},
@@ -38,8 +35,7 @@ QJsonObject Finding::toJson() const
     return o;
 }
 
-Finding Finding::fromJson(const QJsonObject& o)
-{
+Finding Finding::fromJson(const QJsonObject& o) {
     return Finding{o.value(QStringLiteral("validator")).toString(),
                    severityFromName(o.value(QStringLiteral("severity")).toString()),
                    o.value(QStringLiteral("file")).toString(),
@@ -48,17 +44,15 @@ Finding Finding::fromJson(const QJsonObject& o)
                    o.value(QStringLiteral("rule_id")).toString()};
 }
 
-QString Finding::toText() const
-{
+QString Finding::toText() const {
     // Repository-wide findings (a tool that was skipped, a policy summary) have no file.
     const QString name = file.isEmpty() ? QStringLiteral("(repository)") : file;
     const QString where = line > 0 ? name + QLatin1Char(':') + QString::number(line) : name;
-    return where + QStringLiteral(": ") + severityName(severity) + QStringLiteral(": ") + validator
-           + QStringLiteral(": ") + message;
+    return where + QStringLiteral(": ") + severityName(severity) + QStringLiteral(": ") + validator +
+           QStringLiteral(": ") + message;
 }
 
-FindingSummary FindingSummary::of(const QList<Finding>& findings)
-{
+FindingSummary FindingSummary::of(const QList<Finding>& findings) {
     FindingSummary s;
     for (const Finding& f : findings) {
         switch (f.severity) {
@@ -76,13 +70,11 @@ FindingSummary FindingSummary::of(const QList<Finding>& findings)
     return s;
 }
 
-QJsonObject FindingSummary::countsJson() const
-{
+QJsonObject FindingSummary::countsJson() const {
     return {{QStringLiteral("error"), errors}, {QStringLiteral("warning"), warnings}, {QStringLiteral("info"), infos}};
 }
 
-QJsonObject validationPart(const QList<Finding>& findings)
-{
+QJsonObject validationPart(const QList<Finding>& findings) {
     const FindingSummary summary = FindingSummary::of(findings);
     QJsonArray list;
     for (const Finding& f : findings)
@@ -92,8 +84,7 @@ QJsonObject validationPart(const QList<Finding>& findings)
             {QStringLiteral("findings"), list}};
 }
 
-void sortFindings(QList<Finding>& findings)
-{
+void sortFindings(QList<Finding>& findings) {
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
         if (a.file != b.file)
             return a.file < b.file;

@@ -7,8 +7,7 @@ namespace mlops {
 
 using namespace YamlNodes;
 
-QList<Finding> GithubWorkflowValidator::validate(const RepositorySnapshot& repository) const
-{
+QList<Finding> GithubWorkflowValidator::validate(const RepositorySnapshot& repository) const {
     QList<Finding> out;
     for (const RepositoryFile& file : repository.files()) {
         if (!YamlSyntaxValidator::isYaml(file) || !file.path.startsWith(QLatin1String(".github/workflows/")))
@@ -45,8 +44,9 @@ QList<Finding> GithubWorkflowValidator::validate(const RepositorySnapshot& repos
             }
             const YAML::Node needs = job["needs"];
             if (needs) {
-                const std::vector<YAML::Node> list = needs.IsSequence() ? std::vector<YAML::Node>(needs.begin(), needs.end())
-                                                                        : std::vector<YAML::Node>{needs};
+                const std::vector<YAML::Node> list = needs.IsSequence()
+                                                         ? std::vector<YAML::Node>(needs.begin(), needs.end())
+                                                         : std::vector<YAML::Node>{needs};
                 for (const YAML::Node& n : list) {
                     if (n.IsScalar() && !jobIds.contains(str(n.Scalar())))
                         error(lineOf(n), QStringLiteral("job '%1' needs unknown job '%2'").arg(id, str(n.Scalar())));
@@ -71,9 +71,11 @@ QList<Finding> GithubWorkflowValidator::validate(const RepositorySnapshot& repos
                 const bool run = bool(step["run"]);
                 const bool uses = bool(step["uses"]);
                 if (!run && !uses)
-                    error(lineOf(step), QStringLiteral("step %1 of job '%2' has neither 'run' nor 'uses'").arg(index).arg(id));
+                    error(lineOf(step),
+                          QStringLiteral("step %1 of job '%2' has neither 'run' nor 'uses'").arg(index).arg(id));
                 else if (run && uses)
-                    error(lineOf(step), QStringLiteral("step %1 of job '%2' has both 'run' and 'uses'").arg(index).arg(id));
+                    error(lineOf(step),
+                          QStringLiteral("step %1 of job '%2' has both 'run' and 'uses'").arg(index).arg(id));
             }
         }
     }

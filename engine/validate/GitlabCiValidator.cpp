@@ -8,8 +8,7 @@ using namespace YamlNodes;
 
 namespace {
 
-bool isGlobalKeyword(const QString& key)
-{
+bool isGlobalKeyword(const QString& key) {
     static const QStringList keywords{QStringLiteral("default"),       QStringLiteral("include"),
                                       QStringLiteral("stages"),        QStringLiteral("variables"),
                                       QStringLiteral("workflow"),      QStringLiteral("image"),
@@ -20,8 +19,7 @@ bool isGlobalKeyword(const QString& key)
 
 } // namespace
 
-QList<Finding> GitlabCiValidator::validate(const RepositorySnapshot& repository) const
-{
+QList<Finding> GitlabCiValidator::validate(const RepositorySnapshot& repository) const {
     QList<Finding> out;
     for (const RepositoryFile& file : repository.files()) {
         if (!file.text || !file.fileName().endsWith(QLatin1String(".gitlab-ci.yml")))
@@ -67,8 +65,10 @@ QList<Finding> GitlabCiValidator::validate(const RepositorySnapshot& repository)
             }
             if (!job["script"] && !job["trigger"] && !job["extends"])
                 error(line, QStringLiteral("job '%1' has no 'script'").arg(id));
-            const QString stage = job["stage"] && job["stage"].IsScalar() ? str(job["stage"].Scalar()) : QStringLiteral("test");
-            if (!stages.isEmpty() && !stages.contains(stage) && stage != QLatin1String(".pre") && stage != QLatin1String(".post"))
+            const QString stage =
+                job["stage"] && job["stage"].IsScalar() ? str(job["stage"].Scalar()) : QStringLiteral("test");
+            if (!stages.isEmpty() && !stages.contains(stage) && stage != QLatin1String(".pre") &&
+                stage != QLatin1String(".post"))
                 error(job["stage"] ? lineOf(job["stage"]) : line,
                       QStringLiteral("job '%1' uses stage '%2', which is not declared in 'stages'").arg(id, stage));
             const YAML::Node needs = job["needs"];

@@ -4,8 +4,7 @@
 
 namespace mlops {
 
-const HclAttribute* HclParsedBlock::attribute(const QString& name) const
-{
+const HclAttribute* HclParsedBlock::attribute(const QString& name) const {
     for (const HclAttribute& a : attributes) {
         if (a.name == name)
             return &a;
@@ -13,8 +12,7 @@ const HclAttribute* HclParsedBlock::attribute(const QString& name) const
     return nullptr;
 }
 
-QJsonObject HclParsedBlock::toJson() const
-{
+QJsonObject HclParsedBlock::toJson() const {
     QJsonObject o;
     for (const HclAttribute& a : attributes)
         o.insert(a.name, a.value);
@@ -33,8 +31,7 @@ QJsonObject HclParsedBlock::toJson() const
     return o;
 }
 
-QList<HclReference> HclParsedBlock::allReferences() const
-{
+QList<HclReference> HclParsedBlock::allReferences() const {
     QList<HclReference> out;
     for (const HclAttribute& a : attributes)
         out += a.references;

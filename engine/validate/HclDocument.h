@@ -22,8 +22,8 @@ struct HclAttribute {
 };
 
 struct HclParsedBlock {
-    QString type;        // resource, variable, module, locals, provider, ingress...
-    QStringList labels;  // e.g. ["aws_s3_bucket", "data"]
+    QString type;       // resource, variable, module, locals, provider, ingress...
+    QStringList labels; // e.g. ["aws_s3_bucket", "data"]
     int line = 0;
     QList<HclAttribute> attributes;
     QList<HclParsedBlock> blocks;

@@ -6,18 +6,15 @@ namespace mlops {
 
 namespace {
 
-bool isIdentStart(QChar c)
-{
+bool isIdentStart(QChar c) {
     return c.isLetter() || c == QLatin1Char('_');
 }
 
-bool isIdentPart(QChar c)
-{
+bool isIdentPart(QChar c) {
     return c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('-');
 }
 
-QChar closerOf(QChar opener)
-{
+QChar closerOf(QChar opener) {
     if (opener == QLatin1Char('{'))
         return QLatin1Char('}');
     if (opener == QLatin1Char('['))
@@ -33,8 +30,7 @@ struct Open {
 } // namespace
 
 HclLexer::HclLexer(const QString& source)
-    : m_source(source)
-{
+    : m_source(source) {
     m_lineStarts.push_back(0);
     for (int i = 0; i < m_source.size(); ++i) {
         if (m_source.at(i) == QLatin1Char('\n'))
@@ -42,19 +38,16 @@ HclLexer::HclLexer(const QString& source)
     }
 }
 
-int HclLexer::lineAt(int offset) const
-{
+int HclLexer::lineAt(int offset) const {
     const auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
     return int(it - m_lineStarts.begin());
 }
 
-void HclLexer::error(int offset, const QString& message)
-{
+void HclLexer::error(int offset, const QString& message) {
     m_errors.append(HclError{lineAt(offset), message});
 }
 
-std::vector<HclToken> HclLexer::tokenize()
-{
+std::vector<HclToken> HclLexer::tokenize() {
     std::vector<HclToken> tokens;
     m_pos = 0;
     lexTokens(tokens, Mode::TopLevel);
@@ -66,8 +59,7 @@ std::vector<HclToken> HclLexer::tokenize()
     return tokens;
 }
 
-bool HclLexer::lexTokens(std::vector<HclToken>& out, Mode mode)
-{
+bool HclLexer::lexTokens(std::vector<HclToken>& out, Mode mode) {
     std::vector<Open> stack;
     const int size = int(m_source.size());
     while (m_pos < size) {
@@ -122,9 +114,9 @@ bool HclLexer::lexTokens(std::vector<HclToken>& out, Mode mode)
                 while (m_pos < size && m_source.at(m_pos).isDigit())
                     ++m_pos;
             }
-            if ((at(m_pos) == QLatin1Char('e') || at(m_pos) == QLatin1Char('E'))
-                && (at(m_pos + 1).isDigit()
-                    || ((at(m_pos + 1) == QLatin1Char('+') || at(m_pos + 1) == QLatin1Char('-')) && at(m_pos + 2).isDigit()))) {
+            if ((at(m_pos) == QLatin1Char('e') || at(m_pos) == QLatin1Char('E')) &&
+                (at(m_pos + 1).isDigit() || ((at(m_pos + 1) == QLatin1Char('+') || at(m_pos + 1) == QLatin1Char('-')) &&
+                                             at(m_pos + 2).isDigit()))) {
                 m_pos += 2;
                 while (m_pos < size && m_source.at(m_pos).isDigit())
                     ++m_pos;
@@ -134,8 +126,9 @@ bool HclLexer::lexTokens(std::vector<HclToken>& out, Mode mode)
             lexQuoted(tok);
             out.push_back(tok);
             continue;
-        } else if (c == QLatin1Char('<') && at(m_pos + 1) == QLatin1Char('<')
-                   && (isIdentStart(at(m_pos + 2)) || (at(m_pos + 2) == QLatin1Char('-') && isIdentStart(at(m_pos + 3))))) {
+        } else if (c == QLatin1Char('<') && at(m_pos + 1) == QLatin1Char('<') &&
+                   (isIdentStart(at(m_pos + 2)) ||
+                    (at(m_pos + 2) == QLatin1Char('-') && isIdentStart(at(m_pos + 3))))) {
             if (lexHeredoc(tok)) {
                 out.push_back(tok);
                 continue;
@@ -196,16 +189,14 @@ bool HclLexer::lexTokens(std::vector<HclToken>& out, Mode mode)
     return mode == Mode::TopLevel;
 }
 
-void HclLexer::lexQuoted(HclToken& tok)
-{
+void HclLexer::lexQuoted(HclToken& tok) {
     tok.kind = HclToken::Kind::String;
     ++m_pos; // opening quote
     lexTemplateBody(tok, -1, true);
     tok.end = m_pos;
 }
 
-bool HclLexer::lexHeredoc(HclToken& tok)
-{
+bool HclLexer::lexHeredoc(HclToken& tok) {
     const int start = m_pos;
     m_pos += 2;
     const bool indented = at(m_pos) == QLatin1Char('-');
@@ -241,8 +232,7 @@ bool HclLexer::lexHeredoc(HclToken& tok)
     return false;
 }
 
-void HclLexer::lexTemplateBody(HclToken& tok, int limit, bool quoted)
-{
+void HclLexer::lexTemplateBody(HclToken& tok, int limit, bool quoted) {
     const int start = m_pos - (quoted ? 1 : 0);
     const int size = limit >= 0 ? limit : int(m_source.size());
     QString value;
@@ -259,7 +249,7 @@ void HclLexer::lexTemplateBody(HclToken& tok, int limit, bool quoted)
             const QChar e = at(m_pos + 1);
             static const QString simple = QStringLiteral("nrt\"\\");
             if (simple.contains(e)) {
-                value += e == QLatin1Char('n') ? QLatin1Char('\n')
+                value += e == QLatin1Char('n')   ? QLatin1Char('\n')
                          : e == QLatin1Char('r') ? QLatin1Char('\r')
                          : e == QLatin1Char('t') ? QLatin1Char('\t')
                                                  : e;
@@ -280,7 +270,8 @@ void HclLexer::lexTemplateBody(HclToken& tok, int limit, bool quoted)
             continue;
         }
         const bool marker = (c == QLatin1Char('$') || c == QLatin1Char('%')) && at(m_pos + 1) == QLatin1Char('{');
-        if ((c == QLatin1Char('$') || c == QLatin1Char('%')) && at(m_pos + 1) == c && at(m_pos + 2) == QLatin1Char('{')) {
+        if ((c == QLatin1Char('$') || c == QLatin1Char('%')) && at(m_pos + 1) == c &&
+            at(m_pos + 2) == QLatin1Char('{')) {
             value += c;
             value += QLatin1Char('{');
             m_pos += 3; // "$${" and "%%{" are literal

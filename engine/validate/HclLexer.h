@@ -16,9 +16,9 @@ struct HclError {
 struct HclToken {
     enum class Kind { Identifier, Number, String, Heredoc, Punctuation, Newline, End };
     Kind kind = Kind::End;
-    QString text;     // identifier, number, punctuation symbol, or a string's literal value (escapes resolved)
-    int line = 0;     // 1-based line of the token's first character
-    int start = 0;    // offsets of the token in the source, [start, end)
+    QString text;  // identifier, number, punctuation symbol, or a string's literal value (escapes resolved)
+    int line = 0;  // 1-based line of the token's first character
+    int start = 0; // offsets of the token in the source, [start, end)
     int end = 0;
     bool templated = false;      // a string or heredoc with ${...} or %{...} parts
     std::vector<HclToken> inner; // the tokens of every interpolation and directive inside a string, in order

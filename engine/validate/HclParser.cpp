@@ -6,25 +6,21 @@ namespace mlops {
 
 namespace {
 
-bool isOpener(const HclToken& t)
-{
+bool isOpener(const HclToken& t) {
     return t.is(QLatin1String("{")) || t.is(QLatin1String("[")) || t.is(QLatin1String("("));
 }
 
-bool isCloser(const HclToken& t)
-{
+bool isCloser(const HclToken& t) {
     return t.is(QLatin1String("}")) || t.is(QLatin1String("]")) || t.is(QLatin1String(")"));
 }
 
-bool isNewline(const HclToken& t)
-{
+bool isNewline(const HclToken& t) {
     return t.kind == HclToken::Kind::Newline;
 }
 
 } // namespace
 
-HclDocument HclParser::parse(const QString& source)
-{
+HclDocument HclParser::parse(const QString& source) {
     HclDocument doc;
     HclLexer lexer(source);
     std::vector<HclToken> tokens = lexer.tokenize();
@@ -41,23 +37,18 @@ HclDocument HclParser::parse(const QString& source)
 
 HclParser::HclParser(const QString& source, std::vector<HclToken> tokens)
     : m_source(source)
-    , m_tokens(std::move(tokens))
-{
-}
+    , m_tokens(std::move(tokens)) {}
 
-void HclParser::error(const HclToken& at, const QString& message)
-{
+void HclParser::error(const HclToken& at, const QString& message) {
     m_errors.append(HclError{at.line, message});
 }
 
-void HclParser::skipNewlines()
-{
+void HclParser::skipNewlines() {
     while (m_pos < m_tokens.size() && isNewline(m_tokens[m_pos]))
         ++m_pos;
 }
 
-void HclParser::parseBody(QList<HclAttribute>& attributes, QList<HclParsedBlock>& blocks, bool inBlock, int openLine)
-{
+void HclParser::parseBody(QList<HclAttribute>& attributes, QList<HclParsedBlock>& blocks, bool inBlock, int openLine) {
     auto skipLine = [this] {
         while (m_tokens[m_pos].kind != HclToken::Kind::End && !isNewline(m_tokens[m_pos]))
             ++m_pos;
@@ -95,7 +86,8 @@ void HclParser::parseBody(QList<HclAttribute>& attributes, QList<HclParsedBlock>
                 collectReferences(m_tokens, m_pos, end, attr.references);
                 for (const HclAttribute& other : std::as_const(attributes)) {
                     if (other.name == name)
-                        error(tok, QStringLiteral("attribute '%1' is already defined on line %2").arg(name).arg(other.line));
+                        error(tok,
+                              QStringLiteral("attribute '%1' is already defined on line %2").arg(name).arg(other.line));
                 }
                 attributes.append(attr);
             }
@@ -110,8 +102,8 @@ void HclParser::parseBody(QList<HclAttribute>& attributes, QList<HclParsedBlock>
         HclParsedBlock block;
         block.type = name;
         block.line = line;
-        while ((m_tokens[m_pos].kind == HclToken::Kind::String && !m_tokens[m_pos].templated)
-               || m_tokens[m_pos].kind == HclToken::Kind::Identifier) {
+        while ((m_tokens[m_pos].kind == HclToken::Kind::String && !m_tokens[m_pos].templated) ||
+               m_tokens[m_pos].kind == HclToken::Kind::Identifier) {
             block.labels.append(m_tokens[m_pos].text);
             ++m_pos;
         }
@@ -126,8 +118,7 @@ void HclParser::parseBody(QList<HclAttribute>& attributes, QList<HclParsedBlock>
     }
 }
 
-size_t HclParser::expressionEnd(size_t from) const
-{
+size_t HclParser::expressionEnd(size_t from) const {
     int depth = 0;
     for (size_t i = from; i < m_tokens.size(); ++i) {
         const HclToken& t = m_tokens[i];
@@ -146,8 +137,7 @@ size_t HclParser::expressionEnd(size_t from) const
     return m_tokens.size() - 1;
 }
 
-size_t HclParser::matching(size_t open) const
-{
+size_t HclParser::matching(size_t open) const {
     int depth = 0;
     for (size_t i = open; i < m_tokens.size(); ++i) {
         if (isOpener(m_tokens[i]))
@@ -158,15 +148,13 @@ size_t HclParser::matching(size_t open) const
     return m_tokens.size();
 }
 
-QString HclParser::sourceText(size_t from, size_t to) const
-{
+QString HclParser::sourceText(size_t from, size_t to) const {
     if (from >= to)
         return {};
     return m_source.mid(m_tokens[from].start, m_tokens[to - 1].end - m_tokens[from].start).simplified();
 }
 
-QJsonValue HclParser::valueOf(size_t from, size_t to) const
-{
+QJsonValue HclParser::valueOf(size_t from, size_t to) const {
     while (from < to && isNewline(m_tokens[from]))
         ++from;
     while (to > from && isNewline(m_tokens[to - 1]))
@@ -205,8 +193,7 @@ QJsonValue HclParser::valueOf(size_t from, size_t to) const
     return sourceText(from, to);
 }
 
-QJsonValue HclParser::tupleOf(size_t from, size_t to) const
-{
+QJsonValue HclParser::tupleOf(size_t from, size_t to) const {
     QJsonArray list;
     size_t i = from;
     while (i < to) {
@@ -221,8 +208,7 @@ QJsonValue HclParser::tupleOf(size_t from, size_t to) const
     return list;
 }
 
-QJsonValue HclParser::objectOf(size_t from, size_t to) const
-{
+QJsonValue HclParser::objectOf(size_t from, size_t to) const {
     QJsonObject object;
     size_t i = from;
     while (i < to) {
@@ -255,8 +241,7 @@ QJsonValue HclParser::objectOf(size_t from, size_t to) const
 }
 
 void HclParser::collectReferences(const std::vector<HclToken>& tokens, size_t from, size_t to,
-                                  QList<HclReference>& out) const
-{
+                                  QList<HclReference>& out) const {
     static const QStringList roots{QStringLiteral("var"), QStringLiteral("local"), QStringLiteral("module"),
                                    QStringLiteral("data")};
     for (size_t i = from; i < to && i < tokens.size(); ++i) {
@@ -267,7 +252,8 @@ void HclParser::collectReferences(const std::vector<HclToken>& tokens, size_t fr
             continue;
         if (i > 0 && tokens[i - 1].is(QLatin1String(".")))
             continue; // an attribute named like a root, e.g. foo.var.x
-        if (i + 2 < tokens.size() && tokens[i + 1].is(QLatin1String(".")) && tokens[i + 2].kind == HclToken::Kind::Identifier)
+        if (i + 2 < tokens.size() && tokens[i + 1].is(QLatin1String(".")) &&
+            tokens[i + 2].kind == HclToken::Kind::Identifier)
             out.append(HclReference{t.text, tokens[i + 2].text, t.line});
     }
 }

@@ -2,8 +2,7 @@
 
 namespace mlops {
 
-QList<Finding> HclSyntaxValidator::validate(const RepositorySnapshot& repository) const
-{
+QList<Finding> HclSyntaxValidator::validate(const RepositorySnapshot& repository) const {
     QList<Finding> out;
     for (auto it = repository.hcl().cbegin(); it != repository.hcl().cend(); ++it) {
         for (const HclError& e : it.value().errors)

@@ -7,8 +7,7 @@
 
 namespace mlops {
 
-QList<Finding> JsonSyntaxValidator::validate(const RepositorySnapshot& repository) const
-{
+QList<Finding> JsonSyntaxValidator::validate(const RepositorySnapshot& repository) const {
     QList<Finding> out;
     for (const RepositoryFile& file : repository.files()) {
         if (!file.text || file.suffix() != QLatin1String("json"))

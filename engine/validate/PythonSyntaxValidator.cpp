@@ -29,12 +29,9 @@ constexpr int timeoutMs = 120000;
 } // namespace
 
 PythonSyntaxValidator::PythonSyntaxValidator(QString python)
-    : m_python(std::move(python))
-{
-}
+    : m_python(std::move(python)) {}
 
-QList<Finding> PythonSyntaxValidator::validate(const RepositorySnapshot& repository) const
-{
+QList<Finding> PythonSyntaxValidator::validate(const RepositorySnapshot& repository) const {
     QList<Finding> out;
     QList<const RepositoryFile*> files;
     for (const RepositoryFile& file : repository.files()) {
@@ -46,8 +43,9 @@ QList<Finding> PythonSyntaxValidator::validate(const RepositorySnapshot& reposit
     const QString python = m_python.isEmpty() ? QStandardPaths::findExecutable(QStringLiteral("python3")) : m_python;
     QTemporaryDir byteCode;
     if (python.isEmpty() || !byteCode.isValid()) {
-        out.append(finding(Finding::Severity::Info, QString(), 0,
-                           QStringLiteral("python3 not found: %1 Python file(s) not syntax-checked").arg(files.size())));
+        out.append(
+            finding(Finding::Severity::Info, QString(), 0,
+                    QStringLiteral("python3 not found: %1 Python file(s) not syntax-checked").arg(files.size())));
         return out;
     }
     QStringList args{QStringLiteral("-c"), QString::fromUtf8(compileScript), byteCode.path()};

@@ -16,16 +16,15 @@ namespace mlops {
 namespace {
 
 // Tool caches and dependency folders are not part of what a repository author wrote.
-bool skippedDirectory(const QString& name)
-{
-    static const QStringList names{QStringLiteral(".git"), QStringLiteral(".terraform"), QStringLiteral("__pycache__"),
-                                   QStringLiteral(".venv"), QStringLiteral("venv"), QStringLiteral("node_modules"),
+bool skippedDirectory(const QString& name) {
+    static const QStringList names{QStringLiteral(".git"),        QStringLiteral(".terraform"),
+                                   QStringLiteral("__pycache__"), QStringLiteral(".venv"),
+                                   QStringLiteral("venv"),        QStringLiteral("node_modules"),
                                    QStringLiteral(".mypy_cache"), QStringLiteral(".pytest_cache")};
     return names.contains(name);
 }
 
-bool isText(const QByteArray& bytes)
-{
+bool isText(const QByteArray& bytes) {
     if (bytes.contains('\0'))
         return false;
     QStringDecoder decoder(QStringDecoder::Utf8);
@@ -38,26 +37,22 @@ constexpr int maxFiles = 20000;
 
 } // namespace
 
-QString RepositoryFile::suffix() const
-{
+QString RepositoryFile::suffix() const {
     const int slash = int(path.lastIndexOf(QLatin1Char('/')));
     const int dot = int(path.lastIndexOf(QLatin1Char('.')));
     return dot > slash + 1 ? path.mid(dot + 1).toLower() : QString();
 }
 
-QString RepositoryFile::fileName() const
-{
+QString RepositoryFile::fileName() const {
     return path.mid(path.lastIndexOf(QLatin1Char('/')) + 1);
 }
 
-QString RepositoryFile::directory() const
-{
+QString RepositoryFile::directory() const {
     const int slash = int(path.lastIndexOf(QLatin1Char('/')));
     return slash < 0 ? QString() : path.left(slash);
 }
 
-const RepositoryFile* RepositorySnapshot::file(const QString& path) const
-{
+const RepositoryFile* RepositorySnapshot::file(const QString& path) const {
     for (const RepositoryFile& f : m_files) {
         if (f.path == path)
             return &f;
@@ -65,8 +60,7 @@ const RepositoryFile* RepositorySnapshot::file(const QString& path) const
     return nullptr;
 }
 
-bool RepositorySnapshot::exists(const QString& relativePath) const
-{
+bool RepositorySnapshot::exists(const QString& relativePath) const {
     const QString clean = QDir::cleanPath(relativePath);
     for (const RepositoryFile& f : m_files) {
         if (f.path == clean || f.path.startsWith(clean + QLatin1Char('/')))
@@ -75,8 +69,7 @@ bool RepositorySnapshot::exists(const QString& relativePath) const
     return false;
 }
 
-RepositorySnapshot RepositorySnapshot::read(const QString& root)
-{
+RepositorySnapshot RepositorySnapshot::read(const QString& root) {
     RepositorySnapshot s;
     s.m_root = QDir(root).absolutePath();
     const QDir rootDir(s.m_root);
@@ -87,8 +80,8 @@ RepositorySnapshot RepositorySnapshot::read(const QString& root)
     QStringList files;
     while (!pending.isEmpty() && files.size() < maxFiles) {
         const QString dir = pending.takeFirst();
-        const QFileInfoList entries = QDir(dir).entryInfoList(
-            QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+        const QFileInfoList entries =
+            QDir(dir).entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
         for (const QFileInfo& info : entries) {
             const QString rel = rootDir.relativeFilePath(info.absoluteFilePath());
             if (info.isSymLink()) {
@@ -96,8 +89,12 @@ RepositorySnapshot RepositorySnapshot::read(const QString& root)
                 if (PathGuard::confine(s.m_root, rel, &why).isEmpty())
                     refuse(rel, QStringLiteral("refused: symlink leaves the repository root (%1)").arg(why));
                 else
-                    s.m_readFindings.append(Finding{QStringLiteral("path-guard"), Finding::Severity::Warning, rel, 0,
-                                                    QStringLiteral("symlink not followed"), {}});
+                    s.m_readFindings.append(Finding{QStringLiteral("path-guard"),
+                                                    Finding::Severity::Warning,
+                                                    rel,
+                                                    0,
+                                                    QStringLiteral("symlink not followed"),
+                                                    {}});
                 continue;
             }
             if (info.isDir()) {
@@ -121,19 +118,28 @@ RepositorySnapshot RepositorySnapshot::read(const QString& root)
         }
         QFile f(absolute);
         if (f.size() > maxFileBytes) {
-            s.m_readFindings.append(Finding{QStringLiteral("read"), Finding::Severity::Warning, rel, 0,
-                                            QStringLiteral("larger than %1 bytes: not validated").arg(maxFileBytes), {}});
+            s.m_readFindings.append(Finding{QStringLiteral("read"),
+                                            Finding::Severity::Warning,
+                                            rel,
+                                            0,
+                                            QStringLiteral("larger than %1 bytes: not validated").arg(maxFileBytes),
+                                            {}});
             continue;
         }
         if (!f.open(QIODevice::ReadOnly)) {
-            s.m_readFindings.append(Finding{QStringLiteral("read"), Finding::Severity::Error, rel, 0,
-                                            QStringLiteral("cannot read: %1").arg(f.errorString()), {}});
+            s.m_readFindings.append(Finding{QStringLiteral("read"),
+                                            Finding::Severity::Error,
+                                            rel,
+                                            0,
+                                            QStringLiteral("cannot read: %1").arg(f.errorString()),
+                                            {}});
             continue;
         }
         RepositoryFile file{rel, absolute, f.readAll(), true};
         file.text = isText(file.content);
         const QString suffix = file.suffix();
-        if (file.text && (suffix == QLatin1String("tf") || suffix == QLatin1String("tfvars") || suffix == QLatin1String("hcl")))
+        if (file.text &&
+            (suffix == QLatin1String("tf") || suffix == QLatin1String("tfvars") || suffix == QLatin1String("hcl")))
             s.m_hcl.insert(rel, HclParser::parse(QString::fromUtf8(file.content)));
         s.m_files.append(std::move(file));
     }

@@ -9,10 +9,10 @@
 namespace mlops {
 
 struct RepositoryFile {
-    QString path;         // relative to the root, '/'-separated
+    QString path; // relative to the root, '/'-separated
     QString absolutePath;
     QByteArray content;
-    bool text = true;     // false for binary content (NUL bytes or invalid UTF-8): only path checks apply
+    bool text = true; // false for binary content (NUL bytes or invalid UTF-8): only path checks apply
 
     QString suffix() const; // lower-case, without the dot: "tf", "yml"
     QString fileName() const;

@@ -17,12 +17,9 @@
 namespace mlops {
 
 RepositoryValidator::RepositoryValidator()
-    : RepositoryValidator(Options{})
-{
-}
+    : RepositoryValidator(Options{}) {}
 
-RepositoryValidator::RepositoryValidator(Options options)
-{
+RepositoryValidator::RepositoryValidator(Options options) {
     m_validators.push_back(std::make_unique<YamlSyntaxValidator>());
     m_validators.push_back(std::make_unique<JsonSyntaxValidator>());
     m_validators.push_back(std::make_unique<HclSyntaxValidator>());
@@ -37,20 +34,22 @@ RepositoryValidator::RepositoryValidator(Options options)
 
 RepositoryValidator::~RepositoryValidator() = default;
 
-QStringList RepositoryValidator::validatorNames() const
-{
+QStringList RepositoryValidator::validatorNames() const {
     QStringList names;
     for (const auto& v : m_validators)
         names.append(v->name());
     return names;
 }
 
-QList<Finding> RepositoryValidator::validate(const QString& root, const Progress& progress) const
-{
+QList<Finding> RepositoryValidator::validate(const QString& root, const Progress& progress) const {
     QList<Finding> all;
     if (!QFileInfo(root).isDir()) {
-        all.append(Finding{QStringLiteral("read"), Finding::Severity::Error, QString(), 0,
-                           QStringLiteral("not a folder: %1").arg(root), {}});
+        all.append(Finding{QStringLiteral("read"),
+                           Finding::Severity::Error,
+                           QString(),
+                           0,
+                           QStringLiteral("not a folder: %1").arg(root),
+                           {}});
         return all;
     }
     const RepositorySnapshot snapshot = RepositorySnapshot::read(root);
@@ -68,14 +67,17 @@ QList<Finding> RepositoryValidator::validate(const QString& root, const Progress
     return all;
 }
 
-QList<Finding> RepositoryValidator::checkPaths(const QString& root, const QStringList& relativePaths)
-{
+QList<Finding> RepositoryValidator::checkPaths(const QString& root, const QStringList& relativePaths) {
     QList<Finding> out;
     for (const QString& path : relativePaths) {
         QString why;
         if (PathGuard::confine(root, path, &why).isEmpty())
-            out.append(Finding{QStringLiteral("path-guard"), Finding::Severity::Error, path, 0,
-                               QStringLiteral("refused: %1").arg(why), {}});
+            out.append(Finding{QStringLiteral("path-guard"),
+                               Finding::Severity::Error,
+                               path,
+                               0,
+                               QStringLiteral("refused: %1").arg(why),
+                               {}});
     }
     return out;
 }

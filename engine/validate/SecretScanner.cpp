@@ -15,24 +15,27 @@ struct Pattern {
     QRegularExpression regex;
 };
 
-const QList<Pattern>& patterns()
-{
+const QList<Pattern>& patterns() {
     static const QList<Pattern> list{
         {"SECRET-AWS-KEY-ID", "AWS access key id",
-         QRegularExpression(QStringLiteral("(?<![A-Z0-9])((?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIPA)[A-Z0-9]{16})(?![A-Z0-9])"))},
+         QRegularExpression(
+             QStringLiteral("(?<![A-Z0-9])((?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIPA)[A-Z0-9]{16})(?![A-Z0-9])"))},
         {"SECRET-AWS-SECRET-KEY", "AWS secret access key",
-         QRegularExpression(QStringLiteral("aws_?secret_?access_?key[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])"),
-                            QRegularExpression::CaseInsensitiveOption)},
-        {"SECRET-PRIVATE-KEY", "private key", QRegularExpression(QStringLiteral("(-----BEGIN [A-Z ]*PRIVATE KEY( BLOCK)?-----)"))},
-        {"SECRET-GITHUB-TOKEN", "GitHub token", QRegularExpression(QStringLiteral("\\b(gh[pousr]_[A-Za-z0-9]{36,})\\b"))},
-        {"SECRET-SLACK-TOKEN", "Slack token", QRegularExpression(QStringLiteral("\\b(xox[abprs]-[A-Za-z0-9-]{10,})\\b"))},
+         QRegularExpression(
+             QStringLiteral("aws_?secret_?access_?key[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])"),
+             QRegularExpression::CaseInsensitiveOption)},
+        {"SECRET-PRIVATE-KEY", "private key",
+         QRegularExpression(QStringLiteral("(-----BEGIN [A-Z ]*PRIVATE KEY( BLOCK)?-----)"))},
+        {"SECRET-GITHUB-TOKEN", "GitHub token",
+         QRegularExpression(QStringLiteral("\\b(gh[pousr]_[A-Za-z0-9]{36,})\\b"))},
+        {"SECRET-SLACK-TOKEN", "Slack token",
+         QRegularExpression(QStringLiteral("\\b(xox[abprs]-[A-Za-z0-9-]{10,})\\b"))},
     };
     return list;
 }
 
 // NAME (optionally quoted) followed by =, :, := or => and a value (quoted, or a bare token).
-const QRegularExpression& assignment()
-{
+const QRegularExpression& assignment() {
     static const QRegularExpression re(
         QStringLiteral("[\"']?([A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|"
                        "private[_-]?key|client[_-]?secret|credentials?)[A-Za-z0-9_.-]*)[\"']?\\s*(?::=|=>|[:=])\\s*"
@@ -42,8 +45,7 @@ const QRegularExpression& assignment()
 }
 
 // Names that hold identifiers of secrets, not secrets: secret_name, token_url, password_length, kms_key_id...
-bool isMetadataName(const QString& name)
-{
+bool isMetadataName(const QString& name) {
     static const QRegularExpression re(
         QStringLiteral("(_|-|\\.)(name|id|arn|length|path|file|url|uri|ref|version|type|policy|rotation|enabled|"
                        "count|expiry|ttl|header|prefix|env|var|key_id|secret_id|parameter)s?$"),
@@ -51,15 +53,13 @@ bool isMetadataName(const QString& name)
     return re.match(name).hasMatch();
 }
 
-QString masked(const QString& value)
-{
+QString masked(const QString& value) {
     return value.left(4) + QStringLiteral("…");
 }
 
 } // namespace
 
-double SecretScanner::shannonEntropy(const QString& value)
-{
+double SecretScanner::shannonEntropy(const QString& value) {
     if (value.isEmpty())
         return 0;
     QHash<QChar, int> counts;
@@ -73,29 +73,30 @@ double SecretScanner::shannonEntropy(const QString& value)
     return h;
 }
 
-bool SecretScanner::isReference(const QString& value)
-{
+bool SecretScanner::isReference(const QString& value) {
     static const QRegularExpression dotted(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z0-9_\\[\\]\"*-]+)+$"));
     static const QRegularExpression call(QStringLiteral("^[A-Za-z_][A-Za-z0-9_.]*\\("));
     static const QRegularExpression placeholder(QStringLiteral("^<[^>]*>$"));
-    static const QStringList dummies{QStringLiteral("changeme"), QStringLiteral("change-me"), QStringLiteral("example"),
-                                     QStringLiteral("placeholder"), QStringLiteral("redacted"), QStringLiteral("null"),
-                                     QStringLiteral("none"), QStringLiteral("true"), QStringLiteral("false")};
+    static const QStringList dummies{
+        QStringLiteral("changeme"),    QStringLiteral("change-me"), QStringLiteral("example"),
+        QStringLiteral("placeholder"), QStringLiteral("redacted"),  QStringLiteral("null"),
+        QStringLiteral("none"),        QStringLiteral("true"),      QStringLiteral("false")};
     if (value.isEmpty())
         return true;
-    return value.startsWith(QLatin1Char('$')) || value.contains(QLatin1String("${")) || value.contains(QLatin1String("{{"))
-           || value.contains(QLatin1String("$(")) || value.contains(QLatin1String("://")) || dotted.match(value).hasMatch()
-           || call.match(value).hasMatch() || placeholder.match(value).hasMatch() || dummies.contains(value.toLower())
-           || value.count(value.at(0)) == value.size();
+    return value.startsWith(QLatin1Char('$')) || value.contains(QLatin1String("${")) ||
+           value.contains(QLatin1String("{{")) || value.contains(QLatin1String("$(")) ||
+           value.contains(QLatin1String("://")) || dotted.match(value).hasMatch() || call.match(value).hasMatch() ||
+           placeholder.match(value).hasMatch() || dummies.contains(value.toLower()) ||
+           value.count(value.at(0)) == value.size();
 }
 
-QList<Finding> SecretScanner::scanText(const QString& path, const QString& text) const
-{
+QList<Finding> SecretScanner::scanText(const QString& path, const QString& text) const {
     QList<Finding> out;
     const QStringList lines = text.split(QLatin1Char('\n'));
     for (int i = 0; i < lines.size(); ++i) {
         const QString& line = lines.at(i);
-        if (line.size() > 4000 || line.contains(QLatin1String("mlops:allow-secret")) || line.contains(QLatin1String("gitleaks:allow")))
+        if (line.size() > 4000 || line.contains(QLatin1String("mlops:allow-secret")) ||
+            line.contains(QLatin1String("gitleaks:allow")))
             continue;
         bool hit = false;
         for (const Pattern& p : patterns()) {
@@ -115,7 +116,9 @@ QList<Finding> SecretScanner::scanText(const QString& path, const QString& text)
         while (it.hasNext()) {
             const QRegularExpressionMatch m = it.next();
             const QString name = m.captured(1);
-            const QString value = !m.captured(2).isNull() ? m.captured(2) : !m.captured(3).isNull() ? m.captured(3) : m.captured(4);
+            const QString value = !m.captured(2).isNull()   ? m.captured(2)
+                                  : !m.captured(3).isNull() ? m.captured(3)
+                                                            : m.captured(4);
             if (isMetadataName(name) || value.size() < 8 || isReference(value))
                 continue;
             bool letters = false, digits = false, upper = false, lower = false, symbols = false;
@@ -142,8 +145,7 @@ QList<Finding> SecretScanner::scanText(const QString& path, const QString& text)
     return out;
 }
 
-QList<Finding> SecretScanner::validate(const RepositorySnapshot& repository) const
-{
+QList<Finding> SecretScanner::validate(const RepositorySnapshot& repository) const {
     QList<Finding> out;
     for (const RepositoryFile& file : repository.files()) {
         if (file.text)

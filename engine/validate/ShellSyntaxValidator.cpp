@@ -19,8 +19,7 @@ struct ProcessOutput {
     QByteArray err;
 };
 
-ProcessOutput runTool(const QString& program, const QStringList& args)
-{
+ProcessOutput runTool(const QString& program, const QStringList& args) {
     ProcessOutput result;
     QProcess p;
     p.start(program, args);
@@ -41,12 +40,9 @@ ProcessOutput runTool(const QString& program, const QStringList& args)
 
 ShellSyntaxValidator::ShellSyntaxValidator(QString bash, QString shellcheck)
     : m_bash(bash.isEmpty() ? QStandardPaths::findExecutable(QStringLiteral("bash")) : bash)
-    , m_shellcheck(shellcheck.isEmpty() ? QStandardPaths::findExecutable(QStringLiteral("shellcheck")) : shellcheck)
-{
-}
+    , m_shellcheck(shellcheck.isEmpty() ? QStandardPaths::findExecutable(QStringLiteral("shellcheck")) : shellcheck) {}
 
-bool ShellSyntaxValidator::isShellScript(const RepositoryFile& file)
-{
+bool ShellSyntaxValidator::isShellScript(const RepositoryFile& file) {
     if (!file.text)
         return false;
     const QString suffix = file.suffix();
@@ -59,8 +55,7 @@ bool ShellSyntaxValidator::isShellScript(const RepositoryFile& file)
     return shells.match(QString::fromUtf8(shebang)).hasMatch();
 }
 
-QList<Finding> ShellSyntaxValidator::validate(const RepositorySnapshot& repository) const
-{
+QList<Finding> ShellSyntaxValidator::validate(const RepositorySnapshot& repository) const {
     QList<Finding> out;
     QHash<QString, QString> relativeOf; // absolute path -> repository path
     QStringList scripts;
@@ -73,8 +68,9 @@ QList<Finding> ShellSyntaxValidator::validate(const RepositorySnapshot& reposito
     if (scripts.isEmpty())
         return out;
     if (m_bash.isEmpty() || !QFileInfo::exists(m_bash)) {
-        out.append(finding(Finding::Severity::Info, QString(), 0,
-                           QStringLiteral("bash not found: %1 shell script(s) not syntax-checked").arg(scripts.size())));
+        out.append(
+            finding(Finding::Severity::Info, QString(), 0,
+                    QStringLiteral("bash not found: %1 shell script(s) not syntax-checked").arg(scripts.size())));
         return out;
     }
     static const QRegularExpression bashLine(QStringLiteral("line (\\d+): (.*)$"));
@@ -101,7 +97,8 @@ QList<Finding> ShellSyntaxValidator::validate(const RepositorySnapshot& reposito
         return out;
     }
     // gcc format: FILE:LINE:COL: LEVEL: MESSAGE [SCnnnn]
-    static const QRegularExpression gccLine(QStringLiteral("^(.*):(\\d+):(\\d+): (error|warning|note|style|info): (.*?)(?: \\[(SC\\d+)\\])?$"));
+    static const QRegularExpression gccLine(
+        QStringLiteral("^(.*):(\\d+):(\\d+): (error|warning|note|style|info): (.*?)(?: \\[(SC\\d+)\\])?$"));
     const ProcessOutput r = runTool(m_shellcheck, QStringList{QStringLiteral("-f"), QStringLiteral("gcc")} + scripts);
     for (const QString& line : QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
         const QRegularExpressionMatch m = gccLine.match(line);

@@ -2,15 +2,14 @@
 
 #include "agents/AgentSupport.h"
 #include "agents/PolicyEvaluator.h"
-#include "validate/TerraformSource.h"
 #include "validate/TerraformSecurityChecks.h"
+#include "validate/TerraformSource.h"
 
 namespace mlops {
 
 namespace {
 
-Finding::Severity severityOf(const QString& policySeverity)
-{
+Finding::Severity severityOf(const QString& policySeverity) {
     if (policySeverity == QLatin1String("critical") || policySeverity == QLatin1String("high"))
         return Finding::Severity::Error;
     if (policySeverity == QLatin1String("medium"))
@@ -21,12 +20,9 @@ Finding::Severity severityOf(const QString& policySeverity)
 } // namespace
 
 TerraformPolicyValidator::TerraformPolicyValidator(QJsonObject constraints)
-    : m_constraints(std::move(constraints))
-{
-}
+    : m_constraints(std::move(constraints)) {}
 
-QList<Finding> TerraformPolicyValidator::validate(const RepositorySnapshot& repository) const
-{
+QList<Finding> TerraformPolicyValidator::validate(const RepositorySnapshot& repository) const {
     QList<Finding> out;
     const QList<TerraformSource> modules = TerraformSource::collect(repository);
     if (modules.isEmpty())
@@ -51,11 +47,10 @@ QList<Finding> TerraformPolicyValidator::validate(const RepositorySnapshot& repo
                 ++passed;
                 continue;
             }
-            QString message = QStringLiteral("%1 [%2] %3 (%4)")
-                                  .arg(r.value(QStringLiteral("rule_id")).toString(),
-                                       r.value(QStringLiteral("pack")).toString(),
-                                       r.value(QStringLiteral("message")).toString(),
-                                       r.value(QStringLiteral("resource")).toString());
+            QString message =
+                QStringLiteral("%1 [%2] %3 (%4)")
+                    .arg(r.value(QStringLiteral("rule_id")).toString(), r.value(QStringLiteral("pack")).toString(),
+                         r.value(QStringLiteral("message")).toString(), r.value(QStringLiteral("resource")).toString());
             const QString remediation = r.value(QStringLiteral("remediation")).toString();
             if (!remediation.isEmpty())
                 message += QStringLiteral(" Fix: ") + remediation;

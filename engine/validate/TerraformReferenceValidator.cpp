@@ -7,8 +7,7 @@
 
 namespace mlops {
 
-QList<Finding> TerraformReferenceValidator::validate(const RepositorySnapshot& repository) const
-{
+QList<Finding> TerraformReferenceValidator::validate(const RepositorySnapshot& repository) const {
     QList<Finding> out;
     for (const TerraformSource& module : TerraformSource::collect(repository)) {
         const QString where = module.directory.isEmpty() ? QStringLiteral("the root module") : module.directory;
@@ -55,7 +54,8 @@ QList<Finding> TerraformReferenceValidator::validate(const RepositorySnapshot& r
             const QString path = source->value.toString();
             if (!path.startsWith(QLatin1String("./")) && !path.startsWith(QLatin1String("../")))
                 continue; // registry or remote source: not checked offline
-            const QString target = QDir::cleanPath(module.directory.isEmpty() ? path : module.directory + QLatin1Char('/') + path);
+            const QString target =
+                QDir::cleanPath(module.directory.isEmpty() ? path : module.directory + QLatin1Char('/') + path);
             if (target == QLatin1String("..") || target.startsWith(QLatin1String("../"))) {
                 out.append(finding(Finding::Severity::Error, b.file, source->line,
                                    QStringLiteral("module source '%1' leaves the repository").arg(path)));

@@ -15,8 +15,10 @@ public:
     QList<Finding> run() const;
 
 private:
-    void checkEncryption(const TerraformSource& module, const TerraformSourceBlock& resource, QList<Finding>& out) const;
-    void checkPublicAccess(const TerraformSource& module, const TerraformSourceBlock& resource, QList<Finding>& out) const;
+    void checkEncryption(const TerraformSource& module, const TerraformSourceBlock& resource,
+                         QList<Finding>& out) const;
+    void checkPublicAccess(const TerraformSource& module, const TerraformSourceBlock& resource,
+                           QList<Finding>& out) const;
     void checkIngress(const TerraformSourceBlock& resource, QList<Finding>& out) const;
     void checkTags(const TerraformSourceBlock& resource, QList<Finding>& out) const;
     bool providerHasDefaultTags(const QString& provider) const;

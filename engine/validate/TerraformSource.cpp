@@ -2,8 +2,7 @@
 
 namespace mlops {
 
-QList<TerraformSourceBlock> TerraformSource::blocksOfType(const QString& type) const
-{
+QList<TerraformSourceBlock> TerraformSource::blocksOfType(const QString& type) const {
     QList<TerraformSourceBlock> out;
     for (const TerraformSourceBlock& b : blocks) {
         if (b.block.type == type)
@@ -12,8 +11,7 @@ QList<TerraformSourceBlock> TerraformSource::blocksOfType(const QString& type) c
     return out;
 }
 
-QJsonArray TerraformSource::policyResources() const
-{
+QJsonArray TerraformSource::policyResources() const {
     QJsonArray out;
     for (const TerraformSourceBlock& b : blocks) {
         if (b.block.type != QLatin1String("resource") || b.block.labels.size() < 2)
@@ -27,8 +25,7 @@ QJsonArray TerraformSource::policyResources() const
     return out;
 }
 
-QList<TerraformSource> TerraformSource::collect(const RepositorySnapshot& repository)
-{
+QList<TerraformSource> TerraformSource::collect(const RepositorySnapshot& repository) {
     QMap<QString, TerraformSource> byDirectory;
     for (const RepositoryFile& file : repository.files()) {
         const QString suffix = file.suffix();

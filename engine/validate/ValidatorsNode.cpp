@@ -18,8 +18,7 @@ public:
     QString name() const override { return QStringLiteral("validators"); }
     QStringList writes() const override { return {StatePart::validation()}; }
 
-    NodeResult run(NodeContext& c) override
-    {
+    NodeResult run(NodeContext& c) override {
         const QJsonObject artifacts = c.state().object(StatePart::artifacts());
         QString root = artifacts.value(QStringLiteral("root")).toString();
         if (root.isEmpty())
@@ -65,23 +64,23 @@ public:
 
         const FindingSummary summary = FindingSummary::of(findings);
         const QJsonObject part = validationPart(findings);
-        c.card({.reasoning = QStringLiteral("Validated %1 generated file(s) with real parsers and the policy packs. %2.")
-                                 .arg(generated.size())
-                                 .arg(perValidator.join(QStringLiteral("; "))),
-                .decision = summary.ok() ? QStringLiteral("repository valid (%1 warning(s))").arg(summary.warnings)
-                                         : QStringLiteral("repository has %1 error(s)").arg(summary.errors),
-                .confidence = summary.ok() ? 0.95 : 0.6,
-                .outputs = {{QStringLiteral("counts"), summary.countsJson()}},
-                .category = QStringLiteral("validation"),
-                .priority = summary.ok() ? QStringLiteral("low") : QStringLiteral("high")});
+        c.card(
+            {.reasoning = QStringLiteral("Validated %1 generated file(s) with real parsers and the policy packs. %2.")
+                              .arg(generated.size())
+                              .arg(perValidator.join(QStringLiteral("; "))),
+             .decision = summary.ok() ? QStringLiteral("repository valid (%1 warning(s))").arg(summary.warnings)
+                                      : QStringLiteral("repository has %1 error(s)").arg(summary.errors),
+             .confidence = summary.ok() ? 0.95 : 0.6,
+             .outputs = {{QStringLiteral("counts"), summary.countsJson()}},
+             .category = QStringLiteral("validation"),
+             .priority = summary.ok() ? QStringLiteral("low") : QStringLiteral("high")});
         return NodeResult{{{StatePart::validation(), part}}, {}};
     }
 };
 
 } // namespace
 
-std::shared_ptr<Node> makeValidatorsNode()
-{
+std::shared_ptr<Node> makeValidatorsNode() {
     return std::make_shared<ValidatorsNode>();
 }
 

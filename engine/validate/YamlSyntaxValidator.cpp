@@ -4,14 +4,12 @@
 
 namespace mlops {
 
-bool YamlSyntaxValidator::isYaml(const RepositoryFile& file)
-{
+bool YamlSyntaxValidator::isYaml(const RepositoryFile& file) {
     const QString suffix = file.suffix();
     return file.text && (suffix == QLatin1String("yml") || suffix == QLatin1String("yaml"));
 }
 
-QList<Finding> YamlSyntaxValidator::validate(const RepositorySnapshot& repository) const
-{
+QList<Finding> YamlSyntaxValidator::validate(const RepositorySnapshot& repository) const {
     QList<Finding> out;
     for (const RepositoryFile& file : repository.files()) {
         if (!isYaml(file))

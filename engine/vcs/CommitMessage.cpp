@@ -6,28 +6,24 @@ namespace mlops::CommitMessage {
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromLatin1(text);
 }
 
-QString money(double value)
-{
+QString money(double value) {
     return QStringLiteral("$") + QString::number(value, 'f', 0);
 }
 
 } // namespace
 
-QString branchFor(const WorkflowState& state)
-{
+QString branchFor(const WorkflowState& state) {
     const QJsonObject lineage = state.object(StatePart::lineage());
     if (lineage.value(s("parent_id")).toString().isEmpty())
         return s("main");
     return s("version-") + QString::number(lineage.value(s("version")).toInt());
 }
 
-QString body(const WorkflowState& state)
-{
+QString body(const WorkflowState& state) {
     const QJsonObject constraints = state.object(StatePart::constraints());
     const QJsonObject plan = state.object(StatePart::plan());
     const QJsonObject lineage = state.object(StatePart::lineage());
@@ -42,13 +38,16 @@ QString body(const WorkflowState& state)
                           .arg(project, patternName, cloud.isEmpty() ? s("unspecified cloud") : cloud)
                           .arg(lineage.value(s("version")).toInt(1));
     QStringList lines;
-    lines << QStringLiteral("Pattern: %1 (score %2)").arg(patternName).arg(pattern.value(s("score")).toDouble(), 0, 'f', 2);
+    lines << QStringLiteral("Pattern: %1 (score %2)")
+                 .arg(patternName)
+                 .arg(pattern.value(s("score")).toDouble(), 0, 'f', 2);
     if (!plan.value(s("region")).toString().isEmpty())
         lines << QStringLiteral("Cloud: %1, region %2").arg(cloud, plan.value(s("region")).toString());
     QStringList components;
     for (const QJsonValue& c : plan.value(s("components")).toArray()) {
         const QJsonObject o = c.toObject();
-        components << o.value(s("role")).toString() + QLatin1Char('=') + o.value(s("service")).toString(o.value(s("name")).toString());
+        components << o.value(s("role")).toString() + QLatin1Char('=') +
+                          o.value(s("service")).toString(o.value(s("name")).toString());
     }
     if (!components.isEmpty())
         lines << QStringLiteral("Components: %1").arg(components.join(s(", ")));
@@ -59,8 +58,9 @@ QString body(const WorkflowState& state)
         lines << QStringLiteral("Cost: %1/month vs budget %2 (%3)")
                      .arg(money(cost.value(s("total_monthly")).toDouble()),
                           budget.isDouble() ? money(budget.toDouble()) : s("none"),
-                          budget.isDouble() ? (cost.value(s("within_budget")).toBool() ? s("within budget") : s("over budget"))
-                                            : s("no budget given"));
+                          budget.isDouble()
+                              ? (cost.value(s("within_budget")).toBool() ? s("within budget") : s("over budget"))
+                              : s("no budget given"));
     }
     const QJsonArray policy = state.array(StatePart::policyFindings());
     if (!policy.isEmpty()) {
@@ -97,8 +97,7 @@ QString body(const WorkflowState& state)
     return subject + s("\n\n") + lines.join(QLatin1Char('\n'));
 }
 
-QList<QPair<QString, QString>> trailers(const WorkflowState& state)
-{
+QList<QPair<QString, QString>> trailers(const WorkflowState& state) {
     const QJsonObject lineage = state.object(StatePart::lineage());
     QList<QPair<QString, QString>> out{
         {s("Decision-Set-Id"), lineage.value(s("decision_set_id")).toString()},

@@ -17,8 +17,7 @@ public:
     QString name() const override { return QStringLiteral("git_commit"); }
     QStringList writes() const override { return {StatePart::commit()}; }
 
-    NodeResult run(NodeContext& c) override
-    {
+    NodeResult run(NodeContext& c) override {
         QString root = c.state().object(StatePart::artifacts()).value(QStringLiteral("root")).toString();
         if (root.isEmpty())
             root = c.settings().outputDir;
@@ -28,11 +27,12 @@ public:
                     .confidence = 1.0,
                     .category = QStringLiteral("codegen"),
                     .priority = QStringLiteral("low")});
-            return NodeResult{{{StatePart::commit(), QJsonObject{{QStringLiteral("sha"), QString()},
-                                                                 {QStringLiteral("branch"), QString()},
-                                                                 {QStringLiteral("message"), QString()},
-                                                                 {QStringLiteral("skipped"), QStringLiteral("no output folder")}}}},
-                              {}};
+            return NodeResult{
+                {{StatePart::commit(), QJsonObject{{QStringLiteral("sha"), QString()},
+                                                   {QStringLiteral("branch"), QString()},
+                                                   {QStringLiteral("message"), QString()},
+                                                   {QStringLiteral("skipped"), QStringLiteral("no output folder")}}}},
+                {}};
         }
         const QJsonObject lineage = c.state().object(StatePart::lineage());
         const QString decisionSetId = lineage.value(QStringLiteral("decision_set_id")).toString();
@@ -76,15 +76,15 @@ public:
         }
         if (!parentId.isEmpty() && repo.findCommitWithTrailer(QStringLiteral("Decision-Set-Id"), parentId).isEmpty())
             startNote = QStringLiteral(" The parent version's commit is not in this repository.");
-        c.card({.reasoning = QStringLiteral("Recorded version %1 of the decision set as one commit on branch %2%3, "
-                                            "its message summarising the decisions.%4%5")
-                                 .arg(lineage.value(QStringLiteral("version")).toInt(1))
-                                 .arg(branch,
-                                      parentId.isEmpty() ? QString() : QStringLiteral(" (fork of %1)").arg(parentId),
-                                      unchanged ? QStringLiteral(" The tree is identical to the parent commit's; recorded "
-                                                                 "anyway with a Tree-Unchanged trailer.")
-                                                : QString(),
-                                      startNote),
+        c.card({.reasoning =
+                    QStringLiteral("Recorded version %1 of the decision set as one commit on branch %2%3, "
+                                   "its message summarising the decisions.%4%5")
+                        .arg(lineage.value(QStringLiteral("version")).toInt(1))
+                        .arg(branch, parentId.isEmpty() ? QString() : QStringLiteral(" (fork of %1)").arg(parentId),
+                             unchanged ? QStringLiteral(" The tree is identical to the parent commit's; recorded "
+                                                        "anyway with a Tree-Unchanged trailer.")
+                                       : QString(),
+                             startNote),
                 .decision = QStringLiteral("commit on %1").arg(branch),
                 .confidence = 1.0,
                 .outputs = {{QStringLiteral("branch"), branch}},
@@ -101,8 +101,7 @@ public:
 
 } // namespace
 
-std::shared_ptr<Node> makeGitCommitNode()
-{
+std::shared_ptr<Node> makeGitCommitNode() {
     return std::make_shared<GitCommitNode>();
 }
 

@@ -16,10 +16,8 @@ void ensureInitialized();
 // The last libgit2 error of this thread, prefixed with what we were doing.
 QString lastError(const QString& what);
 
-template <typename T, void (*Free)(T*)>
-struct Deleter {
-    void operator()(T* p) const
-    {
+template <typename T, void (*Free)(T*)> struct Deleter {
+    void operator()(T* p) const {
         if (p)
             Free(p);
     }

@@ -12,13 +12,11 @@ namespace mlops {
 
 namespace {
 
-QByteArray refName(const QString& branch)
-{
+QByteArray refName(const QString& branch) {
     return QByteArrayLiteral("refs/heads/") + branch.toUtf8();
 }
 
-QList<QPair<QString, QString>> trailersOf(const char* message)
-{
+QList<QPair<QString, QString>> trailersOf(const char* message) {
     QList<QPair<QString, QString>> out;
     git_message_trailer_array arr{};
     if (git_message_trailers(&arr, message) != 0)
@@ -29,8 +27,7 @@ QList<QPair<QString, QString>> trailersOf(const char* message)
     return out;
 }
 
-git::Commit resolveCommit(git_repository* repo, const QString& spec)
-{
+git::Commit resolveCommit(git_repository* repo, const QString& spec) {
     git_object* obj = nullptr;
     if (git_revparse_single(&obj, repo, spec.toUtf8().constData()) != 0)
         return {};
@@ -41,8 +38,7 @@ git::Commit resolveCommit(git_repository* repo, const QString& spec)
     return git::Commit(reinterpret_cast<git_commit*>(peeled));
 }
 
-QHash<QString, QStringList> branchTips(git_repository* repo)
-{
+QHash<QString, QStringList> branchTips(git_repository* repo) {
     QHash<QString, QStringList> tips; // sha -> branch names
     git_branch_iterator* rawIt = nullptr;
     if (git_branch_iterator_new(&rawIt, repo, GIT_BRANCH_LOCAL) != 0)
@@ -62,8 +58,7 @@ QHash<QString, QStringList> branchTips(git_repository* repo)
     return tips;
 }
 
-GitCommitInfo infoOf(git_commit* c, const QHash<QString, QStringList>& tips)
-{
+GitCommitInfo infoOf(git_commit* c, const QHash<QString, QStringList>& tips) {
     GitCommitInfo info;
     info.sha = git::shaOf(git_commit_id(c));
     info.shortSha = info.sha.left(7);
@@ -83,9 +78,7 @@ GitCommitInfo infoOf(git_commit* c, const QHash<QString, QStringList>& tips)
 }
 
 // Walks every commit reachable from a local branch, newest first; `visit` returns false to stop.
-template <typename Visit>
-void walkAll(git_repository* repo, Visit visit)
-{
+template <typename Visit> void walkAll(git_repository* repo, Visit visit) {
     git_revwalk* raw = nullptr;
     if (git_revwalk_new(&raw, repo) != 0)
         return;
@@ -106,8 +99,7 @@ void walkAll(git_repository* repo, Visit visit)
 
 } // namespace
 
-QString GitCommitInfo::trailer(const QString& key) const
-{
+QString GitCommitInfo::trailer(const QString& key) const {
     for (const auto& t : trailers) {
         if (t.first.compare(key, Qt::CaseInsensitive) == 0)
             return t.second;
@@ -115,8 +107,7 @@ QString GitCommitInfo::trailer(const QString& key) const
     return {};
 }
 
-QString GitFileDiff::statusName(Status status)
-{
+QString GitFileDiff::statusName(Status status) {
     switch (status) {
     case Status::Added:
         return QStringLiteral("added");
@@ -133,23 +124,19 @@ QString GitFileDiff::statusName(Status status)
 }
 
 GitRepository::GitRepository(QString path)
-    : m_path(QDir(path).absolutePath())
-{
+    : m_path(QDir(path).absolutePath()) {
     git::ensureInitialized();
 }
 
-QString GitRepository::lastErrorMessage()
-{
+QString GitRepository::lastErrorMessage() {
     return git::lastError(QStringLiteral("libgit2"));
 }
 
-bool GitRepository::exists() const
-{
+bool GitRepository::exists() const {
     return bool(git::open(m_path, nullptr));
 }
 
-bool GitRepository::initialize(QString* error) const
-{
+bool GitRepository::initialize(QString* error) const {
     if (exists())
         return true;
     git_repository_init_options opts = GIT_REPOSITORY_INIT_OPTIONS_INIT;
@@ -165,8 +152,7 @@ bool GitRepository::initialize(QString* error) const
     return true;
 }
 
-GitCommitResult GitRepository::commitWorkingTree(const GitCommitRequest& request) const
-{
+GitCommitResult GitRepository::commitWorkingTree(const GitCommitRequest& request) const {
     GitCommitResult result;
     result.branch = request.branch;
     const QByteArray ref = refName(request.branch);
@@ -196,9 +182,9 @@ GitCommitResult GitRepository::commitWorkingTree(const GitCommitRequest& request
     char* patterns[] = {star};
     const git_strarray all{patterns, 1};
     git_oid treeId;
-    if (git_index_update_all(index.get(), &all, nullptr, nullptr) != 0
-        || git_index_add_all(index.get(), &all, GIT_INDEX_ADD_DEFAULT, nullptr, nullptr) != 0
-        || git_index_write_tree(&treeId, index.get()) != 0 || git_index_write(index.get()) != 0)
+    if (git_index_update_all(index.get(), &all, nullptr, nullptr) != 0 ||
+        git_index_add_all(index.get(), &all, GIT_INDEX_ADD_DEFAULT, nullptr, nullptr) != 0 ||
+        git_index_write_tree(&treeId, index.get()) != 0 || git_index_write(index.get()) != 0)
         return fail(QStringLiteral("cannot stage the working tree"));
     git_tree* rawTree = nullptr;
     if (git_tree_lookup(&rawTree, repo.get(), &treeId) != 0)
@@ -245,8 +231,9 @@ GitCommitResult GitRepository::commitWorkingTree(const GitCommitRequest& request
     // HEAD already points there (every commit after the first on a branch), rewriting it would only cost a lock
     // file and a reflog line.
     git_reference* rawHead = nullptr;
-    const bool onBranch = git_reference_lookup(&rawHead, repo.get(), "HEAD") == 0
-        && git_reference_type(rawHead) == GIT_REFERENCE_SYMBOLIC && ref == git_reference_symbolic_target(rawHead);
+    const bool onBranch = git_reference_lookup(&rawHead, repo.get(), "HEAD") == 0 &&
+                          git_reference_type(rawHead) == GIT_REFERENCE_SYMBOLIC &&
+                          ref == git_reference_symbolic_target(rawHead);
     git_reference_free(rawHead);
     if (!onBranch && git_repository_set_head(repo.get(), ref.constData()) != 0)
         return fail(QStringLiteral("cannot move HEAD to %1").arg(request.branch));
@@ -255,8 +242,7 @@ GitCommitResult GitRepository::commitWorkingTree(const GitCommitRequest& request
     return result;
 }
 
-QString GitRepository::findCommitWithTrailer(const QString& key, const QString& value) const
-{
+QString GitRepository::findCommitWithTrailer(const QString& key, const QString& value) const {
     git::Repository repo = git::open(m_path, nullptr);
     if (!repo || value.isEmpty())
         return {};
@@ -273,8 +259,7 @@ QString GitRepository::findCommitWithTrailer(const QString& key, const QString& 
     return found;
 }
 
-QString GitRepository::branchTip(const QString& branch) const
-{
+QString GitRepository::branchTip(const QString& branch) const {
     git::Repository repo = git::open(m_path, nullptr);
     git_oid oid;
     if (!repo || git_reference_name_to_id(&oid, repo.get(), refName(branch).constData()) != 0)
@@ -282,8 +267,7 @@ QString GitRepository::branchTip(const QString& branch) const
     return git::shaOf(&oid);
 }
 
-QString GitRepository::headBranch() const
-{
+QString GitRepository::headBranch() const {
     git::Repository repo = git::open(m_path, nullptr);
     if (!repo)
         return {};
@@ -297,8 +281,7 @@ QString GitRepository::headBranch() const
     return target.startsWith(QLatin1String("refs/heads/")) ? target.mid(11) : QString();
 }
 
-QStringList GitRepository::branches() const
-{
+QStringList GitRepository::branches() const {
     git::Repository repo = git::open(m_path, nullptr);
     QStringList out;
     if (!repo)
@@ -309,8 +292,7 @@ QStringList GitRepository::branches() const
     return out;
 }
 
-QList<GitCommitInfo> GitRepository::log(int maxCount) const
-{
+QList<GitCommitInfo> GitRepository::log(int maxCount) const {
     QList<GitCommitInfo> out;
     git::Repository repo = git::open(m_path, nullptr);
     if (!repo)
@@ -323,8 +305,7 @@ QList<GitCommitInfo> GitRepository::log(int maxCount) const
     return out;
 }
 
-GitCommitInfo GitRepository::commit(const QString& sha) const
-{
+GitCommitInfo GitRepository::commit(const QString& sha) const {
     git::Repository repo = git::open(m_path, nullptr);
     if (!repo)
         return {};
@@ -332,8 +313,7 @@ GitCommitInfo GitRepository::commit(const QString& sha) const
     return c ? infoOf(c.get(), branchTips(repo.get())) : GitCommitInfo{};
 }
 
-GitDiff GitRepository::diff(const QString& fromSha, const QString& toSha, int contextLines, QString* error) const
-{
+GitDiff GitRepository::diff(const QString& fromSha, const QString& toSha, int contextLines, QString* error) const {
     GitDiff out;
     auto fail = [&](const QString& what) {
         if (error)
@@ -407,12 +387,12 @@ GitDiff GitRepository::diff(const QString& fromSha, const QString& toSha, int co
         out.removed += f.removed;
         out.files.append(f);
     }
-    std::sort(out.files.begin(), out.files.end(), [](const GitFileDiff& a, const GitFileDiff& b) { return a.path() < b.path(); });
+    std::sort(out.files.begin(), out.files.end(),
+              [](const GitFileDiff& a, const GitFileDiff& b) { return a.path() < b.path(); });
     return out;
 }
 
-QByteArray GitRepository::readFile(const QString& commit, const QString& path, bool* ok) const
-{
+QByteArray GitRepository::readFile(const QString& commit, const QString& path, bool* ok) const {
     if (ok)
         *ok = false;
     git::Repository repo = git::open(m_path, nullptr);
@@ -428,7 +408,8 @@ QByteArray GitRepository::readFile(const QString& commit, const QString& path, b
         return {};
     std::unique_ptr<git_tree_entry, git::Deleter<git_tree_entry, git_tree_entry_free>> entryOwner(entry);
     git_blob* rawBlob = nullptr;
-    if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB || git_blob_lookup(&rawBlob, repo.get(), git_tree_entry_id(entry)) != 0)
+    if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB ||
+        git_blob_lookup(&rawBlob, repo.get(), git_tree_entry_id(entry)) != 0)
         return {};
     git::Blob blob(rawBlob);
     if (ok)
@@ -436,8 +417,7 @@ QByteArray GitRepository::readFile(const QString& commit, const QString& path, b
     return QByteArray(static_cast<const char*>(git_blob_rawcontent(rawBlob)), qsizetype(git_blob_rawsize(rawBlob)));
 }
 
-QStringList GitRepository::files(const QString& commit) const
-{
+QStringList GitRepository::files(const QString& commit) const {
     QStringList out;
     git::Repository repo = git::open(m_path, nullptr);
     if (!repo)
@@ -451,7 +431,8 @@ QStringList GitRepository::files(const QString& commit) const
         tree.get(), GIT_TREEWALK_PRE,
         [](const char* root, const git_tree_entry* entry, void* payload) -> int {
             if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB)
-                static_cast<QStringList*>(payload)->append(QString::fromUtf8(root) + QString::fromUtf8(git_tree_entry_name(entry)));
+                static_cast<QStringList*>(payload)->append(QString::fromUtf8(root) +
+                                                           QString::fromUtf8(git_tree_entry_name(entry)));
             return 0;
         },
         &out);

@@ -12,8 +12,7 @@ namespace mlops {
 
 namespace {
 
-bool failWith(QString* error, const QString& message)
-{
+bool failWith(QString* error, const QString& message) {
     if (error)
         *error = message;
     return false;
@@ -28,13 +27,11 @@ struct TreeFile {
 } // namespace
 
 RepositoryExport::RepositoryExport(QString repositoryPath)
-    : m_path(QDir(repositoryPath).absolutePath())
-{
+    : m_path(QDir(repositoryPath).absolutePath()) {
     git::ensureInitialized();
 }
 
-bool RepositoryExport::cloneTo(const QString& destination, const QString& branch, QString* error) const
-{
+bool RepositoryExport::cloneTo(const QString& destination, const QString& branch, QString* error) const {
     const QDir dest(destination);
     if (dest.exists() && !dest.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot))
         return failWith(error, QStringLiteral("%1 exists and is not empty").arg(destination));
@@ -45,7 +42,8 @@ bool RepositoryExport::cloneTo(const QString& destination, const QString& branch
     if (!branch.isEmpty())
         opts.checkout_branch = branchName.constData();
     git_repository* raw = nullptr;
-    if (git_clone(&raw, QFile::encodeName(m_path).constData(), QFile::encodeName(dest.absolutePath()).constData(), &opts) != 0)
+    if (git_clone(&raw, QFile::encodeName(m_path).constData(), QFile::encodeName(dest.absolutePath()).constData(),
+                  &opts) != 0)
         return failWith(error, git::lastError(QStringLiteral("clone failed")));
     git::Repository repo(raw);
     // A clone only creates the checked-out branch locally; every decision-set version (fork branches too)
@@ -82,8 +80,8 @@ bool RepositoryExport::cloneTo(const QString& destination, const QString& branch
     return true;
 }
 
-bool RepositoryExport::writeZip(const QString& zipFile, const QString& commit, const QString& prefix, QString* error) const
-{
+bool RepositoryExport::writeZip(const QString& zipFile, const QString& commit, const QString& prefix,
+                                QString* error) const {
     git::Repository repo = git::open(m_path, error);
     if (!repo)
         return false;
@@ -107,7 +105,8 @@ bool RepositoryExport::writeZip(const QString& zipFile, const QString& commit, c
                 return 0;
             const uint mode = git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB_EXECUTABLE ? 0755 : 0644;
             static_cast<QList<TreeFile>*>(payload)->append(
-                TreeFile{QString::fromUtf8(root) + QString::fromUtf8(git_tree_entry_name(entry)), *git_tree_entry_id(entry), mode});
+                TreeFile{QString::fromUtf8(root) + QString::fromUtf8(git_tree_entry_name(entry)),
+                         *git_tree_entry_id(entry), mode});
             return 0;
         },
         &files);
@@ -121,7 +120,8 @@ bool RepositoryExport::writeZip(const QString& zipFile, const QString& commit, c
         if (git_blob_lookup(&rawBlob, repo.get(), &f.id) != 0)
             return failWith(error, git::lastError(QStringLiteral("cannot read %1").arg(f.path)));
         git::Blob blob(rawBlob);
-        const QByteArray content(static_cast<const char*>(git_blob_rawcontent(rawBlob)), qsizetype(git_blob_rawsize(rawBlob)));
+        const QByteArray content(static_cast<const char*>(git_blob_rawcontent(rawBlob)),
+                                 qsizetype(git_blob_rawsize(rawBlob)));
         if (!zip.addFile(prefix + f.path, content, f.mode, when))
             return failWith(error, zip.errorString());
     }
@@ -130,8 +130,7 @@ bool RepositoryExport::writeZip(const QString& zipFile, const QString& commit, c
     return true;
 }
 
-bool RepositoryExport::writeBundle(const QString& bundleFile, QString* error) const
-{
+bool RepositoryExport::writeBundle(const QString& bundleFile, QString* error) const {
     git::Repository repo = git::open(m_path, error);
     if (!repo)
         return false;

@@ -8,15 +8,13 @@ namespace mlops {
 
 namespace {
 
-void put16(QByteArray& out, quint16 v)
-{
+void put16(QByteArray& out, quint16 v) {
     char b[2];
     qToLittleEndian(v, b);
     out.append(b, 2);
 }
 
-void put32(QByteArray& out, quint32 v)
-{
+void put32(QByteArray& out, quint32 v) {
     char b[4];
     qToLittleEndian(v, b);
     out.append(b, 4);
@@ -26,8 +24,7 @@ constexpr quint32 maxSize = 0xFFFFFFFFu;
 
 } // namespace
 
-quint32 ZipWriter::crc32(const QByteArray& data)
-{
+quint32 ZipWriter::crc32(const QByteArray& data) {
     static const std::array<quint32, 256> table = [] {
         std::array<quint32, 256> t{};
         for (quint32 i = 0; i < 256; ++i) {
@@ -45,12 +42,9 @@ quint32 ZipWriter::crc32(const QByteArray& data)
 }
 
 ZipWriter::ZipWriter(QIODevice* device)
-    : m_device(device)
-{
-}
+    : m_device(device) {}
 
-bool ZipWriter::write(const QByteArray& bytes)
-{
+bool ZipWriter::write(const QByteArray& bytes) {
     if (!m_error.isEmpty())
         return false;
     if (m_device->write(bytes) != bytes.size()) {
@@ -61,9 +55,9 @@ bool ZipWriter::write(const QByteArray& bytes)
     return true;
 }
 
-bool ZipWriter::addFile(const QString& path, const QByteArray& content, uint mode, const QDateTime& modified)
-{
-    if (path.isEmpty() || path.startsWith(QLatin1Char('/')) || path.split(QLatin1Char('/')).contains(QLatin1String("..")))
+bool ZipWriter::addFile(const QString& path, const QByteArray& content, uint mode, const QDateTime& modified) {
+    if (path.isEmpty() || path.startsWith(QLatin1Char('/')) ||
+        path.split(QLatin1Char('/')).contains(QLatin1String("..")))
         m_error = QStringLiteral("refused entry name '%1'").arg(path);
     if (m_entries.size() >= 0xFFFF || quint64(content.size()) >= maxSize || quint64(m_offset) >= maxSize)
         m_error = QStringLiteral("archive too large for ZIP without ZIP64");
@@ -110,8 +104,7 @@ bool ZipWriter::addFile(const QString& path, const QByteArray& content, uint mod
     return true;
 }
 
-bool ZipWriter::finish()
-{
+bool ZipWriter::finish() {
     const qint64 directoryStart = m_offset;
     for (const Entry& e : std::as_const(m_entries)) {
         QByteArray c;
@@ -126,10 +119,10 @@ bool ZipWriter::finish()
         put32(c, e.compressedSize);
         put32(c, e.size);
         put16(c, quint16(e.name.size()));
-        put16(c, 0); // extra
-        put16(c, 0); // comment
-        put16(c, 0); // disk
-        put16(c, 0); // internal attributes
+        put16(c, 0);                         // extra
+        put16(c, 0);                         // comment
+        put16(c, 0);                         // disk
+        put16(c, 0);                         // internal attributes
         put32(c, (0100000u | e.mode) << 16); // regular file + permissions
         put32(c, e.offset);
         c += e.name;

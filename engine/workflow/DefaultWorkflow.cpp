@@ -6,8 +6,7 @@ namespace mlops {
 
 namespace {
 
-bool anyBlocking(const QJsonArray& findings)
-{
+bool anyBlocking(const QJsonArray& findings) {
     for (const QJsonValue& f : findings) {
         if (f.toObject().value(QStringLiteral("blocking")).toBool())
             return true;
@@ -17,15 +16,13 @@ bool anyBlocking(const QJsonArray& findings)
 
 } // namespace
 
-bool DefaultWorkflow::hasBlockingFindings(const WorkflowState& state)
-{
+bool DefaultWorkflow::hasBlockingFindings(const WorkflowState& state) {
     return anyBlocking(state.array(StatePart::techFindings())) ||
            anyBlocking(state.object(StatePart::costEstimate()).value(QStringLiteral("findings")).toArray()) ||
            anyBlocking(state.array(StatePart::policyFindings()));
 }
 
-std::shared_ptr<WorkflowGraph> DefaultWorkflow::create()
-{
+std::shared_ptr<WorkflowGraph> DefaultWorkflow::create() {
     auto g = std::make_shared<WorkflowGraph>();
     g->addNode(makeIntakeExtractNode());
     g->addNode(makeCoverageCheckNode());
@@ -53,8 +50,8 @@ std::shared_ptr<WorkflowGraph> DefaultWorkflow::create()
     };
     const auto edge = [&g](const char* from, const char* to, std::function<bool(const WorkflowState&)> when = {},
                            int max = 0, const char* label = "") {
-        g->addEdge({QString::fromLatin1(from), QString::fromLatin1(to), std::move(when), max,
-                    QString::fromLatin1(label)});
+        g->addEdge(
+            {QString::fromLatin1(from), QString::fromLatin1(to), std::move(when), max, QString::fromLatin1(label)});
     };
     edge("intake_extract", "coverage_check");
     edge("coverage_check", "adaptive_questions", needsQuestions, 3, "coverage below threshold");

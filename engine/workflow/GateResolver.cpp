@@ -14,8 +14,7 @@ namespace mlops {
 
 namespace {
 
-QJsonValue presetFor(const Question& q, const QJsonObject& preset)
-{
+QJsonValue presetFor(const Question& q, const QJsonObject& preset) {
     if (preset.contains(q.id))
         return preset.value(q.id);
     if (!q.field.isEmpty() && preset.contains(q.field))
@@ -23,19 +22,14 @@ QJsonValue presetFor(const Question& q, const QJsonObject& preset)
     return QJsonValue::Undefined;
 }
 
-QJsonObject autoApprovingEvent(const Question& q, const QString& reason)
-{
-    return {{QStringLiteral("question_id"), q.id},
-            {QStringLiteral("field"), q.field},
-            {QStringLiteral("value"), q.defaultValue},
-            {QStringLiteral("confidence"), q.confidence},
-            {QStringLiteral("priority"), q.priority},
-            {QStringLiteral("rationale"), q.rationale},
+QJsonObject autoApprovingEvent(const Question& q, const QString& reason) {
+    return {{QStringLiteral("question_id"), q.id},     {QStringLiteral("field"), q.field},
+            {QStringLiteral("value"), q.defaultValue}, {QStringLiteral("confidence"), q.confidence},
+            {QStringLiteral("priority"), q.priority},  {QStringLiteral("rationale"), q.rationale},
             {QStringLiteral("reason"), reason}};
 }
 
-bool allAnswered(const QList<Question>& questions, const QJsonObject& answers)
-{
+bool allAnswered(const QList<Question>& questions, const QJsonObject& answers) {
     for (const Question& q : questions) {
         if (!answers.contains(q.id))
             return false;
@@ -45,8 +39,7 @@ bool allAnswered(const QList<Question>& questions, const QJsonObject& answers)
 
 } // namespace
 
-bool GateResolver::isAutoApprovable(const Question& q, const RunSettings& settings)
-{
+bool GateResolver::isAutoApprovable(const Question& q, const RunSettings& settings) {
     if (q.defaultValue.isUndefined() || q.defaultValue.isNull())
         return false;
     if (q.priority == QLatin1String("high") && !settings.allowCriticalDecisions)
@@ -54,8 +47,7 @@ bool GateResolver::isAutoApprovable(const Question& q, const RunSettings& settin
     return q.confidence >= settings.confidenceThreshold;
 }
 
-GateDecision GateResolver::openingDecision(const QList<Question>& questions, const RunSettings& settings)
-{
+GateDecision GateResolver::openingDecision(const QList<Question>& questions, const RunSettings& settings) {
     GateDecision d;
     QJsonObject rejected;
     QJsonArray fromPreset;
@@ -72,10 +64,11 @@ GateDecision GateResolver::openingDecision(const QList<Question>& questions, con
         }
     }
     if (!fromPreset.isEmpty() || !rejected.isEmpty()) {
-        d.events.append(qMakePair(EventType::answersReceived(), QJsonObject{{QStringLiteral("source"), QStringLiteral("answers file")},
-                                                        {QStringLiteral("question_ids"), fromPreset},
-                                                        {QStringLiteral("answers"), d.answers},
-                                                        {QStringLiteral("rejected"), rejected}}));
+        d.events.append(qMakePair(EventType::answersReceived(),
+                                  QJsonObject{{QStringLiteral("source"), QStringLiteral("answers file")},
+                                              {QStringLiteral("question_ids"), fromPreset},
+                                              {QStringLiteral("answers"), d.answers},
+                                              {QStringLiteral("rejected"), rejected}}));
     }
     if (settings.approveWithDefaults) {
         bool defaulted = false;
@@ -99,8 +92,7 @@ GateDecision GateResolver::openingDecision(const QList<Question>& questions, con
 }
 
 GateDecision GateResolver::deadlineDecision(const QList<Question>& questions, const QJsonObject& answeredSoFar,
-                                            const RunSettings& settings)
-{
+                                            const RunSettings& settings) {
     GateDecision d;
     d.answers = answeredSoFar;
     QJsonArray waiting;
@@ -123,8 +115,9 @@ GateDecision GateResolver::deadlineDecision(const QList<Question>& questions, co
         }
     }
     if (!waiting.isEmpty()) {
-        d.events.append(qMakePair(EventType::autoApproving(), QJsonObject{{QStringLiteral("deadline_reached"), true},
-                                                      {QStringLiteral("still_waiting_for"), waiting}}));
+        d.events.append(
+            qMakePair(EventType::autoApproving(), QJsonObject{{QStringLiteral("deadline_reached"), true},
+                                                              {QStringLiteral("still_waiting_for"), waiting}}));
     }
     d.resolved = allAnswered(questions, d.answers);
     d.status = QStringLiteral("auto_approved");
@@ -133,8 +126,7 @@ GateDecision GateResolver::deadlineDecision(const QList<Question>& questions, co
 }
 
 GateDecision GateResolver::answerDecision(const QList<Question>& questions, const QJsonObject& answeredSoFar,
-                                          const QJsonObject& submitted, QHash<QString, QString>* errors)
-{
+                                          const QJsonObject& submitted, QHash<QString, QString>* errors) {
     GateDecision d;
     d.answers = answeredSoFar;
     QJsonArray accepted;
@@ -155,9 +147,10 @@ GateDecision GateResolver::answerDecision(const QList<Question>& questions, cons
         accepted.append(q->id);
     }
     if (!accepted.isEmpty()) {
-        d.events.append(qMakePair(EventType::answersReceived(), QJsonObject{{QStringLiteral("source"), QStringLiteral("user")},
-                                                        {QStringLiteral("question_ids"), accepted},
-                                                        {QStringLiteral("answers"), d.answers}}));
+        d.events.append(
+            qMakePair(EventType::answersReceived(), QJsonObject{{QStringLiteral("source"), QStringLiteral("user")},
+                                                                {QStringLiteral("question_ids"), accepted},
+                                                                {QStringLiteral("answers"), d.answers}}));
     }
     d.resolved = allAnswered(questions, d.answers);
     d.status = QStringLiteral("answered");
@@ -165,8 +158,7 @@ GateDecision GateResolver::answerDecision(const QList<Question>& questions, cons
 }
 
 QJsonObject GateResolver::presentation(const GateRecord& gate, const QList<Question>& questions,
-                                       const RunSettings& settings)
-{
+                                       const RunSettings& settings) {
     QJsonArray autoIds;
     for (const Question& q : questions) {
         if (isAutoApprovable(q, settings))
@@ -184,8 +176,7 @@ QJsonObject GateResolver::presentation(const GateRecord& gate, const QList<Quest
             {QStringLiteral("auto_approvable"), autoIds}};
 }
 
-QFuture<WriteResult> GateResolver::applyToPendingGate(EventBus& bus, const QString& decisionSetId, Decide decide)
-{
+QFuture<WriteResult> GateResolver::applyToPendingGate(EventBus& bus, const QString& decisionSetId, Decide decide) {
     return bus.appendAtomically(decisionSetId, [decisionSetId, decide = std::move(decide)](SqliteConnection& c) {
         EventBus::EventList events;
         const GateRecord gate = GateStore::pendingFor(c, decisionSetId);
@@ -193,7 +184,8 @@ QFuture<WriteResult> GateResolver::applyToPendingGate(EventBus& bus, const QStri
             return events;
         const DecisionSetRecord ds = ProjectStore::decisionSet(c, decisionSetId);
         const RunSettings settings = RunSettings::fromJson(ds.settings);
-        const QList<Question> questions = questionsFromJson(gate.questions.value(QStringLiteral("questions")).toArray());
+        const QList<Question> questions =
+            questionsFromJson(gate.questions.value(QStringLiteral("questions")).toArray());
         const GateDecision d = decide(gate, questions, settings);
         if (d.resolved) {
             if (!GateStore::resolve(c, gate.id, d.status, d.answers, {}))

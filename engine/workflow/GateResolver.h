@@ -12,10 +12,10 @@ namespace mlops {
 // The outcome of applying the auto-approval rules (SPEC §2) or a human's answers to a gate.
 struct GateDecision {
     bool resolved = false;
-    QString status;                          // answered | auto_approved (when resolved)
-    QJsonObject answers;                     // all answers known so far
+    QString status;                            // answered | auto_approved (when resolved)
+    QJsonObject answers;                       // all answers known so far
     QList<QPair<QString, QJsonObject>> events; // answers-received / auto-approving, to publish
-    bool deadlineApplied = false;            // the deadline rules ran: do not run them again for this gate
+    bool deadlineApplied = false;              // the deadline rules ran: do not run them again for this gate
 };
 
 // Rules for HITL gates, and their durable application for runs that are parked.
@@ -35,8 +35,8 @@ QJsonObject presentation(const GateRecord& gate, const QList<Question>& question
 
 // Applies `decide` to the pending gate of a parked run inside one write transaction: stores answers, resolves
 // the gate at most once (another process may race), re-queues the run when resolved, appends the events.
-using Decide = std::function<GateDecision(const GateRecord& gate, const QList<Question>& questions,
-                                          const RunSettings& settings)>;
+using Decide =
+    std::function<GateDecision(const GateRecord& gate, const QList<Question>& questions, const RunSettings& settings)>;
 QFuture<WriteResult> applyToPendingGate(EventBus& bus, const QString& decisionSetId, Decide decide);
 } // namespace GateResolver
 

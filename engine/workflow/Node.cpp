@@ -12,13 +12,11 @@ NodeContext::NodeContext(QString decisionSetId, QString nodeName, QString agentN
     , m_state(state)
     , m_settings(settings)
     , m_sink(std::move(sink))
-    , m_cancelled(cancelled)
-{
+    , m_cancelled(cancelled) {
     m_timer.start();
 }
 
-void NodeContext::card(ReasonCard card)
-{
+void NodeContext::card(ReasonCard card) {
     if (card.agent.isEmpty())
         card.agent = m_agentName;
     if (card.node.isEmpty())
@@ -30,8 +28,7 @@ void NodeContext::card(ReasonCard card)
         m_sink(EventType::reasonCard(), card.toJson());
 }
 
-void NodeContext::event(const QString& type, const QJsonObject& data)
-{
+void NodeContext::event(const QString& type, const QJsonObject& data) {
     if (m_sink)
         m_sink(type, data);
 }

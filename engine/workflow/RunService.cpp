@@ -22,8 +22,7 @@ RunService::RunService(Database& database, EventBus& bus, std::shared_ptr<const 
     , m_bus(bus)
     , m_graph(std::move(graph))
     , m_options(options)
-    , m_workerId(JobQueue::makeWorkerId())
-{
+    , m_workerId(JobQueue::makeWorkerId()) {
     m_pool.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
     m_pollTimer.setInterval(m_options.pollIntervalMs);
     m_heartbeatTimer.setInterval(int(std::max<qint64>(200, m_options.leaseMs / 3)));
@@ -36,13 +35,11 @@ RunService::RunService(Database& database, EventBus& bus, std::shared_ptr<const 
     connect(&m_deadlineTimer, &QTimer::timeout, this, &RunService::checkGateDeadlines);
 }
 
-RunService::~RunService()
-{
+RunService::~RunService() {
     m_pool.waitForDone();
 }
 
-void RunService::start()
-{
+void RunService::start() {
     // Jobs held by processes of this host that died (crash, SIGKILL) are claimable again at once.
     m_database.writeAndWait([](SqliteConnection& c) { JobQueue::reclaimDeadLocalWorkers(c); });
     m_pollTimer.start();
@@ -51,8 +48,7 @@ void RunService::start()
     checkGateDeadlines();
 }
 
-void RunService::poke()
-{
+void RunService::poke() {
     while (!m_stopping && m_active.size() < m_options.maxConcurrentRuns) {
         JobRecord job;
         const QString worker = m_workerId;
@@ -65,8 +61,7 @@ void RunService::poke()
     }
 }
 
-void RunService::launch(const JobRecord& job)
-{
+void RunService::launch(const JobRecord& job) {
     const QString ds = job.decisionSetId;
     auto* run = new WorkflowRun({&m_database, &m_bus, m_graph, &m_pool}, ds, this);
     m_active.insert(ds, {job.id, run});
@@ -79,12 +74,23 @@ void RunService::launch(const JobRecord& job)
         if (result.outcome != RunOutcome::Abandoned) {
             QString status;
             switch (result.outcome) {
-            case RunOutcome::Completed: status = QStringLiteral("done"); break;
-            case RunOutcome::Failed: status = QStringLiteral("failed"); break;
-            case RunOutcome::Cancelled: status = QStringLiteral("cancelled"); break;
-            case RunOutcome::Paused: status = QStringLiteral("paused"); break;
-            case RunOutcome::Waiting: status = QStringLiteral("waiting"); break;
-            case RunOutcome::Abandoned: break;
+            case RunOutcome::Completed:
+                status = QStringLiteral("done");
+                break;
+            case RunOutcome::Failed:
+                status = QStringLiteral("failed");
+                break;
+            case RunOutcome::Cancelled:
+                status = QStringLiteral("cancelled");
+                break;
+            case RunOutcome::Paused:
+                status = QStringLiteral("paused");
+                break;
+            case RunOutcome::Waiting:
+                status = QStringLiteral("waiting");
+                break;
+            case RunOutcome::Abandoned:
+                break;
             }
             const QString error = result.error;
             m_database.writeAndWait([jobId, worker, status, error](SqliteConnection& c) {
@@ -98,17 +104,17 @@ void RunService::launch(const JobRecord& job)
     });
 }
 
-void RunService::heartbeat()
-{
+void RunService::heartbeat() {
     const qint64 lease = m_options.leaseMs;
     const QString worker = m_workerId;
     for (auto it = m_active.begin(); it != m_active.end(); ++it) {
         const qint64 jobId = it->jobId;
         QPointer<WorkflowRun> run = it->run;
-        m_database.write([jobId, worker, lease](SqliteConnection& c) {
-                      if (!JobQueue::heartbeat(c, jobId, worker, lease))
-                          throw SqliteError(QStringLiteral("lease lost"), 0);
-                  })
+        m_database
+            .write([jobId, worker, lease](SqliteConnection& c) {
+                if (!JobQueue::heartbeat(c, jobId, worker, lease))
+                    throw SqliteError(QStringLiteral("lease lost"), 0);
+            })
             .then(this, [run](WriteResult r) {
                 if (!r.ok && run)
                     run->abandon(); // someone else holds the job now: write nothing more
@@ -116,8 +122,7 @@ void RunService::heartbeat()
     }
 }
 
-void RunService::pause(const QString& decisionSetId)
-{
+void RunService::pause(const QString& decisionSetId) {
     if (auto it = m_active.find(decisionSetId); it != m_active.end() && it->run) {
         it->run->requestPause();
         return;
@@ -135,8 +140,7 @@ void RunService::pause(const QString& decisionSetId)
     });
 }
 
-void RunService::cancel(const QString& decisionSetId)
-{
+void RunService::cancel(const QString& decisionSetId) {
     if (auto it = m_active.find(decisionSetId); it != m_active.end() && it->run) {
         it->run->requestCancel();
         return;
@@ -158,14 +162,14 @@ void RunService::cancel(const QString& decisionSetId)
             .bind(1, decisionSetId)
             .run();
         ProjectStore::setStatus(c, decisionSetId, QStringLiteral("cancelled"));
-        events.append({EventType::workflowFailed(), {{QStringLiteral("status"), QStringLiteral("cancelled")},
-                                                     {QStringLiteral("error"), QStringLiteral("cancelled by user")}}});
+        events.append({EventType::workflowFailed(),
+                       {{QStringLiteral("status"), QStringLiteral("cancelled")},
+                        {QStringLiteral("error"), QStringLiteral("cancelled by user")}}});
         return events;
     });
 }
 
-void RunService::stop()
-{
+void RunService::stop() {
     m_stopping = true;
     m_pollTimer.stop();
     m_heartbeatTimer.stop();
@@ -191,8 +195,7 @@ void RunService::stop()
     });
 }
 
-void RunService::checkGateDeadlines()
-{
+void RunService::checkGateDeadlines() {
     if (m_stopping)
         return;
     const qint64 now = Clock::nowMs();
@@ -207,20 +210,19 @@ void RunService::checkGateDeadlines()
     }
     for (const GateRecord& g : std::as_const(due)) {
         const qint64 gateId = g.id;
-        GateResolver::applyToPendingGate(m_bus, g.decisionSetId,
-                                         [gateId](const GateRecord& gate, const QList<Question>& questions,
-                                                  const RunSettings& settings) {
-                                             if (gate.id != gateId || gate.deadlineMs > Clock::nowMs())
-                                                 return GateDecision{false, {}, gate.answers, {}, false};
-                                             return GateResolver::deadlineDecision(questions, gate.answers, settings);
-                                         })
+        GateResolver::applyToPendingGate(
+            m_bus, g.decisionSetId,
+            [gateId](const GateRecord& gate, const QList<Question>& questions, const RunSettings& settings) {
+                if (gate.id != gateId || gate.deadlineMs > Clock::nowMs())
+                    return GateDecision{false, {}, gate.answers, {}, false};
+                return GateResolver::deadlineDecision(questions, gate.answers, settings);
+            })
             .then(this, [this](WriteResult) { poke(); });
     }
     scheduleNextDeadline();
 }
 
-void RunService::scheduleNextDeadline()
-{
+void RunService::scheduleNextDeadline() {
     qint64 next = -1;
     try {
         for (const GateRecord& g : GateStore::pending(m_database.reader())) {

@@ -2,8 +2,7 @@
 
 namespace mlops {
 
-QJsonObject RunSettings::toJson() const
-{
+QJsonObject RunSettings::toJson() const {
     return QJsonObject{
         {QStringLiteral("auto_approve_timeout_sec"), autoApproveTimeoutSec},
         {QStringLiteral("confidence_threshold"), confidenceThreshold},
@@ -19,8 +18,7 @@ QJsonObject RunSettings::toJson() const
     };
 }
 
-RunSettings RunSettings::fromJson(const QJsonObject& o)
-{
+RunSettings RunSettings::fromJson(const QJsonObject& o) {
     RunSettings s;
     s.autoApproveTimeoutSec = o.value(QStringLiteral("auto_approve_timeout_sec")).toInt(s.autoApproveTimeoutSec);
     s.confidenceThreshold = o.value(QStringLiteral("confidence_threshold")).toDouble(s.confidenceThreshold);

@@ -5,43 +5,36 @@
 
 namespace mlops {
 
-void WorkflowGraph::addNode(std::shared_ptr<Node> node)
-{
+void WorkflowGraph::addNode(std::shared_ptr<Node> node) {
     const QString name = node->name();
     if (!m_nodes.contains(name))
         m_order.append(name);
     m_nodes.insert(name, std::move(node));
 }
 
-void WorkflowGraph::addParallel(const QString& name, const QStringList& members)
-{
+void WorkflowGraph::addParallel(const QString& name, const QStringList& members) {
     m_parallel.insert(name, members);
 }
 
-void WorkflowGraph::addEdge(Edge edge)
-{
+void WorkflowGraph::addEdge(Edge edge) {
     m_edges.append(std::move(edge));
 }
 
-bool WorkflowGraph::hasStep(const QString& step) const
-{
+bool WorkflowGraph::hasStep(const QString& step) const {
     return m_nodes.contains(step) || m_parallel.contains(step);
 }
 
-Node* WorkflowGraph::node(const QString& name) const
-{
+Node* WorkflowGraph::node(const QString& name) const {
     const auto it = m_nodes.constFind(name);
     return it == m_nodes.constEnd() ? nullptr : it->get();
 }
 
-GateNode* WorkflowGraph::gate(const QString& name) const
-{
+GateNode* WorkflowGraph::gate(const QString& name) const {
     return dynamic_cast<GateNode*>(node(name));
 }
 
 QString WorkflowGraph::next(const QString& from, const WorkflowState& state, QJsonObject& counts,
-                            QString* error) const
-{
+                            QString* error) const {
     bool hasOutgoing = false;
     for (int i = 0; i < m_edges.size(); ++i) {
         const Edge& e = m_edges[i];
@@ -62,8 +55,7 @@ QString WorkflowGraph::next(const QString& from, const WorkflowState& state, QJs
     return {};
 }
 
-int WorkflowGraph::nominalLengthFrom(const QString& from) const
-{
+int WorkflowGraph::nominalLengthFrom(const QString& from) const {
     // Follow the last (fallback) edge of each step: the path taken when no loop fires.
     int length = 0;
     QString step = from;
@@ -81,8 +73,7 @@ int WorkflowGraph::nominalLengthFrom(const QString& from) const
     return length;
 }
 
-QJsonObject WorkflowGraph::describe() const
-{
+QJsonObject WorkflowGraph::describe() const {
     QJsonArray nodes;
     for (const QString& name : m_order) {
         const Node* n = node(name);
@@ -113,8 +104,7 @@ QJsonObject WorkflowGraph::describe() const
             {QStringLiteral("parallel"), parallel}};
 }
 
-QString WorkflowGraph::check() const
-{
+QString WorkflowGraph::check() const {
     if (!hasStep(m_entry))
         return QStringLiteral("entry step '%1' is not declared").arg(m_entry);
     for (const Edge& e : m_edges) {

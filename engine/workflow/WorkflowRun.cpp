@@ -10,24 +10,29 @@
 #include "workflow/GateResolver.h"
 
 #include <QCoroFuture>
-#include <QJsonDocument>
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QThread>
-#include <QTimer>
 #include <QThreadPool>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace mlops {
 
-QString outcomeName(RunOutcome outcome)
-{
+QString outcomeName(RunOutcome outcome) {
     switch (outcome) {
-    case RunOutcome::Completed: return QStringLiteral("completed");
-    case RunOutcome::Failed: return QStringLiteral("failed");
-    case RunOutcome::Paused: return QStringLiteral("paused");
-    case RunOutcome::Waiting: return QStringLiteral("waiting");
-    case RunOutcome::Cancelled: return QStringLiteral("cancelled");
-    case RunOutcome::Abandoned: return QStringLiteral("abandoned");
+    case RunOutcome::Completed:
+        return QStringLiteral("completed");
+    case RunOutcome::Failed:
+        return QStringLiteral("failed");
+    case RunOutcome::Paused:
+        return QStringLiteral("paused");
+    case RunOutcome::Waiting:
+        return QStringLiteral("waiting");
+    case RunOutcome::Cancelled:
+        return QStringLiteral("cancelled");
+    case RunOutcome::Abandoned:
+        return QStringLiteral("abandoned");
     }
     return {};
 }
@@ -36,8 +41,7 @@ namespace {
 
 constexpr int kHeartbeatMs = 5000;
 
-QString statusForStep(const QString& step)
-{
+QString statusForStep(const QString& step) {
     if (step == QLatin1String("validators"))
         return QStringLiteral("validating");
     if (step == QLatin1String("codegen") || step == QLatin1String("report") || step == QLatin1String("git_commit"))
@@ -45,8 +49,7 @@ QString statusForStep(const QString& step)
     return QStringLiteral("processing");
 }
 
-QJsonObject cardForDecisionLog(const ReasonCard& card)
-{
+QJsonObject cardForDecisionLog(const ReasonCard& card) {
     QJsonObject o = card.toJson();
     o.remove(QStringLiteral("duration_ms")); // timings differ between runs; the decision log must not
     return o;
@@ -58,31 +61,25 @@ WorkflowRun::WorkflowRun(RunEnvironment environment, QString decisionSetId, QObj
     : QObject(parent)
     , m_env(std::move(environment))
     , m_decisionSetId(std::move(decisionSetId))
-    , m_cancelled(std::make_shared<std::atomic_bool>(false))
-{
-}
+    , m_cancelled(std::make_shared<std::atomic_bool>(false)) {}
 
 WorkflowRun::~WorkflowRun() = default;
 
-void WorkflowRun::requestCancel()
-{
+void WorkflowRun::requestCancel() {
     m_cancelled->store(true);
 }
 
-void WorkflowRun::abandon()
-{
+void WorkflowRun::abandon() {
     m_abandoned = true;
     m_cancelled->store(true);
 }
 
-void WorkflowRun::publish(const QString& type, QJsonObject data)
-{
+void WorkflowRun::publish(const QString& type, QJsonObject data) {
     if (!m_abandoned)
         m_env.bus->publish(m_decisionSetId, type, data);
 }
 
-QJsonObject WorkflowRun::progress(const QString& nextStep) const
-{
+QJsonObject WorkflowRun::progress(const QString& nextStep) const {
     const int remaining = nextStep.isEmpty() ? 0 : m_env.graph->nominalLengthFrom(nextStep);
     const int total = m_completedNodes + remaining;
     const double pct = total == 0 ? 100.0 : 100.0 * m_completedNodes / total;
@@ -91,11 +88,11 @@ QJsonObject WorkflowRun::progress(const QString& nextStep) const
             {QStringLiteral("estimated_time_remaining_ms"), avg * remaining}};
 }
 
-QCoro::Task<WorkflowRun::NodeOutcome> WorkflowRun::runNode(Node* node)
-{
+QCoro::Task<WorkflowRun::NodeOutcome> WorkflowRun::runNode(Node* node) {
     const QString name = node->name();
-    publish(EventType::nodeStart(), {{QStringLiteral("node"), name}, {QStringLiteral("agent"), node->agent()},
-                                     {QStringLiteral("step"), m_step}});
+    publish(
+        EventType::nodeStart(),
+        {{QStringLiteral("node"), name}, {QStringLiteral("agent"), node->agent()}, {QStringLiteral("step"), m_step}});
     // Copies: the task runs on a pool thread while this object stays in the engine thread.
     const WorkflowState state = m_state;
     const RunSettings settings = m_settings;
@@ -104,9 +101,9 @@ QCoro::Task<WorkflowRun::NodeOutcome> WorkflowRun::runNode(Node* node)
     const auto cancelled = m_cancelled;
     QFuture<NodeOutcome> future = QtConcurrent::run(m_env.pool, [node, name, state, settings, bus, ds, cancelled] {
         NodeOutcome out;
-        NodeContext ctx(ds, name, node->agent(), state, settings,
-                        [bus, ds](const QString& type, const QJsonObject& data) { bus->publish(ds, type, data); },
-                        cancelled.get());
+        NodeContext ctx(
+            ds, name, node->agent(), state, settings,
+            [bus, ds](const QString& type, const QJsonObject& data) { bus->publish(ds, type, data); }, cancelled.get());
         for (int slept = 0; slept < settings.nodeDelayMs && !cancelled->load(); slept += 10)
             QThread::msleep(10);
         try {
@@ -124,7 +121,8 @@ QCoro::Task<WorkflowRun::NodeOutcome> WorkflowRun::runNode(Node* node)
     QElapsedTimer running;
     running.start();
     connect(&heartbeat, &QTimer::timeout, this, [this, name, &running] {
-        publish(EventType::heartbeat(), {{QStringLiteral("node"), name}, {QStringLiteral("elapsed_ms"), running.elapsed()}});
+        publish(EventType::heartbeat(),
+                {{QStringLiteral("node"), name}, {QStringLiteral("elapsed_ms"), running.elapsed()}});
     });
     heartbeat.start();
     NodeOutcome outcome = co_await future;
@@ -132,8 +130,7 @@ QCoro::Task<WorkflowRun::NodeOutcome> WorkflowRun::runNode(Node* node)
     co_return outcome;
 }
 
-bool WorkflowRun::applyOutcome(const QString& nodeName, const NodeOutcome& outcome, QString* error)
-{
+bool WorkflowRun::applyOutcome(const QString& nodeName, const NodeOutcome& outcome, QString* error) {
     if (!outcome.result.ok()) {
         *error = outcome.result.error;
         return false;
@@ -153,16 +150,14 @@ bool WorkflowRun::applyOutcome(const QString& nodeName, const NodeOutcome& outco
     return true;
 }
 
-QString WorkflowRun::routeAfter(const QString& step, QString* error)
-{
+QString WorkflowRun::routeAfter(const QString& step, QString* error) {
     QJsonObject counts = m_state.object(StatePart::routeCounts());
     const QString next = m_env.graph->next(step, m_state, counts, error);
     m_state.set(StatePart::routeCounts(), counts);
     return next;
 }
 
-QCoro::Task<bool> WorkflowRun::commitBoundary(QString node, QString nextStep, QString status, GateRecord resolvedGate)
-{
+QCoro::Task<bool> WorkflowRun::commitBoundary(QString node, QString nextStep, QString status, GateRecord resolvedGate) {
     if (m_abandoned)
         co_return false;
     CheckpointRecord cp;
@@ -187,8 +182,7 @@ QCoro::Task<bool> WorkflowRun::commitBoundary(QString node, QString nextStep, QS
     co_return r.ok;
 }
 
-QCoro::Task<RunResult> WorkflowRun::finish(RunOutcome outcome, QString error)
-{
+QCoro::Task<RunResult> WorkflowRun::finish(RunOutcome outcome, QString error) {
     if (m_abandoned)
         co_return RunResult{RunOutcome::Abandoned, error};
     QString status;
@@ -228,8 +222,7 @@ QCoro::Task<RunResult> WorkflowRun::finish(RunOutcome outcome, QString error)
     co_return RunResult{outcome, error};
 }
 
-QCoro::Task<RunResult> WorkflowRun::runGate(GateNode* gate, bool* proceed)
-{
+QCoro::Task<RunResult> WorkflowRun::runGate(GateNode* gate, bool* proceed) {
     *proceed = false;
     const QString name = gate->name();
     const QList<Question> questions = gate->questions(m_state, m_settings);
@@ -242,7 +235,8 @@ QCoro::Task<RunResult> WorkflowRun::runGate(GateNode* gate, bool* proceed)
     if (sameGate && existing.status == QLatin1String("cancelled"))
         co_return co_await finish(RunOutcome::Cancelled, QStringLiteral("cancelled at %1").arg(name));
     if (!sameGate) {
-        publish(EventType::nodeStart(), {{QStringLiteral("node"), name}, {QStringLiteral("agent"), gate->agent()},
+        publish(EventType::nodeStart(), {{QStringLiteral("node"), name},
+                                         {QStringLiteral("agent"), gate->agent()},
                                          {QStringLiteral("step"), m_step}});
     }
     if (sameGate) {
@@ -305,8 +299,7 @@ QCoro::Task<RunResult> WorkflowRun::runGate(GateNode* gate, bool* proceed)
     co_return RunResult{RunOutcome::Completed, {}};
 }
 
-QCoro::Task<RunResult> WorkflowRun::execute()
-{
+QCoro::Task<RunResult> WorkflowRun::execute() {
     try {
         SqliteConnection& db = m_env.database->reader();
         const DecisionSetRecord ds = ProjectStore::decisionSet(db, m_decisionSetId);
@@ -330,8 +323,8 @@ QCoro::Task<RunResult> WorkflowRun::execute()
                                                      {QStringLiteral("forked_from_step"), ds.forkedFromStep},
                                                      {QStringLiteral("next"), next}});
             else
-                publish(EventType::workflowResumed(), {{QStringLiteral("from_step"), cp.step},
-                                                       {QStringLiteral("next"), next}});
+                publish(EventType::workflowResumed(),
+                        {{QStringLiteral("from_step"), cp.step}, {QStringLiteral("next"), next}});
         } else {
             m_state = WorkflowState();
             m_state.set(StatePart::prompt(), ds.prompt);
@@ -391,7 +384,8 @@ QCoro::Task<RunResult> WorkflowRun::execute()
                 const NodeOutcome outcome = co_await tasks[size_t(i)];
                 const QString& member = members[i];
                 if (!applyOutcome(member, outcome, &error)) {
-                    publish(EventType::nodeError(), {{QStringLiteral("node"), member}, {QStringLiteral("error"), error}});
+                    publish(EventType::nodeError(),
+                            {{QStringLiteral("node"), member}, {QStringLiteral("error"), error}});
                     co_return co_await finish(RunOutcome::Failed, QStringLiteral("%1: %2").arg(member, error));
                 }
                 const bool last = i == members.size() - 1;
@@ -419,8 +413,7 @@ QCoro::Task<RunResult> WorkflowRun::execute()
     }
 }
 
-void WorkflowRun::publishNodeComplete(const QString& node, qint64 durationMs, const QString& next)
-{
+void WorkflowRun::publishNodeComplete(const QString& node, qint64 durationMs, const QString& next) {
     QJsonObject data = progress(next);
     data.insert(QStringLiteral("node"), node);
     data.insert(QStringLiteral("duration_ms"), durationMs);

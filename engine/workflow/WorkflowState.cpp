@@ -2,8 +2,7 @@
 
 namespace mlops {
 
-QString WorkflowState::apply(const QJsonObject& patch, const QStringList& allowed)
-{
+QString WorkflowState::apply(const QJsonObject& patch, const QStringList& allowed) {
     for (auto it = patch.begin(); it != patch.end(); ++it) {
         if (!allowed.contains(it.key()))
             return it.key();
@@ -13,8 +12,7 @@ QString WorkflowState::apply(const QJsonObject& patch, const QStringList& allowe
     return {};
 }
 
-QJsonObject WorkflowState::publicJson() const
-{
+QJsonObject WorkflowState::publicJson() const {
     QJsonObject out;
     for (auto it = m_parts.begin(); it != m_parts.end(); ++it) {
         if (!it.key().startsWith(QLatin1Char('_')))

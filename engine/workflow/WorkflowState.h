@@ -8,27 +8,67 @@ namespace mlops {
 
 // Names of the parts of the workflow state. Nodes declare which parts they write; the runtime enforces it.
 namespace StatePart {
-inline QString prompt() { return QStringLiteral("prompt"); }
-inline QString constraints() { return QStringLiteral("constraints"); }
-inline QString coverage() { return QStringLiteral("coverage"); }
-inline QString questions() { return QStringLiteral("questions"); }
-inline QString answers() { return QStringLiteral("answers"); }
-inline QString questionRounds() { return QStringLiteral("question_rounds"); }
-inline QString plan() { return QStringLiteral("plan"); }
-inline QString techFindings() { return QStringLiteral("tech_findings"); }
-inline QString costEstimate() { return QStringLiteral("cost_estimate"); }
-inline QString policyFindings() { return QStringLiteral("policy_findings"); }
-inline QString planIterations() { return QStringLiteral("plan_iterations"); }
-inline QString approval() { return QStringLiteral("approval"); }
-inline QString artifacts() { return QStringLiteral("artifacts"); }
-inline QString validation() { return QStringLiteral("validation"); }
-inline QString report() { return QStringLiteral("report"); }
-inline QString commit() { return QStringLiteral("commit"); }
-inline QString decisions() { return QStringLiteral("decisions"); } // reason cards so far (for ADRs), no timings
-inline QString lineage() { return QStringLiteral("lineage"); } // {decision_set_id, project_id, version, parent_id, ...}
+inline QString prompt() {
+    return QStringLiteral("prompt");
+}
+inline QString constraints() {
+    return QStringLiteral("constraints");
+}
+inline QString coverage() {
+    return QStringLiteral("coverage");
+}
+inline QString questions() {
+    return QStringLiteral("questions");
+}
+inline QString answers() {
+    return QStringLiteral("answers");
+}
+inline QString questionRounds() {
+    return QStringLiteral("question_rounds");
+}
+inline QString plan() {
+    return QStringLiteral("plan");
+}
+inline QString techFindings() {
+    return QStringLiteral("tech_findings");
+}
+inline QString costEstimate() {
+    return QStringLiteral("cost_estimate");
+}
+inline QString policyFindings() {
+    return QStringLiteral("policy_findings");
+}
+inline QString planIterations() {
+    return QStringLiteral("plan_iterations");
+}
+inline QString approval() {
+    return QStringLiteral("approval");
+}
+inline QString artifacts() {
+    return QStringLiteral("artifacts");
+}
+inline QString validation() {
+    return QStringLiteral("validation");
+}
+inline QString report() {
+    return QStringLiteral("report");
+}
+inline QString commit() {
+    return QStringLiteral("commit");
+}
+inline QString decisions() {
+    return QStringLiteral("decisions");
+} // reason cards so far (for ADRs), no timings
+inline QString lineage() {
+    return QStringLiteral("lineage");
+} // {decision_set_id, project_id, version, parent_id, ...}
 // Runtime-private parts start with an underscore.
-inline QString routeCounts() { return QStringLiteral("_route_counts"); }
-inline QString parallelDone() { return QStringLiteral("_parallel_done"); }
+inline QString routeCounts() {
+    return QStringLiteral("_route_counts");
+}
+inline QString parallelDone() {
+    return QStringLiteral("_parallel_done");
+}
 } // namespace StatePart
 
 // The typed state of one run: named JSON parts, checkpointed after every node.
@@ -36,9 +76,7 @@ class WorkflowState {
 public:
     WorkflowState() = default;
     explicit WorkflowState(QJsonObject parts)
-        : m_parts(std::move(parts))
-    {
-    }
+        : m_parts(std::move(parts)) {}
 
     QJsonValue value(const QString& part) const { return m_parts.value(part); }
     QJsonObject object(const QString& part) const { return m_parts.value(part).toObject(); }

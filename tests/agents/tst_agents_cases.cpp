@@ -34,13 +34,11 @@ using namespace mlops;
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromLatin1(text);
 }
 
-QString show(const QJsonValue& v)
-{
+QString show(const QJsonValue& v) {
     if (v.isArray())
         return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
     if (v.isObject())
@@ -49,8 +47,7 @@ QString show(const QJsonValue& v)
 }
 
 // Why `actual` does not meet `expected`, or empty.
-QString mismatch(const QString& field, const QJsonValue& actual, const QJsonValue& expected, const QString& evidence)
-{
+QString mismatch(const QString& field, const QJsonValue& actual, const QJsonValue& expected, const QString& evidence) {
     const QString where = QStringLiteral("%1 = %2 (evidence: \"%3\")").arg(field, show(actual), evidence);
     if (expected.isObject()) {
         const QJsonObject e = expected.toObject();
@@ -68,7 +65,8 @@ QString mismatch(const QString& field, const QJsonValue& actual, const QJsonValu
         return {};
     }
     if (expected.isDouble()) {
-        if (!actual.isDouble() || std::abs(actual.toDouble() - expected.toDouble()) > 0.01 * std::abs(expected.toDouble()))
+        if (!actual.isDouble() ||
+            std::abs(actual.toDouble() - expected.toDouble()) > 0.01 * std::abs(expected.toDouble()))
             return where + QStringLiteral(": expected %1").arg(expected.toDouble());
         return {};
     }
@@ -79,8 +77,7 @@ QString mismatch(const QString& field, const QJsonValue& actual, const QJsonValu
     return {};
 }
 
-QStringList caseNames()
-{
+QStringList caseNames() {
     return QDir(test::dataPath(s("agents"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
 }
 
@@ -92,23 +89,20 @@ class TestAgentsCases : public QObject {
     std::shared_ptr<const KnowledgeBase> m_kb;
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         m_kb = KnowledgeBase::load({});
         QVERIFY2(m_kb->isValid(), qPrintable(m_kb->errors().join(s("\n"))));
         QVERIFY2(caseNames().size() >= 40, "the issue asks for at least 40 cases");
     }
 
-    void case_prompt_matchesHumanExpectation_data()
-    {
+    void case_prompt_matchesHumanExpectation_data() {
         QTest::addColumn<QString>("name");
         for (const QString& name : caseNames())
             QTest::newRow(qPrintable(name)) << name;
     }
 
-    void case_prompt_matchesHumanExpectation()
-    {
+    void case_prompt_matchesHumanExpectation() {
         QFETCH(QString, name);
         const QDir dir(test::dataPath(s("agents/") + name));
         QFile promptFile(dir.filePath(s("prompt.txt")));
@@ -124,8 +118,10 @@ private slots:
         QStringList problems;
         const QJsonObject fields = expected.value(s("fields")).toObject();
         for (auto it = fields.begin(); it != fields.end(); ++it) {
-            QVERIFY2(IntakeExtractor::fieldNames().contains(it.key()), qPrintable(s("unknown field in expected.yaml: ") + it.key()));
-            const QString problem = mismatch(it.key(), k.value(it.key()), it.value(), evidence.value(it.key()).toString());
+            QVERIFY2(IntakeExtractor::fieldNames().contains(it.key()),
+                     qPrintable(s("unknown field in expected.yaml: ") + it.key()));
+            const QString problem =
+                mismatch(it.key(), k.value(it.key()), it.value(), evidence.value(it.key()).toString());
             if (!problem.isEmpty())
                 problems.append(problem);
         }
@@ -144,12 +140,15 @@ private slots:
         }
         for (const QJsonValue& f : expected.value(s("ambiguous_include")).toArray()) {
             if (!k.value(s("ambiguous_fields")).toArray().contains(f))
-                problems.append(QStringLiteral("%1 should be ambiguous: %2").arg(f.toString(), show(k.value(s("ambiguous_fields")))));
+                problems.append(QStringLiteral("%1 should be ambiguous: %2")
+                                    .arg(f.toString(), show(k.value(s("ambiguous_fields")))));
         }
         const QJsonObject coverage = CoverageScorer(m_kb).score(k);
         if (expected.contains(s("coverage_sufficient")) &&
             coverage.value(s("sufficient")).toBool() != expected.value(s("coverage_sufficient")).toBool())
-            problems.append(QStringLiteral("coverage %1 sufficient=%2").arg(coverage.value(s("score")).toDouble()).arg(coverage.value(s("sufficient")).toBool()));
+            problems.append(QStringLiteral("coverage %1 sufficient=%2")
+                                .arg(coverage.value(s("score")).toDouble())
+                                .arg(coverage.value(s("sufficient")).toBool()));
 
         const DesignPipeline::Result r = DesignPipeline(m_kb).run(prompt, {});
         QStringList firstRound;
@@ -157,21 +156,27 @@ private slots:
             firstRound.append(r.questions.at(i).id);
         for (const QJsonValue& q : expected.value(s("questions_include")).toArray()) {
             if (!firstRound.contains(q.toString()))
-                problems.append(QStringLiteral("question %1 not asked first: %2").arg(q.toString(), firstRound.join(s(", "))));
+                problems.append(
+                    QStringLiteral("question %1 not asked first: %2").arg(q.toString(), firstRound.join(s(", "))));
         }
         if (expected.contains(s("max_questions_per_round")) && r.questionRounds > 0 &&
             r.questions.size() > expected.value(s("max_questions_per_round")).toInt() * r.questionRounds)
-            problems.append(QStringLiteral("%1 questions in %2 round(s)").arg(r.questions.size()).arg(r.questionRounds));
+            problems.append(
+                QStringLiteral("%1 questions in %2 round(s)").arg(r.questions.size()).arg(r.questionRounds));
         const QString pattern = r.plan.value(s("pattern")).toObject().value(s("id")).toString();
         QStringList ranking;
         for (const QJsonValue& a : r.plan.value(s("alternatives")).toArray()) {
             if (ranking.size() < 4)
-                ranking.append(QStringLiteral("%1 %2").arg(a.toObject().value(s("id")).toString()).arg(a.toObject().value(s("score")).toDouble()));
+                ranking.append(QStringLiteral("%1 %2")
+                                   .arg(a.toObject().value(s("id")).toString())
+                                   .arg(a.toObject().value(s("score")).toDouble()));
         }
         if (expected.contains(s("pattern")) && pattern != expected.value(s("pattern")).toString())
-            problems.append(QStringLiteral("pattern %1, expected %2 (ranking: %3)").arg(pattern, expected.value(s("pattern")).toString(), ranking.join(s(", "))));
+            problems.append(QStringLiteral("pattern %1, expected %2 (ranking: %3)")
+                                .arg(pattern, expected.value(s("pattern")).toString(), ranking.join(s(", "))));
         if (expected.contains(s("pattern_in")) && !expected.value(s("pattern_in")).toArray().contains(pattern))
-            problems.append(QStringLiteral("pattern %1 not in %2 (ranking: %3)").arg(pattern, show(expected.value(s("pattern_in"))), ranking.join(s(", "))));
+            problems.append(QStringLiteral("pattern %1 not in %2 (ranking: %3)")
+                                .arg(pattern, show(expected.value(s("pattern_in"))), ranking.join(s(", "))));
 
         const QJsonObject components = expected.value(s("components")).toObject();
         for (auto it = components.begin(); it != components.end(); ++it) {
@@ -181,7 +186,8 @@ private slots:
                     service = c.toObject().value(s("service")).toString();
             }
             if (!service.contains(it.value().toString()))
-                problems.append(QStringLiteral("%1 is '%2', expected '%3'").arg(it.key(), service, it.value().toString()));
+                problems.append(
+                    QStringLiteral("%1 is '%2', expected '%3'").arg(it.key(), service, it.value().toString()));
         }
         if (expected.contains(s("serving_gpu_memory_gb_min"))) {
             double memory = 0;
@@ -194,7 +200,8 @@ private slots:
         }
         if (expected.contains(s("within_budget")) &&
             r.costEstimate.value(s("within_budget")).toBool() != expected.value(s("within_budget")).toBool())
-            problems.append(QStringLiteral("total %1 vs budget %2").arg(r.costEstimate.value(s("total_monthly")).toDouble())
+            problems.append(QStringLiteral("total %1 vs budget %2")
+                                .arg(r.costEstimate.value(s("total_monthly")).toDouble())
                                 .arg(r.costEstimate.value(s("budget_monthly")).toDouble()));
         if (expected.value(s("no_blocking")).toBool() && !r.blockingRemaining.isEmpty())
             problems.append(QStringLiteral("blocking findings remain: %1").arg(show(r.blockingRemaining)));
@@ -205,8 +212,7 @@ private slots:
     // Nothing is invented: every field that is set has a confidence and either a quote of the prompt or a stated
     // assumption, and every quote really is in the prompt.
     void case_everyField_hasEvidenceOrAssumption_data() { case_prompt_matchesHumanExpectation_data(); }
-    void case_everyField_hasEvidenceOrAssumption()
-    {
+    void case_everyField_hasEvidenceOrAssumption() {
         QFETCH(QString, name);
         QFile promptFile(test::dataPath(s("agents/") + name + s("/prompt.txt")));
         QVERIFY(promptFile.open(QIODevice::ReadOnly));
@@ -223,9 +229,12 @@ private slots:
             QVERIFY2(confidence.contains(field), qPrintable(field + s(" has no confidence")));
             const double c = confidence.value(field).toDouble(-1);
             QVERIFY2(c >= 0 && c <= 1, qPrintable(field));
-            QVERIFY2(evidence.contains(field) || assumptions.contains(field), qPrintable(field + s(" has neither evidence nor an assumption")));
-            for (const QString& quote : evidence.value(field).toString().split(QString::fromUtf8(" … "), Qt::SkipEmptyParts))
-                QVERIFY2(prompt.contains(quote), qPrintable(QStringLiteral("%1: \"%2\" is not in the prompt").arg(field, quote)));
+            QVERIFY2(evidence.contains(field) || assumptions.contains(field),
+                     qPrintable(field + s(" has neither evidence nor an assumption")));
+            for (const QString& quote :
+                 evidence.value(field).toString().split(QString::fromUtf8(" … "), Qt::SkipEmptyParts))
+                QVERIFY2(prompt.contains(quote),
+                         qPrintable(QStringLiteral("%1: \"%2\" is not in the prompt").arg(field, quote)));
         }
         const double budget = k.value(s("budget_monthly_usd")).toDouble(-1);
         if (budget >= 0)

@@ -8,16 +8,15 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace mlops;
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromLatin1(text);
 }
 
@@ -27,8 +26,7 @@ struct Run {
     QString err;
 };
 
-Run cli(const QStringList& args, const QByteArray& stdinText = {})
-{
+Run cli(const QStringList& args, const QByteArray& stdinText = {}) {
     Run r;
     QTextStream o(&r.out), e(&r.err);
     QBuffer in;
@@ -40,8 +38,7 @@ Run cli(const QStringList& args, const QByteArray& stdinText = {})
     return r;
 }
 
-QString casePrompt(const char* name)
-{
+QString casePrompt(const char* name) {
     return test::dataPath(s("agents/%1/prompt.txt").arg(s(name)));
 }
 
@@ -53,14 +50,12 @@ class TestAgentsCli : public QObject {
     QTemporaryDir m_home;
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         test::isolateDataDirs(m_home.path());
     }
 
-    void extract_json_printsConstraintObjectWithSchemaNames()
-    {
+    void extract_json_printsConstraintObjectWithSchemaNames() {
         const Run r = cli({s("extract"), s("--json"), casePrompt("gcp_bigquery_churn_batch")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QJsonParseError error;
@@ -69,39 +64,38 @@ private slots:
         const QJsonObject k = doc.object();
         for (const QString& field : IntakeExtractor::fieldNames())
             QVERIFY2(k.contains(field), qPrintable(field));
-        for (const char* meta : {"field_confidence", "evidence", "missing_fields", "ambiguous_fields", "conflicts", "extraction_method"})
+        for (const char* meta :
+             {"field_confidence", "evidence", "missing_fields", "ambiguous_fields", "conflicts", "extraction_method"})
             QVERIFY2(k.contains(s(meta)), meta);
         QCOMPARE(k.value(s("cloud_provider")).toString(), s("gcp"));
         QCOMPARE(k.value(s("budget_monthly_usd")).toDouble(), 5000.0);
         QVERIFY(!QDir(m_home.filePath(s("data/agentic-mlops-studio"))).exists()); // no database was created
     }
 
-    void extract_stdin_readsPrompt()
-    {
-        const Run r = cli({s("extract"), s("--json"), s("-")}, "Event Hubs feeds a real-time scoring API, p95 latency 2 seconds.");
+    void extract_stdin_readsPrompt() {
+        const Run r = cli({s("extract"), s("--json"), s("-")},
+                          "Event Hubs feeds a real-time scoring API, p95 latency 2 seconds.");
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonObject k = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(k.value(s("cloud_provider")).toString(), s("azure"));
         QCOMPARE(k.value(s("latency_p99_ms")).toDouble(), 2000.0);
     }
 
-    void extract_text_showsEvidence()
-    {
+    void extract_text_showsEvidence() {
         const Run r = cli({s("extract"), casePrompt("unit_euro_1500")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains(s("budget_monthly_usd")) && r.out.contains(s("1620")) && r.out.contains(QString::fromUtf8("€1,500")),
+        QVERIFY2(r.out.contains(s("budget_monthly_usd")) && r.out.contains(s("1620")) &&
+                     r.out.contains(QString::fromUtf8("€1,500")),
                  qPrintable(r.out));
     }
 
-    void extract_emptyPrompt_failsWithOneLine()
-    {
+    void extract_emptyPrompt_failsWithOneLine() {
         const Run r = cli({s("extract"), s("--json"), s("-")}, "   \n");
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.trimmed().count(QLatin1Char('\n')) == 0 && r.err.contains(s("empty")));
     }
 
-    void plan_text_showsPlanFindingsCostAndPolicy()
-    {
+    void plan_text_showsPlanFindingsCostAndPolicy() {
         const Run r = cli({s("plan"), casePrompt("aws_fraud_pci_realtime")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         for (const char* section : {"PLAN", "COMPONENTS", "FINDINGS", "COST", "TOTAL", "POLICY", "PCI-"})
@@ -109,29 +103,30 @@ private slots:
         QVERIFY(r.out.contains(s("budget $12,000.00/month")));
     }
 
-    void plan_json_withAnswers_answersWin()
-    {
+    void plan_json_withAnswers_answersWin() {
         QTemporaryDir dir;
         QFile answers(dir.filePath(s("answers.yaml")));
         QVERIFY(answers.open(QIODevice::WriteOnly));
         answers.write("cloud_provider: azure\nbudget_monthly_usd: 4000\ncompliance_requirements: [HIPAA]\n");
         answers.close();
-        const Run r = cli({s("plan"), casePrompt("vague_predict_things"), s("--answers"), answers.fileName(), s("--json")});
+        const Run r =
+            cli({s("plan"), casePrompt("vague_predict_things"), s("--answers"), answers.fileName(), s("--json")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(o.value(s("plan")).toObject().value(s("cloud")).toString(), s("azure"));
         QCOMPARE(o.value(s("cost_estimate")).toObject().value(s("budget_monthly")).toDouble(), 4000.0);
-        QCOMPARE(o.value(s("cost_estimate")).toObject().value(s("price_table")).toObject().value(s("cloud")).toString(), s("azure"));
+        QCOMPARE(o.value(s("cost_estimate")).toObject().value(s("price_table")).toObject().value(s("cloud")).toString(),
+                 s("azure"));
         bool hipaa = false;
         for (const QJsonValue& f : o.value(s("policy_findings")).toArray())
             hipaa = hipaa || f.toObject().value(s("pack")).toString().contains(s("HIPAA"), Qt::CaseInsensitive);
         QVERIFY(hipaa);
-        for (const char* part : {"constraints", "coverage", "questions", "plan", "tech_findings", "cost_estimate", "policy_findings"})
+        for (const char* part :
+             {"constraints", "coverage", "questions", "plan", "tech_findings", "cost_estimate", "policy_findings"})
             QVERIFY2(o.contains(s(part)), part);
     }
 
-    void plan_malformedAnswers_failsWithFileAndLine()
-    {
+    void plan_malformedAnswers_failsWithFileAndLine() {
         QTemporaryDir dir;
         QFile answers(dir.filePath(s("answers.yaml")));
         QVERIFY(answers.open(QIODevice::WriteOnly));
@@ -142,8 +137,7 @@ private slots:
         QVERIFY2(r.err.contains(s("answers.yaml:")), qPrintable(r.err));
     }
 
-    void plan_userPolicyFileBroken_warnsAndStillPlans()
-    {
+    void plan_userPolicyFileBroken_warnsAndStillPlans() {
         // test mode puts the user's config folder under ~/.qttest; the file is removed again below
         const QString policies = KnowledgeBase::userPolicyDir();
         QVERIFY(QDir().mkpath(policies));

@@ -12,35 +12,31 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QTemporaryDir>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace mlops;
 
 namespace {
 
-QString s(const char* text)
-{
+QString s(const char* text) {
     return QString::fromLatin1(text);
 }
 
-void writeFile(const QString& path, const QByteArray& text)
-{
+void writeFile(const QString& path, const QByteArray& text) {
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(text);
 }
 
-QString readPrompt(const QString& caseName)
-{
+QString readPrompt(const QString& caseName) {
     QFile f(test::dataPath(s("agents/") + caseName + s("/prompt.txt")));
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
 // Runs one node on `state` and applies its patch, as the runtime does.
-QList<ReasonCard> runNode(Node& node, WorkflowState& state, const RunSettings& settings)
-{
+QList<ReasonCard> runNode(Node& node, WorkflowState& state, const RunSettings& settings) {
     NodeContext context(s("ds-test"), node.name(), node.agent(), state, settings, {}, nullptr);
     const NodeResult result = node.run(context);
     if (!result.ok())
@@ -59,15 +55,13 @@ class TestAgentsUnits : public QObject {
     std::shared_ptr<const KnowledgeBase> m_kb;
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         m_kb = KnowledgeBase::load({});
         QVERIFY2(m_kb->isValid(), qPrintable(m_kb->errors().join(s("\n"))));
     }
 
-    void userPolicy_malformedYaml_errorNamesFileAndLineAndKnowledgeStaysUsable()
-    {
+    void userPolicy_malformedYaml_errorNamesFileAndLineAndKnowledgeStaysUsable() {
         QTemporaryDir dir;
         // line 5 opens a flow sequence that is never closed
         writeFile(dir.filePath(s("broken.yaml")), "pack: team-rules\n"
@@ -103,8 +97,7 @@ private slots:
         QVERIFY(evaluated);
     }
 
-    void userPolicy_invalidRule_errorNamesRuleAndLine()
-    {
+    void userPolicy_invalidRule_errorNamesRuleAndLine() {
         QStringList errors;
         const QJsonObject pack = KnowledgeBase::parsePolicyPack("pack: x\n"
                                                                 "rules:\n"
@@ -115,23 +108,23 @@ private slots:
                                                                 s("team.yaml"), &errors);
         QVERIFY(pack.isEmpty());
         QVERIFY(!errors.isEmpty());
-        QVERIFY2(errors.first().startsWith(s("team.yaml:3")) && errors.first().contains(s("X-1")) && errors.first().contains(s("severity")),
+        QVERIFY2(errors.first().startsWith(s("team.yaml:3")) && errors.first().contains(s("X-1")) &&
+                     errors.first().contains(s("severity")),
                  qPrintable(errors.join(s("; "))));
     }
 
-    void userPolicy_notYamlAtAll_errorNotCrash()
-    {
+    void userPolicy_notYamlAtAll_errorNotCrash() {
         QStringList errors;
         KnowledgeBase::parsePolicyPack(QByteArray("\x01\x02 : : [\n\t- ]]]"), s("garbage.yaml"), &errors);
         QVERIFY(!errors.isEmpty());
         QVERIFY2(errors.first().startsWith(s("garbage.yaml:")), qPrintable(errors.first()));
     }
 
-    void plannerLoop_unresolvableFindings_stopsAfterThreeReplans()
-    {
+    void plannerLoop_unresolvableFindings_stopsAfterThreeReplans() {
         // Four nines on $40 a month: no plan can satisfy both, so the critics keep blocking.
-        const QString prompt = s("Real-time fraud scoring API on AWS, 99.99% availability, p99 latency 50 ms, 5M requests per day, "
-                                 "budget $40 per month.");
+        const QString prompt =
+            s("Real-time fraud scoring API on AWS, 99.99% availability, p99 latency 50 ms, 5M requests per day, "
+              "budget $40 per month.");
         const DesignPipeline::Result r = DesignPipeline(m_kb).run(prompt, {});
         QCOMPARE(r.planIterations, 4); // one plan plus three re-plans, as the workflow graph allows
         QVERIFY(!r.blockingRemaining.isEmpty());
@@ -143,13 +136,16 @@ private slots:
         QVERIFY(iterations.contains(2) && iterations.contains(3) && iterations.contains(4));
     }
 
-    void planner_replan_cardSaysWhatChangedAndWhy()
-    {
-        const QJsonObject k = IntakeExtractor(m_kb).extract(s("Recommendation API on AWS Lambda, p99 latency 80 ms, 100k requests per day."));
+    void planner_replan_cardSaysWhatChangedAndWhy() {
+        const QJsonObject k = IntakeExtractor(m_kb).extract(
+            s("Recommendation API on AWS Lambda, p99 latency 80 ms, 100k requests per day."));
         const Planner planner(m_kb);
         const Planner::Result first = planner.plan(k, {}, {}, 1);
-        QJsonArray findings{QJsonObject{{s("id"), s("tech.cold_start_latency")}, {s("severity"), s("blocking")}, {s("blocking"), true},
-                                        {s("component"), s("serving")}, {s("message"), s("cold start")}}};
+        QJsonArray findings{QJsonObject{{s("id"), s("tech.cold_start_latency")},
+                                        {s("severity"), s("blocking")},
+                                        {s("blocking"), true},
+                                        {s("component"), s("serving")},
+                                        {s("message"), s("cold start")}}};
         const Planner::Result second = planner.plan(k, first.plan, findings, 2);
         QVERIFY2(second.card.reasoning.contains(s("tech.cold_start_latency")), qPrintable(second.card.reasoning));
         QCOMPARE(second.plan.value(s("iteration")).toInt(), 2);
@@ -159,15 +155,14 @@ private slots:
         QVERIFY(second.plan != first.plan);
     }
 
-    void cost_lineItems_sumToTotal_data()
-    {
+    void cost_lineItems_sumToTotal_data() {
         QTest::addColumn<QString>("name");
-        for (const QString& name : QDir(test::dataPath(s("agents"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+        for (const QString& name :
+             QDir(test::dataPath(s("agents"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
             QTest::newRow(qPrintable(name)) << name;
     }
 
-    void cost_lineItems_sumToTotal()
-    {
+    void cost_lineItems_sumToTotal() {
         QFETCH(QString, name);
         const DesignPipeline::Result r = DesignPipeline(m_kb).run(readPrompt(name), {});
         const QJsonObject cost = r.costEstimate;
@@ -180,7 +175,8 @@ private slots:
                 QVERIFY2(l.contains(s(key)), key);
             const double expected = l.value(s("quantity")).toDouble() * l.value(s("unit_price")).toDouble();
             // quantity is shown rounded to cents; the cost was computed from the exact quantity
-            QVERIFY2(std::abs(l.value(s("monthly_cost")).toDouble() - expected) <= 0.01 + 0.005 * l.value(s("unit_price")).toDouble() + 1e-9,
+            QVERIFY2(std::abs(l.value(s("monthly_cost")).toDouble() - expected) <=
+                         0.01 + 0.005 * l.value(s("unit_price")).toDouble() + 1e-9,
                      qPrintable(l.value(s("unit")).toString()));
             QVERIFY(l.value(s("monthly_cost")).toDouble() >= 0);
             sum += l.value(s("monthly_cost")).toDouble();
@@ -190,11 +186,11 @@ private slots:
         QVERIFY(!cost.value(s("price_table")).toObject().value(s("date")).toString().isEmpty());
         const QJsonValue budget = cost.value(s("budget_monthly"));
         if (budget.isDouble())
-            QCOMPARE(cost.value(s("within_budget")).toBool(), cost.value(s("total_monthly")).toDouble() <= budget.toDouble());
+            QCOMPARE(cost.value(s("within_budget")).toBool(),
+                     cost.value(s("total_monthly")).toDouble() <= budget.toDouble());
     }
 
-    void units_trickyPhrases_normalised_data()
-    {
+    void units_trickyPhrases_normalised_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("field");
         QTest::addColumn<double>("value");
@@ -203,8 +199,10 @@ private slots:
         QTest::newRow("pound") << QString::fromUtf8("Budget: £2,000 per month.") << s("budget_monthly_usd") << 2540.0;
         QTest::newRow("yearly") << s("Our budget is $120k per year.") << s("budget_monthly_usd") << 10000.0;
         QTest::newRow("2M daily") << s("We serve 2M predictions daily.") << s("throughput_requests_per_day") << 2e6;
-        QTest::newRow("per month") << s("About 3 million requests per month.") << s("throughput_requests_per_day") << 1e5;
-        QTest::newRow("per hour") << s("Around 1,000 requests per hour.") << s("throughput_requests_per_day") << 24000.0;
+        QTest::newRow("per month") << s("About 3 million requests per month.") << s("throughput_requests_per_day")
+                                   << 1e5;
+        QTest::newRow("per hour") << s("Around 1,000 requests per hour.") << s("throughput_requests_per_day")
+                                  << 24000.0;
         QTest::newRow("half a second") << s("It must respond within half a second.") << s("latency_p99_ms") << 500.0;
         QTest::newRow("p95 seconds") << s("p95 latency 2 seconds is fine.") << s("latency_p99_ms") << 2000.0;
         QTest::newRow("decimal seconds") << s("Answers in under 1.5 s at p99.") << s("latency_p99_ms") << 1500.0;
@@ -215,8 +213,7 @@ private slots:
         QTest::newRow("roles add up") << s("We have 3 data scientists and 2 ML engineers.") << s("team_size") << 5.0;
     }
 
-    void units_trickyPhrases_normalised()
-    {
+    void units_trickyPhrases_normalised() {
         QFETCH(QString, text);
         QFETCH(QString, field);
         QFETCH(double, value);
@@ -227,8 +224,7 @@ private slots:
     }
 
     // An answer is read like the prompt: "€1,500" in the questions form is the same budget as in the text.
-    void answers_unitsAndCurrencies_normalised_data()
-    {
+    void answers_unitsAndCurrencies_normalised_data() {
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("answer");
         QTest::addColumn<double>("value");
@@ -241,8 +237,7 @@ private slots:
         QTest::newRow("percent") << s("availability_target") << s("99.9%") << 99.9;
     }
 
-    void answers_unitsAndCurrencies_normalised()
-    {
+    void answers_unitsAndCurrencies_normalised() {
         QFETCH(QString, field);
         QFETCH(QString, answer);
         QFETCH(double, value);
@@ -252,26 +247,24 @@ private slots:
         QCOMPARE(v.toDouble(), value);
     }
 
-    void answers_notANumber_clearError()
-    {
+    void answers_notANumber_clearError() {
         QString error;
         IntakeExtractor(m_kb).normaliseAnswer(s("budget_monthly_usd"), s("lots"), &error);
         QVERIFY2(error.contains(s("budget_monthly_usd")) && error.contains(s("lots")), qPrintable(error));
     }
 
-    void units_moneyThatIsNoBudget_ignored()
-    {
-        const QJsonObject k = IntakeExtractor(m_kb).extract(s("Fraud costs us $2M in losses per year; transactions over $500 are reviewed."));
+    void units_moneyThatIsNoBudget_ignored() {
+        const QJsonObject k = IntakeExtractor(m_kb).extract(
+            s("Fraud costs us $2M in losses per year; transactions over $500 are reviewed."));
         QVERIFY(k.value(s("budget_monthly_usd")).isNull());
     }
 
-    void nodes_fullAnalysis_cardsCarryTheSpecFields()
-    {
+    void nodes_fullAnalysis_cardsCarryTheSpecFields() {
         WorkflowState state(QJsonObject{{StatePart::prompt(), readPrompt(s("aws_fraud_pci_realtime"))}});
         RunSettings settings;
         QList<ReasonCard> cards;
-        for (const auto& node : {makeIntakeExtractNode(), makeCoverageCheckNode(), makePlannerNode(), makeTechCriticNode(),
-                                 makeCostCriticNode(), makePolicyEngineNode()})
+        for (const auto& node : {makeIntakeExtractNode(), makeCoverageCheckNode(), makePlannerNode(),
+                                 makeTechCriticNode(), makeCostCriticNode(), makePolicyEngineNode()})
             cards += runNode(*node, state, settings);
         QCOMPARE(cards.size(), 6);
         for (const ReasonCard& c : std::as_const(cards)) {
@@ -294,18 +287,20 @@ private slots:
         QCOMPARE(questions.first().id, s("approve_plan"));
         QCOMPARE(questions.first().type, s("bool"));
         QVERIFY(questions.first().defaultValue.toBool());
-        QVERIFY2(questions.first().text.contains(state.object(StatePart::plan()).value(s("pattern")).toObject().value(s("name")).toString()),
+        QVERIFY2(questions.first().text.contains(
+                     state.object(StatePart::plan()).value(s("pattern")).toObject().value(s("name")).toString()),
                  qPrintable(questions.first().text));
-        QVERIFY2(questions.first().text.contains(s("$")) && questions.first().text.contains(s("budget")), qPrintable(questions.first().text));
+        QVERIFY2(questions.first().text.contains(s("$")) && questions.first().text.contains(s("budget")),
+                 qPrintable(questions.first().text));
     }
 
-    void nodes_sameState_sameResult()
-    {
+    void nodes_sameState_sameResult() {
         // crash-resume re-runs a node and expects the same patch
         WorkflowState a(QJsonObject{{StatePart::prompt(), readPrompt(s("gcp_gke_recsys_high_rps"))}});
         WorkflowState b = a;
         RunSettings settings;
-        for (const auto& node : {makeIntakeExtractNode(), makeCoverageCheckNode(), makePlannerNode(), makeCostCriticNode()}) {
+        for (const auto& node :
+             {makeIntakeExtractNode(), makeCoverageCheckNode(), makePlannerNode(), makeCostCriticNode()}) {
             runNode(*node, a, settings);
             runNode(*node, b, settings);
         }
@@ -313,12 +308,13 @@ private slots:
         QCOMPARE(a.object(StatePart::costEstimate()), b.object(StatePart::costEstimate()));
     }
 
-    void nodes_replanWithBlockingFindings_finalGateIsHighPriority()
-    {
-        WorkflowState state(QJsonObject{{StatePart::prompt(), s("Real-time fraud scoring API on AWS, 99.99% availability, p99 latency 50 ms, "
-                                                               "5M requests per day, budget $40 per month.")}});
+    void nodes_replanWithBlockingFindings_finalGateIsHighPriority() {
+        WorkflowState state(QJsonObject{
+            {StatePart::prompt(), s("Real-time fraud scoring API on AWS, 99.99% availability, p99 latency 50 ms, "
+                                    "5M requests per day, budget $40 per month.")}});
         RunSettings settings;
-        for (const auto& node : {makeIntakeExtractNode(), makePlannerNode(), makeTechCriticNode(), makeCostCriticNode(), makePolicyEngineNode()})
+        for (const auto& node : {makeIntakeExtractNode(), makePlannerNode(), makeTechCriticNode(), makeCostCriticNode(),
+                                 makePolicyEngineNode()})
             runNode(*node, state, settings);
         const QList<ReasonCard> replan = runNode(*makePlannerNode(), state, settings);
         QCOMPARE(state.integer(StatePart::planIterations()), 2);
@@ -331,8 +327,7 @@ private slots:
         QVERIFY(questions.first().rationale.contains(s("blocking")));
     }
 
-    void inputGate_answers_mergedAndAppliedOnNextIntake()
-    {
+    void inputGate_answers_mergedAndAppliedOnNextIntake() {
         WorkflowState state(QJsonObject{{StatePart::prompt(), readPrompt(s("vague_predict_things"))}});
         RunSettings settings;
         for (const auto& node : {makeIntakeExtractNode(), makeCoverageCheckNode(), makeAdaptiveQuestionsNode()})
@@ -340,7 +335,9 @@ private slots:
         const auto gate = makeInputGateNode();
         const QList<Question> asked = gate->questions(state, settings);
         QVERIFY(!asked.isEmpty() && asked.size() <= 5);
-        QString error = state.apply(gate->applyAnswers(state, {{s("cloud_provider"), s("azure")}, {s("budget_monthly_usd"), 2500}}), gate->writes());
+        QString error =
+            state.apply(gate->applyAnswers(state, {{s("cloud_provider"), s("azure")}, {s("budget_monthly_usd"), 2500}}),
+                        gate->writes());
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(state.array(StatePart::questions()).isEmpty());
         runNode(*makeIntakeExtractNode(), state, settings);

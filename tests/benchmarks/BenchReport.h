@@ -9,17 +9,16 @@
 namespace mlops::bench {
 
 struct Figure {
-    std::string name;     // what is measured
-    double ours = 0;      // our figure
-    double baseline = 0;  // the same work done by the baseline (raw SQLite, bare signal, git CLI...)
-    std::string unit;     // e.g. "events/s", "ms"
+    std::string name;    // what is measured
+    double ours = 0;     // our figure
+    double baseline = 0; // the same work done by the baseline (raw SQLite, bare signal, git CLI...)
+    std::string unit;    // e.g. "events/s", "ms"
     std::string baselineName;
-    std::string target;   // e.g. "ratio >= 0.3", "< 2 ms"; empty when none
-    bool met = true;      // whether the target is met (true when there is no target)
+    std::string target; // e.g. "ratio >= 0.3", "< 2 ms"; empty when none
+    bool met = true;    // whether the target is met (true when there is no target)
 };
 
-inline void report(const Figure& f)
-{
+inline void report(const Figure& f) {
     const double ratio = f.baseline != 0 ? f.ours / f.baseline : 0;
     std::printf("%-48s %12.3f %-10s vs %-26s %12.3f  ratio %7.2f  %s%s\n", f.name.c_str(), f.ours, f.unit.c_str(),
                 f.baselineName.c_str(), f.baseline, ratio, f.target.c_str(),

@@ -7,8 +7,7 @@
 
 #include <cstdio>
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     const QDir here(QCoreApplication::applicationDirPath());
     QStringList benches = here.entryList({QStringLiteral("bench_*")}, QDir::Files | QDir::Executable, QDir::Name);
@@ -59,7 +58,7 @@ int main(int argc, char* argv[])
                     r[7] == QLatin1String("-") ? "" : qPrintable(QStringLiteral(" [") + r[7] + QLatin1Char(']')));
         missed += r[7] == QLatin1String("MISSED");
     }
-    std::printf("\n%lld figures, %d targets missed, %d benchmark failures\n", static_cast<long long>(rows.size()), missed,
-                failures);
+    std::printf("\n%lld figures, %d targets missed, %d benchmark failures\n", static_cast<long long>(rows.size()),
+                missed, failures);
     return failures ? 1 : 0;
 }

@@ -28,19 +28,16 @@ namespace {
 
 constexpr int kRuns = 5;
 
-double median(std::vector<double> v)
-{
+double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0 : v[v.size() / 2];
 }
 
-QString examplePath()
-{
+QString examplePath() {
     return QStringLiteral(MLOPS_SOURCE_DIR "/resources/examples/fraud-detection.txt");
 }
 
-double designOnceMs(const QString& cli, QString* error)
-{
+double designOnceMs(const QString& cli, QString* error) {
     QTemporaryDir dir;
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -50,7 +47,8 @@ double designOnceMs(const QString& cli, QString* error)
     p.setProcessChannelMode(QProcess::MergedChannels);
     QElapsedTimer t;
     t.start();
-    p.start(cli, {QStringLiteral("design"), examplePath(), QStringLiteral("--out"), dir.filePath(QStringLiteral("repo"))});
+    p.start(cli,
+            {QStringLiteral("design"), examplePath(), QStringLiteral("--out"), dir.filePath(QStringLiteral("repo"))});
     if (!p.waitForFinished(600000) || p.exitCode() != 0) {
         *error = QString::fromUtf8(p.readAll()).right(400);
         return -1;
@@ -61,8 +59,7 @@ double designOnceMs(const QString& cli, QString* error)
     return ms;
 }
 
-double codegenOnceMs()
-{
+double codegenOnceMs() {
     const auto kb = KnowledgeBase::shared();
     QFile f(examplePath());
     f.open(QIODevice::ReadOnly);
@@ -85,10 +82,10 @@ double codegenOnceMs()
 
 } // namespace
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
-    const QString cli = QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../../app/mlops-studio-cli"));
+    const QString cli =
+        QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../../app/mlops-studio-cli"));
     std::vector<double> design;
     std::vector<double> codegen;
     for (int i = 0; i < kRuns; ++i) {
@@ -101,6 +98,7 @@ int main(int argc, char* argv[])
         design.push_back(ms);
         codegen.push_back(codegenOnceMs());
     }
-    bench::report({"design end to end (fraud-detection), median of 5", median(design), median(codegen), "ms", "codegen alone (render+write)", "", true});
+    bench::report({"design end to end (fraud-detection), median of 5", median(design), median(codegen), "ms",
+                   "codegen alone (render+write)", "", true});
     return 0;
 }

@@ -29,24 +29,21 @@ constexpr int kIngestEvents = 200000;
 constexpr int kCommitEvery = 1000;
 constexpr int kLatencyEvents = 2000;
 
-QJsonObject sampleData(int i)
-{
+QJsonObject sampleData(int i) {
     return {{QStringLiteral("node"), QStringLiteral("planner")},
             {QStringLiteral("i"), i},
             {QStringLiteral("progress_percentage"), 42.5},
             {QStringLiteral("message"), QStringLiteral("scored 14 patterns; chose realtime_containers")}};
 }
 
-void prepare(Database& db)
-{
+void prepare(Database& db) {
     db.writeAndWait([](SqliteConnection& c) {
         ProjectStore::createProject(c, QStringLiteral("p"), QStringLiteral("bench"), {});
         ProjectStore::createDecisionSet(c, QStringLiteral("ds"), QStringLiteral("p"), QStringLiteral("x"), {});
     });
 }
 
-double rawSqliteInsertPerSecond(const QString& path)
-{
+double rawSqliteInsertPerSecond(const QString& path) {
     Database db(path); // same schema, WAL and pragmas
     prepare(db);
     sqlite3* raw = nullptr;
@@ -61,8 +58,9 @@ double rawSqliteInsertPerSecond(const QString& path)
     QElapsedTimer t;
     t.start();
     sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(raw, "INSERT INTO event_log(decision_set_id, seq, timestamp, type, data_json) VALUES (?,?,?,?,?)",
-                       -1, &st, nullptr);
+    sqlite3_prepare_v2(raw,
+                       "INSERT INTO event_log(decision_set_id, seq, timestamp, type, data_json) VALUES (?,?,?,?,?)", -1,
+                       &st, nullptr);
     for (int i = 0; i < kIngestEvents; i += kCommitEvery) {
         sqlite3_exec(raw, "BEGIN", nullptr, nullptr, nullptr);
         for (int j = i; j < std::min(kIngestEvents, i + kCommitEvery); ++j) {
@@ -82,8 +80,7 @@ double rawSqliteInsertPerSecond(const QString& path)
     return kIngestEvents / secs;
 }
 
-double eventBusPerSecond(const QString& path, qint64* persisted)
-{
+double eventBusPerSecond(const QString& path, qint64* persisted) {
     Database db(path);
     prepare(db);
     EventBus bus(db);
@@ -106,8 +103,7 @@ struct Percentiles {
     double p50 = 0, p99 = 0, max = 0;
 };
 
-Percentiles percentiles(std::vector<qint64> ns)
-{
+Percentiles percentiles(std::vector<qint64> ns) {
     std::sort(ns.begin(), ns.end());
     const auto at = [&](double q) { return ns[size_t(q * double(ns.size() - 1))] / 1e6; };
     return {at(0.5), at(0.99), ns.back() / 1e6};
@@ -120,8 +116,7 @@ signals:
 };
 
 // Sends kLatencyEvents from a worker thread at ~2 kHz; `send(i)` is what is measured.
-void paced(const std::function<void(int)>& send)
-{
+void paced(const std::function<void(int)>& send) {
     QThread* worker = QThread::create([send] {
         for (int i = 0; i < kLatencyEvents; ++i) {
             send(i);
@@ -135,15 +130,15 @@ void paced(const std::function<void(int)>& send)
     delete worker;
 }
 
-Percentiles queuedSignalLatency()
-{
+Percentiles queuedSignalLatency() {
     std::vector<qint64> sent(kLatencyEvents), received(kLatencyEvents, 0);
     QElapsedTimer clock;
     clock.start();
     Pinger pinger;
     QObject receiver;
-    QObject::connect(&pinger, &Pinger::ping, &receiver, [&](int i) { received[size_t(i)] = clock.nsecsElapsed(); },
-                     Qt::QueuedConnection);
+    QObject::connect(
+        &pinger, &Pinger::ping, &receiver, [&](int i) { received[size_t(i)] = clock.nsecsElapsed(); },
+        Qt::QueuedConnection);
     paced([&](int i) {
         sent[size_t(i)] = clock.nsecsElapsed();
         emit pinger.ping(i);
@@ -156,8 +151,7 @@ Percentiles queuedSignalLatency()
     return percentiles(lat);
 }
 
-Percentiles eventBusLatency(const QString& path)
-{
+Percentiles eventBusLatency(const QString& path) {
     Database db(path);
     prepare(db);
     EventBus bus(db);
@@ -185,8 +179,7 @@ Percentiles eventBusLatency(const QString& path)
 
 } // namespace
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     QTemporaryDir dir;
     std::printf("Event stream benchmark (%d events, commit every %d)\n\n", kIngestEvents, kCommitEvery);

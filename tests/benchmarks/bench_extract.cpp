@@ -22,14 +22,12 @@ namespace {
 constexpr int kRuns = 7;
 constexpr qsizetype kPromptBytes = 1024 * 1024;
 
-double median(std::vector<double> v)
-{
+double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0 : v[v.size() / 2];
 }
 
-QString bigPrompt()
-{
+QString bigPrompt() {
     const QDir cases(QStringLiteral(MLOPS_SOURCE_DIR "/tests/data/agents"));
     QString corpus;
     for (const QString& name : cases.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
@@ -47,8 +45,7 @@ QString bigPrompt()
 
 } // namespace
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     QElapsedTimer load;
     load.start();

@@ -28,18 +28,26 @@ constexpr int kRounds = 15;
 constexpr int kChangedPerRound = 10;
 constexpr int kFirstTrials = 7;
 
-QString pathOf(int i)
-{
-    static const char* const folders[] = {"infra/terraform", "infra/terraform/modules/storage", ".github/workflows",
-                                          "app/training", "app/serving", "app/features", "monitoring", "monitoring/grafana",
-                                          "docs", "tests", "scripts", "docker"};
-    static const char* const suffixes[] = {"tf", "tf", "yml", "py", "py", "py", "yml", "json", "md", "py", "sh", "Dockerfile"};
+QString pathOf(int i) {
+    static const char* const folders[] = {"infra/terraform",
+                                          "infra/terraform/modules/storage",
+                                          ".github/workflows",
+                                          "app/training",
+                                          "app/serving",
+                                          "app/features",
+                                          "monitoring",
+                                          "monitoring/grafana",
+                                          "docs",
+                                          "tests",
+                                          "scripts",
+                                          "docker"};
+    static const char* const suffixes[] = {"tf",  "tf",   "yml", "py", "py", "py",
+                                           "yml", "json", "md",  "py", "sh", "Dockerfile"};
     const int f = i % 12;
     return QString::fromLatin1(folders[f]) + QStringLiteral("/file_%1.").arg(i) + QString::fromLatin1(suffixes[f]);
 }
 
-QByteArray contentOf(int i, int round)
-{
+QByteArray contentOf(int i, int round) {
     QByteArray out;
     const int lines = 40 + (i * 37) % 80; // 40..120 lines of ~35 bytes: 1.4..4.2 KB
     for (int l = 0; l < lines; ++l)
@@ -48,8 +56,7 @@ QByteArray contentOf(int i, int round)
     return out;
 }
 
-void writeTree(const QString& root, int round)
-{
+void writeTree(const QString& root, int round) {
     for (int i = 0; i < kFiles; ++i) {
         const QString path = root + QLatin1Char('/') + pathOf(i);
         QDir().mkpath(QFileInfo(path).absolutePath());
@@ -59,8 +66,7 @@ void writeTree(const QString& root, int round)
     }
 }
 
-bool shell(const QString& dir, const QString& command)
-{
+bool shell(const QString& dir, const QString& command) {
     QProcess p;
     p.setWorkingDirectory(dir);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -73,16 +79,14 @@ bool shell(const QString& dir, const QString& command)
     return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
-double median(std::vector<double> v)
-{
+double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0 : v[v.size() / 2];
 }
 
 } // namespace
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     QTemporaryDir dir;
     const QString ours = dir.filePath(QStringLiteral("libgit2"));
@@ -112,7 +116,8 @@ int main(int argc, char* argv[])
         const GitCommitResult r = GitRepository(a).commitWorkingTree(request);
         oursFirst.push_back(double(t.nsecsElapsed()) / 1e6);
         t.restart();
-        const bool ok = shell(b, QStringLiteral("git init -q -b main && git add -A && git commit -q -m 'fraud-detection: v1'"));
+        const bool ok =
+            shell(b, QStringLiteral("git init -q -b main && git add -A && git commit -q -m 'fraud-detection: v1'"));
         theirsFirst.push_back(double(t.nsecsElapsed()) / 1e6);
         if (!r.ok() || !ok) {
             std::fprintf(stderr, "first commit failed: %s\n", qPrintable(r.error));
@@ -122,7 +127,8 @@ int main(int argc, char* argv[])
     const double oursInitial = median(oursFirst), theirsInitial = median(theirsFirst);
     bench::report({"first commit of a 60-file tree (median)", oursInitial, theirsInitial, "ms",
                    "git init+add -A+commit (CLI)", "ours <= baseline", oursInitial <= theirsInitial});
-    if (!repo.commitWorkingTree(request).ok() || !shell(theirs, QStringLiteral("git init -q -b main && git add -A && git commit -q -m v1")))
+    if (!repo.commitWorkingTree(request).ok() ||
+        !shell(theirs, QStringLiteral("git init -q -b main && git add -A && git commit -q -m v1")))
         return 1;
 
     std::vector<double> oursTimes, theirsTimes;
@@ -134,7 +140,8 @@ int main(int argc, char* argv[])
         const GitCommitResult r = repo.commitWorkingTree(request);
         oursTimes.push_back(double(t.nsecsElapsed()) / 1e6);
         t.restart();
-        const bool ok = shell(theirs, QStringLiteral("git add -A && git commit -q -m 'fraud-detection: v%1'").arg(round + 1));
+        const bool ok =
+            shell(theirs, QStringLiteral("git add -A && git commit -q -m 'fraud-detection: v%1'").arg(round + 1));
         theirsTimes.push_back(double(t.nsecsElapsed()) / 1e6);
         if (!r.ok() || !ok) {
             std::fprintf(stderr, "round %d failed: %s\n", round, qPrintable(r.error));
@@ -151,8 +158,8 @@ int main(int argc, char* argv[])
     revParse.start(QStringLiteral("git"), {QStringLiteral("rev-parse"), QStringLiteral("HEAD^{tree}")});
     revParse.waitForFinished();
     const QString ourTree = QString::fromUtf8(revParse.readAllStandardOutput()).trimmed();
-    std::printf("tree after %d rounds: libgit2 %s, git CLI %s (%s)\n", kRounds, qPrintable(ourTree), qPrintable(theirTree),
-                ourTree == theirTree ? "identical" : "DIFFERENT");
+    std::printf("tree after %d rounds: libgit2 %s, git CLI %s (%s)\n", kRounds, qPrintable(ourTree),
+                qPrintable(theirTree), ourTree == theirTree ? "identical" : "DIFFERENT");
     const double o = median(oursTimes), b = median(theirsTimes);
     bench::report({"re-commit, 10 of 60 files changed (median)", o, b, "ms", "git add -A && git commit (CLI)",
                    "ours <= baseline", o <= b});

@@ -25,8 +25,7 @@ const QString kPrompt = QStringLiteral(
     "PCI-DSS, budget $12,000 per month, XGBoost retrained weekly.");
 
 // "VmRSS" (now) or "VmHWM" (peak) of this process, in MB.
-double statusMb(const char* key)
-{
+double statusMb(const char* key) {
     QFile f(QStringLiteral("/proc/self/status"));
     if (!f.open(QIODevice::ReadOnly))
         return 0;
@@ -39,12 +38,12 @@ double statusMb(const char* key)
 
 // Starts `count` designs with at most `inFlight` running at once and waits for all of them; returns the wall time
 // in ms, or -1 when a run did not complete.
-double runDesigns(Studio& studio, const QString& root, int count, int* maxActive)
-{
+double runDesigns(Studio& studio, const QString& root, int count, int* maxActive) {
     const QString project = studio.createProject(QStringLiteral("bench"));
     int done = 0, failed = 0, active = 0;
     QEventLoop loop;
-    const auto started = QObject::connect(&studio, &Studio::runStarted, [&] { *maxActive = std::max(*maxActive, ++active); });
+    const auto started =
+        QObject::connect(&studio, &Studio::runStarted, [&] { *maxActive = std::max(*maxActive, ++active); });
     const auto ended = QObject::connect(&studio, &Studio::runEnded, [&](const QString&, const QString& outcome) {
         --active;
         (outcome == QLatin1String("completed") ? done : failed)++;
@@ -69,8 +68,7 @@ double runDesigns(Studio& studio, const QString& root, int count, int* maxActive
 
 } // namespace
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     std::printf("Concurrency benchmark: designs of one fraud-scoring prompt, approved with defaults\n");
 
@@ -88,7 +86,8 @@ int main(int argc, char* argv[])
         return 1;
     }
     int maxSequential = 0;
-    const double sequentialMs = runDesigns(*sequential, dir.filePath(QStringLiteral("seq")), kSequential, &maxSequential);
+    const double sequentialMs =
+        runDesigns(*sequential, dir.filePath(QStringLiteral("seq")), kSequential, &maxSequential);
     sequential.reset();
 
     Studio::Options many;
@@ -101,7 +100,8 @@ int main(int argc, char* argv[])
     }
     const double idleMb = statusMb("VmRSS:");
     int maxConcurrent = 0;
-    const double concurrentMs = runDesigns(*concurrent, dir.filePath(QStringLiteral("conc")), kConcurrent, &maxConcurrent);
+    const double concurrentMs =
+        runDesigns(*concurrent, dir.filePath(QStringLiteral("conc")), kConcurrent, &maxConcurrent);
     const double peakMb = statusMb("VmHWM:");
     if (sequentialMs < 0 || concurrentMs < 0) {
         std::fprintf(stderr, "a design did not complete\n");

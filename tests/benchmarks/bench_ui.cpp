@@ -36,8 +36,7 @@ constexpr int kStreamSeconds = 5;
 constexpr int kStartupRounds = 5;
 
 // Child mode: show a window, print once its first paint has happened, exit.
-int startupChild(const QString& which)
-{
+int startupChild(const QString& which) {
     QTemporaryDir tmp;
     std::unique_ptr<Studio> studio;
     std::unique_ptr<QMainWindow> window;
@@ -54,9 +53,9 @@ int startupChild(const QString& which)
     struct PaintWatch : QObject {
         QWidget* root = nullptr;
         bool seen = false;
-        bool eventFilter(QObject* o, QEvent* e) override
-        {
-            if (!seen && e->type() == QEvent::Paint && o->isWidgetType() && static_cast<QWidget*>(o)->window() == root) {
+        bool eventFilter(QObject* o, QEvent* e) override {
+            if (!seen && e->type() == QEvent::Paint && o->isWidgetType() &&
+                static_cast<QWidget*>(o)->window() == root) {
                 seen = true;
                 // Report after the whole frame has been painted and flushed, not at its first widget.
                 QTimer::singleShot(0, [] {
@@ -74,8 +73,7 @@ int startupChild(const QString& which)
     return qApp->exec();
 }
 
-double startupMs(const QString& self, const QString& which)
-{
+double startupMs(const QString& self, const QString& which) {
     QList<double> times;
     for (int i = 0; i < kStartupRounds; ++i) {
         QProcess p;
@@ -101,8 +99,7 @@ double startupMs(const QString& self, const QString& which)
 
 // Publishes a realistic mix (node start, reason cards with alternatives and evidence, heartbeat, node complete
 // with progress) at kEventsPerSecond from a worker thread, committing every 1000 events like node boundaries.
-void produce(EventBus& bus, const QString& ds, const QStringList& nodes, std::atomic<bool>& stop)
-{
+void produce(EventBus& bus, const QString& ds, const QStringList& nodes, std::atomic<bool>& stop) {
     QElapsedTimer t;
     t.start();
     qint64 sent = 0;
@@ -116,8 +113,10 @@ void produce(EventBus& bus, const QString& ds, const QStringList& nodes, std::at
                 bus.publish(ds, EventType::nodeStart(), {{QStringLiteral("node"), node}});
             } else if (phase == 9) {
                 bus.publish(ds, EventType::nodeComplete(),
-                            {{QStringLiteral("node"), node}, {QStringLiteral("next"), nodes.at((n + 1) % nodes.size())},
-                             {QStringLiteral("duration_ms"), 3}, {QStringLiteral("progress_percentage"), double(n % 100)},
+                            {{QStringLiteral("node"), node},
+                             {QStringLiteral("next"), nodes.at((n + 1) % nodes.size())},
+                             {QStringLiteral("duration_ms"), 3},
+                             {QStringLiteral("progress_percentage"), double(n % 100)},
                              {QStringLiteral("estimated_time_remaining_ms"), 4000}});
                 ++n;
             } else if (phase == 8) {
@@ -131,7 +130,8 @@ void produce(EventBus& bus, const QString& ds, const QStringList& nodes, std::at
                 c.reasoning = QStringLiteral("scored 14 patterns against 23 constraints; the best fit wins");
                 c.confidence = 0.5 + (sent % 50) / 100.0;
                 c.priority = sent % 3 == 0 ? QStringLiteral("high") : QStringLiteral("medium");
-                c.alternatives = {{QStringLiteral("realtime_containers"), 0.82, {}}, {QStringLiteral("serverless"), 0.61, {}}};
+                c.alternatives = {{QStringLiteral("realtime_containers"), 0.82, {}},
+                                  {QStringLiteral("serverless"), 0.61, {}}};
                 c.evidence = {{QStringLiteral("latency_p99_ms"), QStringLiteral("under 50 ms")}};
                 bus.publish(ds, EventType::reasonCard(), c.toJson());
             }
@@ -149,8 +149,7 @@ struct StallResult {
 };
 
 // Streams into the UI thread while a 1 ms heartbeat timer measures the longest gap between its ticks.
-StallResult measureStall(bool withViews)
-{
+StallResult measureStall(bool withViews) {
     QTemporaryDir tmp;
     QString error;
     auto studio = Studio::open({.dataDir = tmp.path(), .processJobs = false}, &error);
@@ -211,8 +210,7 @@ StallResult measureStall(bool withViews)
 
 } // namespace
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
@@ -223,8 +221,8 @@ int main(int argc, char* argv[])
     const QString self = QCoreApplication::applicationFilePath();
     const double empty = startupMs(self, QStringLiteral("empty"));
     const double main = startupMs(self, QStringLiteral("main"));
-    bench::report({"process start to first painted main window (median of 5)", main, empty, "ms",
-                   "empty QMainWindow", "", true});
+    bench::report(
+        {"process start to first painted main window (median of 5)", main, empty, "ms", "empty QMainWindow", "", true});
 
     const StallResult bare = measureStall(false);
     const StallResult views = measureStall(true);

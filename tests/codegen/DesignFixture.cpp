@@ -14,8 +14,7 @@
 
 namespace mlops::test {
 
-WorkflowState designState(const QString& prompt)
-{
+WorkflowState designState(const QString& prompt) {
     const auto kb = KnowledgeBase::shared();
     const QJsonObject constraints = IntakeExtractor(kb).extract(prompt);
     QJsonObject plan;
@@ -56,21 +55,20 @@ WorkflowState designState(const QString& prompt)
     return state;
 }
 
-WorkflowState designStateFromFile(const QString& path)
-{
+WorkflowState designStateFromFile(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         qFatal("cannot read %s", qPrintable(path));
     return designState(QString::fromUtf8(f.readAll()));
 }
 
-WorkflowState frozenDesignState(const QString& name)
-{
+WorkflowState frozenDesignState(const QString& name) {
     const QString path = dataPath(QStringLiteral("codegen/states/") + name + QStringLiteral(".json"));
     QFile f(path);
     if (qEnvironmentVariableIntValue("MLOPS_UPDATE_STATES") != 1 && f.open(QIODevice::ReadOnly))
         return WorkflowState(QJsonDocument::fromJson(f.readAll()).object());
-    const WorkflowState state = designStateFromFile(dataPath(QStringLiteral("codegen/prompts/") + name + QStringLiteral(".txt")));
+    const WorkflowState state =
+        designStateFromFile(dataPath(QStringLiteral("codegen/prompts/") + name + QStringLiteral(".txt")));
     QDir().mkpath(QFileInfo(path).path());
     if (f.open(QIODevice::WriteOnly))
         f.write(QJsonDocument(state.toJson()).toJson(QJsonDocument::Indented));

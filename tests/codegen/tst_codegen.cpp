@@ -20,19 +20,16 @@ using namespace mlops;
 
 namespace {
 
-QString prompt(const QString& name)
-{
+QString prompt(const QString& name) {
     return test::dataPath(QStringLiteral("codegen/prompts/") + name + QStringLiteral(".txt"));
 }
 
-GeneratedRepository render(const WorkflowState& state)
-{
+GeneratedRepository render(const WorkflowState& state) {
     return RepositoryRenderer(KnowledgeBase::shared()).render(RenderInput::fromState(state));
 }
 
 // sha256 over every (relative path, content) of a folder, in path order.
-QByteArray treeHash(const QString& root)
-{
+QByteArray treeHash(const QString& root) {
     QStringList paths;
     QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext())
@@ -58,8 +55,7 @@ class TestCodegen : public QObject {
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void hclQuote_escapesQuotesBackslashesControlAndTemplates()
-    {
+    void hclQuote_escapesQuotesBackslashesControlAndTemplates() {
         QCOMPARE(HclValue::quote(QStringLiteral("a\"b\\c")), QStringLiteral("\"a\\\"b\\\\c\""));
         QCOMPARE(HclValue::quote(QStringLiteral("line1\nline2\t")), QStringLiteral("\"line1\\nline2\\t\""));
         QCOMPARE(HclValue::quote(QStringLiteral("${var.x} and %{if}")), QStringLiteral("\"$${var.x} and %%{if}\""));
@@ -69,48 +65,51 @@ private slots:
         QCOMPARE(HclValue::key(QStringLiteral("cost_center")), QStringLiteral("cost_center"));
     }
 
-    void hclBlock_alignsEqualsAndReplacesRepeatedArguments()
-    {
+    void hclBlock_alignsEqualsAndReplacesRepeatedArguments() {
         HclBlock b(QStringLiteral("resource"), {QStringLiteral("aws_s3_bucket"), QStringLiteral("data")});
-        b.str(QStringLiteral("bucket"), QStringLiteral("x")).flag(QStringLiteral("force_destroy"), false).str(QStringLiteral("bucket"), QStringLiteral("y"));
+        b.str(QStringLiteral("bucket"), QStringLiteral("x"))
+            .flag(QStringLiteral("force_destroy"), false)
+            .str(QStringLiteral("bucket"), QStringLiteral("y"));
         b.block(HclBlock(QStringLiteral("versioning")).flag(QStringLiteral("enabled"), true));
-        QCOMPARE(b.render(), QStringLiteral("resource \"aws_s3_bucket\" \"data\" {\n  bucket        = \"y\"\n  force_destroy = false\n\n"
-                                            "  versioning {\n    enabled = true\n  }\n}\n"));
+        QCOMPARE(
+            b.render(),
+            QStringLiteral("resource \"aws_s3_bucket\" \"data\" {\n  bucket        = \"y\"\n  force_destroy = false\n\n"
+                           "  versioning {\n    enabled = true\n  }\n}\n"));
         const QJsonObject json = b.attributesJson();
         QCOMPARE(json.value(QStringLiteral("bucket")).toString(), QStringLiteral("y"));
         QCOMPARE(json.value(QStringLiteral("versioning")).toObject().value(QStringLiteral("enabled")).toBool(), true);
     }
 
-    void hclBlock_multiLineValueStandsOutsideTheAlignment()
-    {
+    void hclBlock_multiLineValueStandsOutsideTheAlignment() {
         HclBlock b(QStringLiteral("locals"));
-        b.str(QStringLiteral("name"), QStringLiteral("n")).attr(QStringLiteral("tags"), HclValue::object({{QStringLiteral("a"), HclValue::num(1)}, {QStringLiteral("long_key"), HclValue::num(2)}}));
+        b.str(QStringLiteral("name"), QStringLiteral("n"))
+            .attr(QStringLiteral("tags"), HclValue::object({{QStringLiteral("a"), HclValue::num(1)},
+                                                            {QStringLiteral("long_key"), HclValue::num(2)}}));
         b.num(QStringLiteral("x"), 1).num(QStringLiteral("yy"), 2);
         // The layout hclwrite.Format (terraform fmt) produces; tst_codegen_realparsers checks whole repositories.
-        QCOMPARE(b.render(), QStringLiteral("locals {\n  name = \"n\"\n  tags = {\n    a        = 1\n    long_key = 2\n  }\n  x  = 1\n  yy = 2\n}\n"));
+        QCOMPARE(b.render(), QStringLiteral("locals {\n  name = \"n\"\n  tags = {\n    a        = 1\n    long_key = "
+                                            "2\n  }\n  x  = 1\n  yy = 2\n}\n"));
     }
 
-    void hclHeredoc_picksADelimiterNotInTheText()
-    {
+    void hclHeredoc_picksADelimiterNotInTheText() {
         const QString text = HclValue::heredoc(QStringLiteral("EOT\n${not_interpolated}")).render(0);
         QVERIFY(text.startsWith(QStringLiteral("<<-EOT1\n")));
         QVERIFY(text.contains(QStringLiteral("$${not_interpolated}")));
         QVERIFY(text.endsWith(QStringLiteral("\nEOT1")));
     }
 
-    void hclWriter_recordsResourceLines()
-    {
+    void hclWriter_recordsResourceLines() {
         HclWriter w(QStringLiteral("infra/terraform/x.tf"), QStringLiteral("header"));
         w.add(HclBlock(QStringLiteral("locals")).num(QStringLiteral("a"), 1));
-        w.add(HclBlock(QStringLiteral("resource"), {QStringLiteral("t"), QStringLiteral("n")}).str(QStringLiteral("k"), QStringLiteral("v")));
+        w.add(HclBlock(QStringLiteral("resource"), {QStringLiteral("t"), QStringLiteral("n")})
+                  .str(QStringLiteral("k"), QStringLiteral("v")));
         QCOMPARE(w.resources().size(), 1);
         const QJsonObject r = w.resources().first().toObject();
         QCOMPARE(r.value(QStringLiteral("line")).toInt(), 7); // header, blank, locals (3 lines), blank, resource
         QCOMPARE(w.text().split(QLatin1Char('\n')).at(6), QStringLiteral("resource \"t\" \"n\" {"));
     }
 
-    void writer_refusesPathsLeavingTheRoot_data()
-    {
+    void writer_refusesPathsLeavingTheRoot_data() {
         QTest::addColumn<QString>("path");
         QTest::newRow("absolute") << QStringLiteral("/tmp/evil.tf");
         QTest::newRow("dotdot") << QStringLiteral("../evil.tf");
@@ -118,8 +117,7 @@ private slots:
         QTest::newRow("home") << QStringLiteral("~/evil.tf");
         QTest::newRow("symlink") << QStringLiteral("link/evil.tf");
     }
-    void writer_refusesPathsLeavingTheRoot()
-    {
+    void writer_refusesPathsLeavingTheRoot() {
         QFETCH(QString, path);
         QTemporaryDir dir;
         const QString root = dir.filePath(QStringLiteral("repo"));
@@ -134,52 +132,54 @@ private slots:
         QVERIFY(RepositoryWriter(root).writeFile(QStringLiteral("infra/ok.tf"), "x", &error));
     }
 
-    void render_twiceIntoTwoFolders_sameTreeHash()
-    {
+    void render_twiceIntoTwoFolders_sameTreeHash() {
         const WorkflowState state = test::designStateFromFile(prompt(QStringLiteral("aws-fraud-pci")));
         QTemporaryDir a;
         QTemporaryDir b;
         QString error;
         QVERIFY(!RepositoryWriter(a.path()).write(render(state), {}, &error).isEmpty());
-        QVERIFY(!RepositoryWriter(b.path()).write(render(test::designStateFromFile(prompt(QStringLiteral("aws-fraud-pci")))), {}, &error).isEmpty());
+        QVERIFY(!RepositoryWriter(b.path())
+                     .write(render(test::designStateFromFile(prompt(QStringLiteral("aws-fraud-pci")))), {}, &error)
+                     .isEmpty());
         QCOMPARE(treeHash(a.path()), treeHash(b.path()));
         QVERIFY(!treeHash(a.path()).isEmpty());
     }
 
-    void terraform_passesPolicyPacksOfTheNamedCompliance_data()
-    {
+    void terraform_passesPolicyPacksOfTheNamedCompliance_data() {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("pack");
         QTest::newRow("PCI on AWS") << QStringLiteral("aws-fraud-pci") << QStringLiteral("PCI-DSS");
-        QTest::newRow("PCI on AWS, MSK + MLflow on Fargate") << QStringLiteral("aws-kafka-lite") << QStringLiteral("PCI-DSS");
+        QTest::newRow("PCI on AWS, MSK + MLflow on Fargate")
+            << QStringLiteral("aws-kafka-lite") << QStringLiteral("PCI-DSS");
         QTest::newRow("HIPAA on Azure") << QStringLiteral("azure-imaging-hipaa") << QStringLiteral("HIPAA");
         QTest::newRow("GDPR on GCP") << QStringLiteral("gcp-recsys-gdpr") << QStringLiteral("GDPR");
         QTest::newRow("SOC2 on GCP") << QStringLiteral("gcp-support-llm-soc2") << QStringLiteral("SOC2");
         QTest::newRow("SOC2 on-prem") << QStringLiteral("onprem-forecast-soc2") << QStringLiteral("SOC2");
     }
-    void terraform_passesPolicyPacksOfTheNamedCompliance()
-    {
+    void terraform_passesPolicyPacksOfTheNamedCompliance() {
         QFETCH(QString, name);
         QFETCH(QString, pack);
         const WorkflowState state = test::designStateFromFile(prompt(name));
         const QJsonObject constraints = state.object(StatePart::constraints());
         const PolicyEvaluator policies(KnowledgeBase::shared());
-        QVERIFY2(policies.applicablePacks(constraints).contains(pack), qPrintable(policies.applicablePacks(constraints).join(QLatin1Char(','))));
+        QVERIFY2(policies.applicablePacks(constraints).contains(pack),
+                 qPrintable(policies.applicablePacks(constraints).join(QLatin1Char(','))));
         const QJsonArray resources = RepositoryRenderer::terraformResources(RenderInput::fromState(state));
         QVERIFY(resources.size() >= 10);
         const QJsonArray results = policies.evaluateTerraform(constraints, resources);
         for (const QJsonValue& v : results) {
             const QJsonObject f = v.toObject();
-            QVERIFY2(f.value(QStringLiteral("passed")).toBool(), qPrintable(QString::fromUtf8(QJsonDocument(f).toJson(QJsonDocument::Compact))));
+            QVERIFY2(f.value(QStringLiteral("passed")).toBool(),
+                     qPrintable(QString::fromUtf8(QJsonDocument(f).toJson(QJsonDocument::Compact))));
             QVERIFY(f.contains(QStringLiteral("line")));
         }
         if (name != QLatin1String("onprem-forecast-soc2"))
             QVERIFY2(!results.isEmpty(), "the packs must select some generated resources");
     }
 
-    void terraform_neverOpensIngressToTheWorld()
-    {
-        for (const QString& name : {QStringLiteral("aws-fraud-pci"), QStringLiteral("gcp-support-llm-soc2"), QStringLiteral("azure-imaging-hipaa"), QStringLiteral("onprem-forecast-soc2")}) {
+    void terraform_neverOpensIngressToTheWorld() {
+        for (const QString& name : {QStringLiteral("aws-fraud-pci"), QStringLiteral("gcp-support-llm-soc2"),
+                                    QStringLiteral("azure-imaging-hipaa"), QStringLiteral("onprem-forecast-soc2")}) {
             const GeneratedRepository repo = render(test::designStateFromFile(prompt(name)));
             for (const auto& [path, file] : repo.files()) {
                 if (file.type == QLatin1String("terraform"))
@@ -188,20 +188,21 @@ private slots:
         }
     }
 
-    void gpu_onlyWhenThePlanHasGpus()
-    {
+    void gpu_onlyWhenThePlanHasGpus() {
         const GeneratedRepository cpu = render(test::designStateFromFile(prompt(QStringLiteral("aws-churn-batch"))));
-        const GeneratedRepository gpu = render(test::designStateFromFile(prompt(QStringLiteral("gcp-support-llm-soc2"))));
+        const GeneratedRepository gpu =
+            render(test::designStateFromFile(prompt(QStringLiteral("gcp-support-llm-soc2"))));
         for (const auto& [path, file] : cpu.files()) {
             if (file.type == QLatin1String("terraform"))
-                QVERIFY2(!file.content.contains("accelerator") && !file.content.contains("nvidia") && !file.content.contains("gpu"), qPrintable(path));
+                QVERIFY2(!file.content.contains("accelerator") && !file.content.contains("nvidia") &&
+                             !file.content.contains("gpu"),
+                         qPrintable(path));
         }
         QVERIFY(gpu.content(QStringLiteral("infra/terraform/variables.tf")).contains("training_accelerator_count"));
         QVERIFY(gpu.content(QStringLiteral("infra/terraform/variables.tf")).contains("NVIDIA_L4"));
     }
 
-    void serving_followsThePattern()
-    {
+    void serving_followsThePattern() {
         const GeneratedRepository online = render(test::designStateFromFile(prompt(QStringLiteral("aws-fraud-pci"))));
         QVERIFY(online.contains(QStringLiteral("app/serving/service.py")));
         QVERIFY(online.content(QStringLiteral("app/serving/service.py")).contains("FastAPI"));
@@ -212,18 +213,19 @@ private slots:
         QVERIFY(QJsonDocument::fromJson(batch.content(QStringLiteral("monitoring/grafana/dashboard.json"))).isObject());
     }
 
-    void codegenAndReportNodes_writeFilesEventsAndParts()
-    {
+    void codegenAndReportNodes_writeFilesEventsAndParts() {
         QTemporaryDir dir;
         WorkflowState state = test::designStateFromFile(prompt(QStringLiteral("onprem-forecast-soc2")));
         RunSettings settings;
         settings.outputDir = dir.path();
         QList<QPair<QString, QJsonObject>> events;
         const auto sink = [&events](const QString& type, const QJsonObject& data) { events.append({type, data}); };
-        NodeContext c(QStringLiteral("ds"), QStringLiteral("codegen"), QStringLiteral("codegen"), state, settings, sink, nullptr);
+        NodeContext c(QStringLiteral("ds"), QStringLiteral("codegen"), QStringLiteral("codegen"), state, settings, sink,
+                      nullptr);
         const NodeResult r = makeCodegenNode()->run(c);
         QVERIFY2(r.ok(), qPrintable(r.error));
-        const QJsonArray files = r.patch.value(StatePart::artifacts()).toObject().value(QStringLiteral("files")).toArray();
+        const QJsonArray files =
+            r.patch.value(StatePart::artifacts()).toObject().value(QStringLiteral("files")).toArray();
         QVERIFY(files.size() > 20);
         int artifactEvents = 0;
         for (const auto& [type, data] : events)
@@ -232,11 +234,20 @@ private slots:
         for (const QJsonValue& v : files)
             QVERIFY(QFile::exists(dir.filePath(v.toObject().value(QStringLiteral("path")).toString())));
 
-        state.set(StatePart::validation(), QJsonObject{{QStringLiteral("ok"), false},
-                                                       {QStringLiteral("counts"), QJsonObject{{QStringLiteral("error"), 1}, {QStringLiteral("warning"), 0}, {QStringLiteral("info"), 0}}},
-                                                       {QStringLiteral("findings"), QJsonArray{QJsonObject{{QStringLiteral("validator"), QStringLiteral("yaml")}, {QStringLiteral("severity"), QStringLiteral("error")},
-                                                                                                           {QStringLiteral("file"), QStringLiteral("x.yml")}, {QStringLiteral("line"), 3}, {QStringLiteral("message"), QStringLiteral("<bad> & broken")}}}}});
-        NodeContext rc(QStringLiteral("ds"), QStringLiteral("report"), QStringLiteral("report"), state, settings, sink, nullptr);
+        state.set(
+            StatePart::validation(),
+            QJsonObject{{QStringLiteral("ok"), false},
+                        {QStringLiteral("counts"), QJsonObject{{QStringLiteral("error"), 1},
+                                                               {QStringLiteral("warning"), 0},
+                                                               {QStringLiteral("info"), 0}}},
+                        {QStringLiteral("findings"),
+                         QJsonArray{QJsonObject{{QStringLiteral("validator"), QStringLiteral("yaml")},
+                                                {QStringLiteral("severity"), QStringLiteral("error")},
+                                                {QStringLiteral("file"), QStringLiteral("x.yml")},
+                                                {QStringLiteral("line"), 3},
+                                                {QStringLiteral("message"), QStringLiteral("<bad> & broken")}}}}});
+        NodeContext rc(QStringLiteral("ds"), QStringLiteral("report"), QStringLiteral("report"), state, settings, sink,
+                       nullptr);
         const NodeResult rr = makeReportNode()->run(rc);
         QVERIFY2(rr.ok(), qPrintable(rr.error));
         const QJsonObject report = rr.patch.value(StatePart::report()).toObject();
@@ -246,7 +257,8 @@ private slots:
         const QByteArray page = html.readAll();
         QVERIFY(page.contains("&lt;bad&gt; &amp; broken"));
         QVERIFY(!page.contains("<script"));
-        QVERIFY2(page.contains("\xC2\xB7 compliance") && !page.contains("\xC3\x82"), "non-ASCII text must be written as UTF-8, not re-encoded");
+        QVERIFY2(page.contains("\xC2\xB7 compliance") && !page.contains("\xC3\x82"),
+                 "non-ASCII text must be written as UTF-8, not re-encoded");
         QFile md(dir.filePath(report.value(QStringLiteral("markdown_path")).toString()));
         QVERIFY(md.open(QIODevice::ReadOnly));
         QVERIFY(md.readAll().contains("## Validation"));

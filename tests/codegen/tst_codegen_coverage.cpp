@@ -23,26 +23,32 @@ using namespace mlops;
 namespace {
 
 // service_id -> why no resource of exactly that type is emitted (what stands for it instead).
-const std::map<QString, const char*>& notRendered()
-{
+const std::map<QString, const char*>& notRendered() {
     static const std::map<QString, const char*> reasons{
-        {QStringLiteral("aws_sagemaker_training_job"), "jobs are started per run by the Step Functions pipeline; training.tf holds their role, policy and log group"},
-        {QStringLiteral("aws_kms_key"), "provider-managed keys unless the compliance or plan asks for a customer-managed key (then security.tf has it)"},
-        {QStringLiteral("aws_greengrassv2_component_version"), "no such resource in hashicorp/aws 5.x (only in awscc); the component recipe is published by CI, serving.tf holds the thing group, device policy and token-exchange role"},
+        {QStringLiteral("aws_sagemaker_training_job"),
+         "jobs are started per run by the Step Functions pipeline; training.tf holds their role, policy and log group"},
+        {QStringLiteral("aws_kms_key"), "provider-managed keys unless the compliance or plan asks for a "
+                                        "customer-managed key (then security.tf has it)"},
+        {QStringLiteral("aws_greengrassv2_component_version"),
+         "no such resource in hashicorp/aws 5.x (only in awscc); the component recipe is published by CI, serving.tf "
+         "holds the thing group, device policy and token-exchange role"},
         // Custom jobs, pipeline runs, model versions and monitoring jobs are API objects the pipeline creates at run
         // time; hashicorp/google 5.x has no resource for them. training.tf, orchestration.tf and monitoring.tf hold
         // their identities, schedules and alerts.
-        {QStringLiteral("google_vertex_ai_custom_job"), "no such resource in hashicorp/google 5.x; created per run by the pipeline"},
-        {QStringLiteral("google_vertex_ai_model"), "no such resource in hashicorp/google 5.x; model versions are uploaded by the pipeline"},
-        {QStringLiteral("google_vertex_ai_model_deployment_monitoring_job"), "no such resource in hashicorp/google 5.x; created with the deployment"},
-        {QStringLiteral("google_vertex_ai_pipeline_job"), "no such resource in hashicorp/google 5.x; runs are started by Cloud Scheduler"},
+        {QStringLiteral("google_vertex_ai_custom_job"),
+         "no such resource in hashicorp/google 5.x; created per run by the pipeline"},
+        {QStringLiteral("google_vertex_ai_model"),
+         "no such resource in hashicorp/google 5.x; model versions are uploaded by the pipeline"},
+        {QStringLiteral("google_vertex_ai_model_deployment_monitoring_job"),
+         "no such resource in hashicorp/google 5.x; created with the deployment"},
+        {QStringLiteral("google_vertex_ai_pipeline_job"),
+         "no such resource in hashicorp/google 5.x; runs are started by Cloud Scheduler"},
     };
     return reasons;
 }
 
 // One resource serves every component that plans it (the catalogue maps several roles onto one workspace or job).
-const QStringList& sharedByRoles()
-{
+const QStringList& sharedByRoles() {
     static const QStringList shared{
         QStringLiteral("azurerm_machine_learning_workspace"), // orchestration, tracking and registry
         QStringLiteral("azurerm_databricks_workspace"),       // processing and training
@@ -54,10 +60,10 @@ const QStringList& sharedByRoles()
 // Known gaps, dated 2026-11-24: the renderers emit another resource for these roles than the catalogue's service.
 // Each is a renderer to write; remove the entry when it is. New service_ids must not be added here without a
 // renderer or a reason in notRendered().
-const QStringList& knownGaps()
-{
+const QStringList& knownGaps() {
     static const QStringList gaps{
-        // GCP: streaming renders the Flex Template job; scheduled batch ingestion is launched by Cloud Scheduler, since a
+        // GCP: streaming renders the Flex Template job; scheduled batch ingestion is launched by Cloud Scheduler, since
+        // a
         // job resource that finished is re-created by the next apply. Dataproc batches are one-off runs too (no agent
         // case plans one yet).
         QStringLiteral("google_dataflow_flex_template_job"),
@@ -68,23 +74,21 @@ const QStringList& knownGaps()
     return gaps;
 }
 
-QString typeOf(const QString& serviceId)
-{
+QString typeOf(const QString& serviceId) {
     return serviceId.section(QLatin1Char('.'), 0, 0);
 }
 
-QString nameOf(const QString& serviceId)
-{
+QString nameOf(const QString& serviceId) {
     return serviceId.section(QLatin1Char('.'), 1);
 }
 
 // The resources of one type, each as compact JSON of its attributes (references read as "${...}").
-QStringList resourcesOfType(const QJsonArray& resources, const QString& type)
-{
+QStringList resourcesOfType(const QJsonArray& resources, const QString& type) {
     QStringList out;
     for (const QJsonValue& v : resources) {
         if (v.toObject().value(QStringLiteral("type")).toString() == type)
-            out.append(QString::fromUtf8(QJsonDocument(v.toObject().value(QStringLiteral("attributes")).toObject()).toJson(QJsonDocument::Compact)));
+            out.append(QString::fromUtf8(QJsonDocument(v.toObject().value(QStringLiteral("attributes")).toObject())
+                                             .toJson(QJsonDocument::Compact)));
     }
     return out;
 }
@@ -97,8 +101,7 @@ class TestCodegenCoverage : public QObject {
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void everyPlanComponent_hasTerraform_data()
-    {
+    void everyPlanComponent_hasTerraform_data() {
         QTest::addColumn<QString>("prompt");
         const QDir cases(test::dataPath(QStringLiteral("agents")));
         const QStringList names = cases.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
@@ -106,11 +109,11 @@ private slots:
         for (const QString& name : names)
             QTest::newRow(qPrintable(name)) << cases.filePath(name + QStringLiteral("/prompt.txt"));
         // The shipped example names Kafka: the plan takes the MSK substitute.
-        QTest::newRow("example_fraud_detection") << QDir::cleanPath(test::dataPath(QStringLiteral("../../resources/examples/fraud-detection.txt")));
+        QTest::newRow("example_fraud_detection")
+            << QDir::cleanPath(test::dataPath(QStringLiteral("../../resources/examples/fraud-detection.txt")));
     }
 
-    void everyPlanComponent_hasTerraform()
-    {
+    void everyPlanComponent_hasTerraform() {
         QFETCH(QString, prompt);
         const RenderInput in = RenderInput::fromState(test::designStateFromFile(prompt));
         const QJsonArray resources = RepositoryRenderer::terraformResources(in);
@@ -145,18 +148,19 @@ private slots:
             else
                 missing.append(c.value(QStringLiteral("role")).toString() + QLatin1Char('=') + id);
         }
-        QVERIFY2(missing.isEmpty(), qPrintable(in.cloud() + QStringLiteral(": no Terraform for ") + missing.join(QStringLiteral(", "))));
+        QVERIFY2(missing.isEmpty(),
+                 qPrintable(in.cloud() + QStringLiteral(": no Terraform for ") + missing.join(QStringLiteral(", "))));
     }
 
     // No offline pattern puts an API gateway in front of the SageMaker endpoint today, but an edited or LLM-made plan
     // may, and the gateway must then reach the endpoint. An HTTP API cannot call SageMaker, so it is a REST API whose
     // AWS integration invokes the endpoint with a role allowed only that, WAF on its stage where PCI asks (this plan
     // is PCI-scoped), and nothing of the load-balancer path; the repository validates without errors.
-    void sageMakerEndpointBehindGateway_restApiInvokesEndpoint()
-    {
+    void sageMakerEndpointBehindGateway_restApiInvokesEndpoint() {
         const WorkflowState state = test::frozenDesignState(QStringLiteral("aws-sagemaker-realtime"));
         RenderInput in = RenderInput::fromState(state);
-        QCOMPARE(in.component(QStringLiteral("serving")).value(QStringLiteral("service_id")).toString(), QStringLiteral("aws_sagemaker_endpoint"));
+        QCOMPARE(in.component(QStringLiteral("serving")).value(QStringLiteral("service_id")).toString(),
+                 QStringLiteral("aws_sagemaker_endpoint"));
         QVERIFY(!in.has(QStringLiteral("gateway")));
         QJsonArray components = in.components();
         components.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("gateway")},
@@ -169,11 +173,17 @@ private slots:
         const QJsonArray resources = RepositoryRenderer::terraformResources(in);
         const QStringList integration = resourcesOfType(resources, QStringLiteral("aws_api_gateway_integration"));
         QCOMPARE(integration.size(), 1);
-        QVERIFY2(integration.first().contains(QLatin1String("runtime.sagemaker:path//endpoints/${aws_sagemaker_endpoint.serving.name}/invocations")), qPrintable(integration.first()));
+        QVERIFY2(integration.first().contains(QLatin1String(
+                     "runtime.sagemaker:path//endpoints/${aws_sagemaker_endpoint.serving.name}/invocations")),
+                 qPrintable(integration.first()));
         QVERIFY(integration.first().contains(QLatin1String("\"credentials\":\"${aws_iam_role.api_invoke.arn}\"")));
-        QVERIFY(resourcesOfType(resources, QStringLiteral("aws_iam_role_policy")).filter(QStringLiteral("api-invoke-endpoint")).first()
+        QVERIFY(resourcesOfType(resources, QStringLiteral("aws_iam_role_policy"))
+                    .filter(QStringLiteral("api-invoke-endpoint"))
+                    .first()
                     .contains(QLatin1String("sagemaker:InvokeEndpoint")));
-        QVERIFY(resourcesOfType(resources, QStringLiteral("aws_api_gateway_method")).first().contains(QLatin1String("\"authorization\":\"AWS_IAM\"")));
+        QVERIFY(resourcesOfType(resources, QStringLiteral("aws_api_gateway_method"))
+                    .first()
+                    .contains(QLatin1String("\"authorization\":\"AWS_IAM\"")));
         const QStringList waf = resourcesOfType(resources, QStringLiteral("aws_wafv2_web_acl_association"));
         QCOMPARE(waf.size(), 1);
         QVERIFY2(waf.first().contains(QLatin1String("${aws_api_gateway_stage.default.arn}")), qPrintable(waf.first()));
@@ -182,7 +192,10 @@ private slots:
 
         QTemporaryDir dir;
         QString error;
-        QVERIFY2(!RepositoryWriter(dir.path()).write(RepositoryRenderer(KnowledgeBase::shared()).render(in), {}, &error).isEmpty(), qPrintable(error));
+        QVERIFY2(!RepositoryWriter(dir.path())
+                      .write(RepositoryRenderer(KnowledgeBase::shared()).render(in), {}, &error)
+                      .isEmpty(),
+                 qPrintable(error));
         const QList<Finding> findings = RepositoryValidator({.constraints = in.constraints}).validate(dir.path());
         QStringList errors;
         for (const Finding& f : findings) {

@@ -18,20 +18,18 @@ namespace {
 const QStringList kKeyFiles{QStringLiteral("infra/terraform/providers.tf"), QStringLiteral(".github/workflows/ci.yml"),
                             QStringLiteral("docs/architecture.md")};
 
-QString manifest(const GeneratedRepository& repo)
-{
+QString manifest(const GeneratedRepository& repo) {
     QString out;
     for (const auto& [path, file] : repo.files()) {
         const QJsonObject a = RepositoryWriter::artifact(path, file.content, file.type);
-        out += a.value(QStringLiteral("sha256")).toString() + QLatin1Char(' ') + QString::number(file.content.size()).rightJustified(7) +
-               QLatin1Char(' ') + path + QLatin1Char('\n');
+        out += a.value(QStringLiteral("sha256")).toString() + QLatin1Char(' ') +
+               QString::number(file.content.size()).rightJustified(7) + QLatin1Char(' ') + path + QLatin1Char('\n');
     }
     return out;
 }
 
 // A readable diff: the lines only in the expected text and only in the actual one, each with its line number.
-QString lineDiff(const QString& expected, const QString& actual)
-{
+QString lineDiff(const QString& expected, const QString& actual) {
     const QStringList e = expected.split(QLatin1Char('\n'));
     const QStringList a = actual.split(QLatin1Char('\n'));
     QString out;
@@ -47,15 +45,13 @@ QString lineDiff(const QString& expected, const QString& actual)
     return out;
 }
 
-bool writeText(const QString& path, const QString& text)
-{
+bool writeText(const QString& path, const QString& text) {
     QDir().mkpath(QFileInfo(path).path());
     QFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(text.toUtf8()) >= 0;
 }
 
-QString readText(const QString& path)
-{
+QString readText(const QString& path) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
@@ -68,8 +64,7 @@ class TestCodegenGolden : public QObject {
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void repository_matchesGolden_data()
-    {
+    void repository_matchesGolden_data() {
         QTest::addColumn<QString>("name");
         const QDir prompts(test::dataPath(QStringLiteral("codegen/prompts")));
         const QStringList names = prompts.entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
@@ -78,16 +73,17 @@ private slots:
             QTest::newRow(qPrintable(n)) << QFileInfo(n).completeBaseName();
     }
 
-    void repository_matchesGolden()
-    {
+    void repository_matchesGolden() {
         QFETCH(QString, name);
         const WorkflowState state = test::frozenDesignState(name);
-        const GeneratedRepository repo = RepositoryRenderer(KnowledgeBase::shared()).render(RenderInput::fromState(state));
+        const GeneratedRepository repo =
+            RepositoryRenderer(KnowledgeBase::shared()).render(RenderInput::fromState(state));
         QVERIFY2(repo.errors.isEmpty(), qPrintable(repo.errors.join(QLatin1Char(';'))));
         const QString goldenDir = test::dataPath(QStringLiteral("codegen/golden/") + name);
         QMap<QString, QString> actual{{QStringLiteral("manifest.txt"), manifest(repo)}};
         for (const QString& key : kKeyFiles)
-            actual.insert(QStringLiteral("files/") + QString(key).replace(QLatin1Char('/'), QStringLiteral("__")), QString::fromUtf8(repo.content(key)));
+            actual.insert(QStringLiteral("files/") + QString(key).replace(QLatin1Char('/'), QStringLiteral("__")),
+                          QString::fromUtf8(repo.content(key)));
 
         if (qEnvironmentVariableIntValue("MLOPS_UPDATE_GOLDEN") == 1) {
             for (auto it = actual.begin(); it != actual.end(); ++it)
@@ -101,7 +97,9 @@ private slots:
             if (expected != it.value())
                 failures += QStringLiteral("%1/%2 differs:\n%3").arg(name, it.key(), lineDiff(expected, it.value()));
         }
-        QVERIFY2(failures.isEmpty(), qPrintable(failures + QStringLiteral("(regenerate with MLOPS_UPDATE_GOLDEN=1 if the change is intended)")));
+        QVERIFY2(
+            failures.isEmpty(),
+            qPrintable(failures + QStringLiteral("(regenerate with MLOPS_UPDATE_GOLDEN=1 if the change is intended)")));
     }
 };
 

@@ -21,8 +21,7 @@ struct Run {
     QString output;
 };
 
-Run run(const QString& program, const QStringList& args)
-{
+Run run(const QString& program, const QStringList& args) {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(program, args);
@@ -31,8 +30,7 @@ Run run(const QString& program, const QStringList& args)
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAll())};
 }
 
-QStringList filesWithSuffix(const QString& root, const QStringList& suffixes)
-{
+QStringList filesWithSuffix(const QString& root, const QStringList& suffixes) {
     QStringList out;
     QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {
@@ -52,32 +50,34 @@ class TestCodegenRealParsers : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         for (const char* tool : {"yamllint", "shellcheck", "python3"})
             QVERIFY2(!QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty(), tool);
         QVERIFY(QFile::exists(QStringLiteral(MLOPS_HCLCHECK)));
     }
 
-    void generatedRepository_passesRealParsers_data()
-    {
+    void generatedRepository_passesRealParsers_data() {
         QTest::addColumn<QString>("name");
         QTest::newRow("aws") << QStringLiteral("aws-fraud-pci");
         QTest::newRow("aws kafka + mlflow on fargate") << QStringLiteral("aws-kafka-lite");
         QTest::newRow("aws rag: batch, opensearch serverless, bedrock") << QStringLiteral("aws-rag-bedrock");
         QTest::newRow("aws sagemaker pipeline + model monitor") << QStringLiteral("aws-sagemaker-monitor");
-        QTest::newRow("aws sagemaker real-time endpoint, pci: kms, data capture, autoscaling") << QStringLiteral("aws-sagemaker-realtime");
+        QTest::newRow("aws sagemaker real-time endpoint, pci: kms, data capture, autoscaling")
+            << QStringLiteral("aws-sagemaker-realtime");
         QTest::newRow("aws lambda + glue iceberg table") << QStringLiteral("aws-lambda-lite");
         QTest::newRow("aws iot fleet") << QStringLiteral("aws-edge-fleet");
         QTest::newRow("aws studio domain") << QStringLiteral("aws-notebooks-team");
         QTest::newRow("aws dynamodb global table + route 53") << QStringLiteral("aws-active-active");
-        QTest::newRow("aws eks: node groups, load balancer controller, managed prometheus") << QStringLiteral("aws-eks-kserve");
+        QTest::newRow("aws eks: node groups, load balancer controller, managed prometheus")
+            << QStringLiteral("aws-eks-kserve");
         QTest::newRow("azure") << QStringLiteral("azure-imaging-hipaa");
-        QTest::newRow("azure aks: node pools, app gateway for containers, managed prometheus") << QStringLiteral("azure-aks-recsys");
+        QTest::newRow("azure aks: node pools, app gateway for containers, managed prometheus")
+            << QStringLiteral("azure-aks-recsys");
         QTest::newRow("azure rag: openai, ai search, container apps job") << QStringLiteral("azure-rag-gdpr");
         QTest::newRow("azure lookup: redis online store, batch scoring") << QStringLiteral("azure-nightly-lookup");
-        QTest::newRow("azure streaming: event hubs, stream analytics cluster") << QStringLiteral("azure-turbine-streaming");
+        QTest::newRow("azure streaming: event hubs, stream analytics cluster")
+            << QStringLiteral("azure-turbine-streaming");
         QTest::newRow("azure lakehouse: databricks") << QStringLiteral("azure-lakehouse-databricks");
         QTest::newRow("gcp dataflow streaming + online feature store") << QStringLiteral("gcp-recsys-gdpr");
         QTest::newRow("gcp gke node pools + load balancer") << QStringLiteral("gcp-gke-ranking-pci");
@@ -87,13 +87,16 @@ private slots:
         QTest::newRow("on_prem kserve") << QStringLiteral("onprem-credit-kserve");
     }
 
-    void generatedRepository_passesRealParsers()
-    {
+    void generatedRepository_passesRealParsers() {
         QFETCH(QString, name);
         QTemporaryDir dir;
         const WorkflowState state = test::frozenDesignState(name);
         QString error;
-        QVERIFY2(!RepositoryWriter(dir.path()).write(RepositoryRenderer(KnowledgeBase::shared()).render(RenderInput::fromState(state)), {}, &error).isEmpty(), qPrintable(error));
+        QVERIFY2(
+            !RepositoryWriter(dir.path())
+                 .write(RepositoryRenderer(KnowledgeBase::shared()).render(RenderInput::fromState(state)), {}, &error)
+                 .isEmpty(),
+            qPrintable(error));
 
         const Run hcl = run(QStringLiteral(MLOPS_HCLCHECK), {dir.path() + QStringLiteral("/infra/terraform")});
         qInfo().noquote() << name << hcl.output.trimmed().split(QLatin1Char('\n')).last();
@@ -101,9 +104,15 @@ private slots:
 
         const QStringList yaml = filesWithSuffix(dir.path(), {QStringLiteral(".yml"), QStringLiteral(".yaml")});
         QVERIFY(yaml.size() >= 4);
-        const Run yl = run(QStringLiteral("yamllint"), QStringList{QStringLiteral("-f"), QStringLiteral("parsable"), QStringLiteral("-d"), QStringLiteral("relaxed")} + yaml);
+        const Run yl = run(QStringLiteral("yamllint"), QStringList{QStringLiteral("-f"), QStringLiteral("parsable"),
+                                                                   QStringLiteral("-d"), QStringLiteral("relaxed")} +
+                                                           yaml);
         const int yamlWarnings = int(yl.output.count(QStringLiteral("[warning]")));
-        qInfo().noquote() << name << QStringLiteral("yamllint: %1 files, %2 errors, %3 warnings").arg(yaml.size()).arg(yl.output.count(QStringLiteral("[error]"))).arg(yamlWarnings);
+        qInfo().noquote() << name
+                          << QStringLiteral("yamllint: %1 files, %2 errors, %3 warnings")
+                                 .arg(yaml.size())
+                                 .arg(yl.output.count(QStringLiteral("[error]")))
+                                 .arg(yamlWarnings);
         QVERIFY2(yl.exitCode == 0, qPrintable(yl.output));
 
         const QStringList shell = filesWithSuffix(dir.path(), {QStringLiteral(".sh")});
@@ -115,8 +124,10 @@ private slots:
 
         const QStringList python = filesWithSuffix(dir.path(), {QStringLiteral(".py")});
         QVERIFY(python.size() >= 8);
-        const Run py = run(QStringLiteral("python3"), QStringList{QStringLiteral("-m"), QStringLiteral("py_compile")} + python);
-        qInfo().noquote() << name << QStringLiteral("py_compile: %1 files, exit %2").arg(python.size()).arg(py.exitCode);
+        const Run py =
+            run(QStringLiteral("python3"), QStringList{QStringLiteral("-m"), QStringLiteral("py_compile")} + python);
+        qInfo().noquote() << name
+                          << QStringLiteral("py_compile: %1 files, exit %2").arg(python.size()).arg(py.exitCode);
         QVERIFY2(py.exitCode == 0, qPrintable(py.output));
     }
 };

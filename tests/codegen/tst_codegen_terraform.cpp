@@ -22,15 +22,13 @@ using namespace mlops;
 
 namespace {
 
-QString pluginDir()
-{
+QString pluginDir() {
     const QString dir = qEnvironmentVariable("MLOPS_TF_PLUGIN_DIR");
     return dir.isEmpty() ? QStringLiteral("/opt/tf-plugins") : dir;
 }
 
 // Providers ("hashicorp/aws") named in the generated providers.tf that the plugin directory lacks.
-QStringList missingProviders(const QString& providersTf)
-{
+QStringList missingProviders(const QString& providersTf) {
     static const QRegularExpression source(QStringLiteral("source\\s*=\\s*\"([\\w-]+/[\\w-]+)\""));
     QStringList missing;
     for (auto it = source.globalMatch(providersTf); it.hasNext();) {
@@ -47,8 +45,7 @@ struct Run {
     QByteArray err;
 };
 
-Run terraform(const QString& dir, const QStringList& args)
-{
+Run terraform(const QString& dir, const QStringList& args) {
     QProcess p;
     p.setWorkingDirectory(dir);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -68,8 +65,7 @@ class TestCodegenTerraform : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         if (QStandardPaths::findExecutable(QStringLiteral("terraform")).isEmpty())
             QSKIP("terraform is not installed");
@@ -77,22 +73,23 @@ private slots:
             QSKIP("no provider plugin directory (MLOPS_TF_PLUGIN_DIR)");
     }
 
-    void generatedTerraform_validatesWithProviderSchemas_data()
-    {
+    void generatedTerraform_validatesWithProviderSchemas_data() {
         QTest::addColumn<QString>("name");
         const QDir prompts(test::dataPath(QStringLiteral("codegen/prompts")));
         for (const QString& n : prompts.entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name))
             QTest::newRow(qPrintable(QFileInfo(n).completeBaseName())) << QFileInfo(n).completeBaseName();
     }
 
-    void generatedTerraform_validatesWithProviderSchemas()
-    {
+    void generatedTerraform_validatesWithProviderSchemas() {
         QFETCH(QString, name);
-        const GeneratedRepository repo = RepositoryRenderer(KnowledgeBase::shared()).render(RenderInput::fromState(test::frozenDesignState(name)));
+        const GeneratedRepository repo =
+            RepositoryRenderer(KnowledgeBase::shared()).render(RenderInput::fromState(test::frozenDesignState(name)));
         QVERIFY2(repo.errors.isEmpty(), qPrintable(repo.errors.join(QLatin1Char(';'))));
-        const QStringList missing = missingProviders(QString::fromUtf8(repo.content(QStringLiteral("infra/terraform/providers.tf"))));
+        const QStringList missing =
+            missingProviders(QString::fromUtf8(repo.content(QStringLiteral("infra/terraform/providers.tf"))));
         if (!missing.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("providers not in the plugin directory: ") + missing.join(QStringLiteral(", "))));
+            QSKIP(qPrintable(QStringLiteral("providers not in the plugin directory: ") +
+                             missing.join(QStringLiteral(", "))));
 
         QTemporaryDir dir;
         int files = 0;
@@ -105,24 +102,30 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly) && f.write(file.content) == file.content.size());
             ++files;
         }
-        const Run init = terraform(dir.path(), {QStringLiteral("init"), QStringLiteral("-backend=false"), QStringLiteral("-input=false"),
-                                                QStringLiteral("-no-color"), QStringLiteral("-plugin-dir=") + pluginDir()});
+        const Run init = terraform(dir.path(), {QStringLiteral("init"), QStringLiteral("-backend=false"),
+                                                QStringLiteral("-input=false"), QStringLiteral("-no-color"),
+                                                QStringLiteral("-plugin-dir=") + pluginDir()});
         QVERIFY2(init.exitCode == 0, QByteArray(init.out + init.err).right(2000).constData());
-        const Run validate = terraform(dir.path(), {QStringLiteral("validate"), QStringLiteral("-json"), QStringLiteral("-no-color")});
+        const Run validate =
+            terraform(dir.path(), {QStringLiteral("validate"), QStringLiteral("-json"), QStringLiteral("-no-color")});
         QJsonParseError parse{};
         const QJsonObject result = QJsonDocument::fromJson(validate.out, &parse).object();
-        QVERIFY2(parse.error == QJsonParseError::NoError, QByteArray(validate.out + validate.err).right(2000).constData());
+        QVERIFY2(parse.error == QJsonParseError::NoError,
+                 QByteArray(validate.out + validate.err).right(2000).constData());
         QStringList problems;
         for (const QJsonValue& d : result.value(QStringLiteral("diagnostics")).toArray()) {
             const QJsonObject o = d.toObject();
-            problems.append(o.value(QStringLiteral("severity")).toString() + QStringLiteral(": ") + o.value(QStringLiteral("summary")).toString() +
-                            QStringLiteral(" (") + o.value(QStringLiteral("range")).toObject().value(QStringLiteral("filename")).toString() +
+            problems.append(o.value(QStringLiteral("severity")).toString() + QStringLiteral(": ") +
+                            o.value(QStringLiteral("summary")).toString() + QStringLiteral(" (") +
+                            o.value(QStringLiteral("range")).toObject().value(QStringLiteral("filename")).toString() +
                             QStringLiteral(") ") + o.value(QStringLiteral("detail")).toString().left(200));
         }
         qInfo("%s: terraform validate on %d files: valid=%s, %d errors, %d warnings", qPrintable(name), files,
-              result.value(QStringLiteral("valid")).toBool() ? "true" : "false", result.value(QStringLiteral("error_count")).toInt(),
+              result.value(QStringLiteral("valid")).toBool() ? "true" : "false",
+              result.value(QStringLiteral("error_count")).toInt(),
               result.value(QStringLiteral("warning_count")).toInt());
-        QVERIFY2(result.value(QStringLiteral("valid")).toBool() && validate.exitCode == 0, qPrintable(problems.join(QLatin1Char('\n'))));
+        QVERIFY2(result.value(QStringLiteral("valid")).toBool() && validate.exitCode == 0,
+                 qPrintable(problems.join(QLatin1Char('\n'))));
     }
 };
 

@@ -4,8 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     QJsonObject answers;
     QString error;
     const bool ok = mlops::AnswersFile::parse(QByteArray(reinterpret_cast<const char*>(data), qsizetype(size)),

@@ -6,8 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const QByteArray bytes(reinterpret_cast<const char*>(data), qsizetype(size));
     const mlops::YamlJsonResult r = mlops::yamlToJson(bytes, QStringLiteral("fuzz.yaml"), true);
     if (!r.ok() && !r.error.startsWith(QLatin1String("fuzz.yaml")))

@@ -32,8 +32,7 @@ using namespace mlops::ui;
 
 namespace {
 
-bool waitFor(const std::function<bool()>& condition, int timeoutMs)
-{
+bool waitFor(const std::function<bool()>& condition, int timeoutMs) {
     QElapsedTimer t;
     t.start();
     while (!condition()) {
@@ -44,15 +43,13 @@ bool waitFor(const std::function<bool()>& condition, int timeoutMs)
     return true;
 }
 
-void save(QWidget& w, const QString& path)
-{
+void save(QWidget& w, const QString& path) {
     QTest::qWait(150); // let coalesced batches and repaints land
     const bool ok = w.grab().save(path);
     std::printf("%s %s\n", ok ? "saved" : "FAILED", qPrintable(path));
 }
 
-QPalette darkPalette()
-{
+QPalette darkPalette() {
     QPalette p;
     p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
     p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
@@ -73,8 +70,7 @@ QPalette darkPalette()
 
 } // namespace
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 2) {
@@ -128,9 +124,12 @@ int main(int argc, char* argv[])
 
     HitlPanel* hitl = w.hitlPanel();
     const NodeActivity& act = w.graphView()->activity();
-    waitFor([&] { return act.node(QStringLiteral("intake_extract")).state == NodeActivity::State::Done &&
-                         act.node(QStringLiteral("coverage_check")).state == NodeActivity::State::Running; },
-            30000);
+    waitFor(
+        [&] {
+            return act.node(QStringLiteral("intake_extract")).state == NodeActivity::State::Done &&
+                   act.node(QStringLiteral("coverage_check")).state == NodeActivity::State::Running;
+        },
+        30000);
     QTest::qWait(400);
     save(w, out.filePath(prefix + QStringLiteral("mid-run.png")));
 
@@ -155,12 +154,14 @@ int main(int argc, char* argv[])
     }
 
     // Take the defaults at every gate until the run ends.
-    waitFor([&] {
-        if (hitl->hasOpenGate() && studio->pendingGate(ds).isValid())
-            hitl->acceptDefaults();
-        return act.node(QStringLiteral("git_commit")).state == NodeActivity::State::Done ||
-               studio->decisionSet(ds).status == QLatin1String("failed");
-    }, 180000);
+    waitFor(
+        [&] {
+            if (hitl->hasOpenGate() && studio->pendingGate(ds).isValid())
+                hitl->acceptDefaults();
+            return act.node(QStringLiteral("git_commit")).state == NodeActivity::State::Done ||
+                   studio->decisionSet(ds).status == QLatin1String("failed");
+        },
+        180000);
     w.graphView()->selectNode(QStringLiteral("planner"));
     w.cardPanel()->setNodeFilter({});
     save(w, out.filePath(prefix + QStringLiteral("completed.png")));

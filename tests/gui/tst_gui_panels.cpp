@@ -28,13 +28,12 @@ using namespace mlops::ui;
 
 namespace {
 
-Event makeEvent(qint64 seq, const QString& type, const QJsonObject& data)
-{
+Event makeEvent(qint64 seq, const QString& type, const QJsonObject& data) {
     return Event{QStringLiteral("ds"), seq, QDateTime::currentDateTimeUtc(), type, data};
 }
 
-Event card(qint64 seq, const char* agent, const char* category, const char* priority, const QJsonObject& evidence = {})
-{
+Event card(qint64 seq, const char* agent, const char* category, const char* priority,
+           const QJsonObject& evidence = {}) {
     ReasonCard c;
     c.agent = QString::fromLatin1(agent);
     c.node = c.agent;
@@ -47,8 +46,7 @@ Event card(qint64 seq, const char* agent, const char* category, const char* prio
     return makeEvent(seq, EventType::reasonCard(), c.toJson());
 }
 
-Question question(const char* id, const char* type, const QStringList& options, const QJsonValue& def)
-{
+Question question(const char* id, const char* type, const QStringList& options, const QJsonValue& def) {
     Question q;
     q.id = QString::fromLatin1(id);
     q.text = QStringLiteral("Question %1?").arg(q.id);
@@ -65,15 +63,13 @@ Question question(const char* id, const char* type, const QStringList& options, 
 class TestGuiPanels : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QVERIFY(m_dir.isValid());
         QStandardPaths::setTestModeEnabled(true);
         test::isolateDataDirs(m_dir.path());
     }
 
-    void cards_filteredByAgentCategoryPriority_showMatchingOnly()
-    {
+    void cards_filteredByAgentCategoryPriority_showMatchingOnly() {
         ReasonCardPanel panel;
         panel.appendEvents({card(1, "planner", "architecture", "high"), card(2, "cost_critic", "cost", "medium"),
                             card(3, "planner", "architecture", "low"),
@@ -81,7 +77,7 @@ private slots:
                             card(5, "policy_engine", "policy", "high")});
         QCOMPARE(panel.model()->rowCount(), 4);
         QCOMPARE(panel.model()->agents(), (QStringList{QStringLiteral("cost_critic"), QStringLiteral("planner"),
-                                                        QStringLiteral("policy_engine")}));
+                                                       QStringLiteral("policy_engine")}));
         const QList<QComboBox*> combos = panel.findChildren<QComboBox*>();
         QCOMPARE(combos.size(), 3); // agent, category, priority
         combos[0]->setCurrentIndex(combos[0]->findData(QStringLiteral("planner")));
@@ -104,8 +100,7 @@ private slots:
         QCOMPARE(panel.model()->rowCount(), 6);
     }
 
-    void selectingCard_highlightsItsEvidenceInTheRequirement()
-    {
+    void selectingCard_highlightsItsEvidenceInTheRequirement() {
         ReasonCardPanel panel;
         RequirementEditor editor;
         editor.setPlainText(QStringLiteral("We need real-time fraud scoring under 50 ms on AWS, with GDPR data."));
@@ -127,8 +122,7 @@ private slots:
         QCOMPARE(editor.highlightCount(), 0);
     }
 
-    void questionForms_typedInputs_validateLikeTheEngine()
-    {
+    void questionForms_typedInputs_validateLikeTheEngine() {
         QuestionForm number(question("budget", "number", {}, 1500));
         QCOMPARE(number.value(), QJsonValue(1500.0));
         number.setValueText(QStringLiteral("lots"));
@@ -139,7 +133,8 @@ private slots:
         QVERIFY(number.validate().isEmpty());
         QCOMPARE(number.value(), QJsonValue(2500.0));
 
-        QuestionForm choice(question("cloud", "choice", {QStringLiteral("aws"), QStringLiteral("gcp")}, QStringLiteral("gcp")));
+        QuestionForm choice(
+            question("cloud", "choice", {QStringLiteral("aws"), QStringLiteral("gcp")}, QStringLiteral("gcp")));
         QCOMPARE(choice.value(), QJsonValue(QStringLiteral("gcp")));
         QVERIFY(choice.validate().isEmpty());
 
@@ -162,22 +157,21 @@ private slots:
         QVERIFY(text.validate().isEmpty());
     }
 
-    void hitlPanel_countsDownFromStoredDeadline_andClosesWhenGateCompletes()
-    {
+    void hitlPanel_countsDownFromStoredDeadline_andClosesWhenGateCompletes() {
         QString error;
         auto studio = Studio::open({.dataDir = m_dir.filePath(QStringLiteral("hitl")), .processJobs = false}, &error);
         QVERIFY2(studio, qPrintable(error));
         HitlPanel panel(*studio);
         panel.setDecisionSet(QStringLiteral("ds"));
         const qint64 deadline = Clock::nowMs() + 125000; // 2:05 from now
-        const QJsonArray questions{question("cloud", "choice", {QStringLiteral("aws"), QStringLiteral("gcp")},
-                                            QStringLiteral("aws")).toJson(),
-                                   question("budget", "number", {}, 900).toJson()};
+        const QJsonArray questions{
+            question("cloud", "choice", {QStringLiteral("aws"), QStringLiteral("gcp")}, QStringLiteral("aws")).toJson(),
+            question("budget", "number", {}, 900).toJson()};
         panel.applyEvents({makeEvent(1, EventType::questionsPresented(),
-                                 {{QStringLiteral("node"), QStringLiteral("hitl_gate_input")},
-                                  {QStringLiteral("questions"), questions},
-                                  {QStringLiteral("deadline_ms"), deadline},
-                                  {QStringLiteral("auto_approvable"), QJsonArray{QStringLiteral("cloud")}}})});
+                                     {{QStringLiteral("node"), QStringLiteral("hitl_gate_input")},
+                                      {QStringLiteral("questions"), questions},
+                                      {QStringLiteral("deadline_ms"), deadline},
+                                      {QStringLiteral("auto_approvable"), QJsonArray{QStringLiteral("cloud")}}})});
         QVERIFY(panel.hasOpenGate());
         QCOMPARE(panel.forms().size(), 2);
         QVERIFY2(panel.countdownText().contains(QLatin1String("2:0")), qPrintable(panel.countdownText()));
@@ -188,18 +182,19 @@ private slots:
         panel.form(QStringLiteral("budget"))->setValueText(QStringLiteral("1200"));
         QVERIFY(!panel.submit());
         QVERIFY(panel.hasOpenGate());
-        panel.applyEvents({makeEvent(2, EventType::answersReceived(),
-                                 {{QStringLiteral("question_ids"), QJsonArray{QStringLiteral("cloud")}},
-                                  {QStringLiteral("answers"), QJsonObject{{QStringLiteral("cloud"), QStringLiteral("gcp")}}}})});
+        panel.applyEvents(
+            {makeEvent(2, EventType::answersReceived(),
+                       {{QStringLiteral("question_ids"), QJsonArray{QStringLiteral("cloud")}},
+                        {QStringLiteral("answers"), QJsonObject{{QStringLiteral("cloud"), QStringLiteral("gcp")}}}})});
         QVERIFY(panel.form(QStringLiteral("cloud"))->isAnswered());
         QVERIFY(!panel.form(QStringLiteral("budget"))->isAnswered());
-        panel.applyEvents({makeEvent(3, EventType::nodeComplete(), {{QStringLiteral("node"), QStringLiteral("hitl_gate_input")}})});
+        panel.applyEvents(
+            {makeEvent(3, EventType::nodeComplete(), {{QStringLiteral("node"), QStringLiteral("hitl_gate_input")}})});
         QVERIFY(!panel.hasOpenGate());
         QVERIFY(panel.forms().isEmpty());
     }
 
-    void graphLayout_defaultWorkflow_isReadable()
-    {
+    void graphLayout_defaultWorkflow_isReadable() {
         QString error;
         auto studio = Studio::open({.dataDir = m_dir.filePath(QStringLiteral("layout")), .processJobs = false}, &error);
         QVERIFY2(studio, qPrintable(error));
@@ -230,19 +225,20 @@ private slots:
         QCOMPARE(back, 3); // answers re-check, blocking findings, changes requested
     }
 
-    void nodeActivity_foldsLoopsParallelStepsAndFailures()
-    {
+    void nodeActivity_foldsLoopsParallelStepsAndFailures() {
         NodeActivity a;
         a.setGraph({{QStringLiteral("parallel"),
-                     QJsonObject{{QStringLiteral("critics"), QJsonArray{QStringLiteral("tech_critic"), QStringLiteral("cost_critic")}}}}});
+                     QJsonObject{{QStringLiteral("critics"),
+                                  QJsonArray{QStringLiteral("tech_critic"), QStringLiteral("cost_critic")}}}}});
         qint64 seq = 0;
         const auto start = [&](const char* n) {
             a.apply(makeEvent(++seq, EventType::nodeStart(), {{QStringLiteral("node"), QString::fromLatin1(n)}}));
         };
         const auto done = [&](const char* n, const char* next) {
-            a.apply(makeEvent(++seq, EventType::nodeComplete(), {{QStringLiteral("node"), QString::fromLatin1(n)},
-                                                              {QStringLiteral("next"), QString::fromLatin1(next)},
-                                                              {QStringLiteral("duration_ms"), 12}}));
+            a.apply(makeEvent(++seq, EventType::nodeComplete(),
+                              {{QStringLiteral("node"), QString::fromLatin1(n)},
+                               {QStringLiteral("next"), QString::fromLatin1(next)},
+                               {QStringLiteral("duration_ms"), 12}}));
         };
         start("planner");
         QCOMPARE(a.node(QStringLiteral("planner")).state, NodeActivity::State::Running);
@@ -262,15 +258,15 @@ private slots:
         QCOMPARE(a.node(QStringLiteral("planner")).runs, 2);
         QCOMPARE(a.node(QStringLiteral("planner")).totalDurationMs, 24);
         start("tech_critic");
-        a.apply(makeEvent(++seq, EventType::workflowFailed(), {{QStringLiteral("status"), QStringLiteral("failed")},
-                                                           {QStringLiteral("error"), QStringLiteral("boom")}}));
+        a.apply(makeEvent(
+            ++seq, EventType::workflowFailed(),
+            {{QStringLiteral("status"), QStringLiteral("failed")}, {QStringLiteral("error"), QStringLiteral("boom")}}));
         QCOMPARE(a.node(QStringLiteral("tech_critic")).state, NodeActivity::State::Failed);
         QCOMPARE(a.node(QStringLiteral("tech_critic")).error, QStringLiteral("boom"));
         QCOMPARE(a.node(QStringLiteral("planner")).state, NodeActivity::State::Done);
     }
 
-    void runFeed_burstFromAnotherThread_arrivesInOrderInFewBatches()
-    {
+    void runFeed_burstFromAnotherThread_arrivesInOrderInFewBatches() {
         QString error;
         auto studio = Studio::open({.dataDir = m_dir.filePath(QStringLiteral("feed")), .processJobs = false}, &error);
         QVERIFY2(studio, qPrintable(error));
@@ -304,13 +300,13 @@ private slots:
         QVERIFY2(batches < kEvents / 10, qPrintable(QString::number(batches)));
     }
 
-    void defaultOutputDir_isSanitisedUnderTheDataFolder()
-    {
+    void defaultOutputDir_isSanitisedUnderTheDataFolder() {
         QString error;
         auto studio = Studio::open({.dataDir = m_dir.filePath(QStringLiteral("out")), .processJobs = false}, &error);
         QVERIFY2(studio, qPrintable(error));
         const QString base = studio->dataDir() + QStringLiteral("/repositories/");
-        QCOMPARE(studio->defaultOutputDir(QStringLiteral("Fraud Scoring / EU (v2)")), base + QStringLiteral("fraud-scoring-eu-v2"));
+        QCOMPARE(studio->defaultOutputDir(QStringLiteral("Fraud Scoring / EU (v2)")),
+                 base + QStringLiteral("fraud-scoring-eu-v2"));
         QCOMPARE(studio->defaultOutputDir(QStringLiteral("../../etc")), base + QStringLiteral("etc"));
         QCOMPARE(studio->defaultOutputDir(QStringLiteral("  ")), base + QStringLiteral("project"));
     }

@@ -16,12 +16,12 @@
 #include "run/RunStatusWidget.h"
 
 #include <QAction>
-#include <QPointer>
-#include <QRegularExpression>
 #include <QComboBox>
 #include <QElapsedTimer>
-#include <QSet>
 #include <QLineEdit>
+#include <QPointer>
+#include <QRegularExpression>
+#include <QSet>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -38,8 +38,7 @@ namespace {
 const char* kPrompt = "Nightly batch training of a churn model on 200 GB of tabular data, "
                       "scored once a day for the marketing team.";
 
-State nodeState(MainWindow& w, const char* node)
-{
+State nodeState(MainWindow& w, const char* node) {
     return w.graphView()->activity().node(QString::fromLatin1(node)).state;
 }
 
@@ -48,15 +47,13 @@ State nodeState(MainWindow& w, const char* node)
 class TestGuiRun : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QVERIFY(m_dir.isValid());
         QStandardPaths::setTestModeEnabled(true);
         test::isolateDataDirs(m_dir.path());
     }
 
-    void run_throughUi_answersQuestion_reachesEnd_andReopensWithSameHistory()
-    {
+    void run_throughUi_answersQuestion_reachesEnd_andReopensWithSameHistory() {
         QString decisionSetId;
         int cardCount = 0;
         int rounds = 0;
@@ -92,10 +89,14 @@ private slots:
                          .hasMatch(),
                      qPrintable(hitl->countdownText()));
             QCOMPARE(nodeState(w, "hitl_gate_input"), State::Waiting);
-            QTRY_VERIFY(w.projectModel()->indexOfDecisionSet(decisionSetId)
-                            .data(ProjectListModel::WaitingRole).toBool());
-            QVERIFY(w.projectModel()->indexOfDecisionSet(decisionSetId).parent()
-                        .data(Qt::DisplayRole).toString().contains(QLatin1String("waiting")));
+            QTRY_VERIFY(
+                w.projectModel()->indexOfDecisionSet(decisionSetId).data(ProjectListModel::WaitingRole).toBool());
+            QVERIFY(w.projectModel()
+                        ->indexOfDecisionSet(decisionSetId)
+                        .parent()
+                        .data(Qt::DisplayRole)
+                        .toString()
+                        .contains(QLatin1String("waiting")));
             QVERIFY(w.isEnabled() && w.requirementEditor()->isEnabled()); // nothing modal
 
             // Answer the first gate in the form (a non-default choice where there is one) and submit with the
@@ -141,9 +142,9 @@ private slots:
             QCOMPARE(nodeState(w, "tech_critic"), State::Done);
             QCOMPARE(nodeState(w, "cost_critic"), State::Done);
             QCOMPARE(act.node(QStringLiteral("intake_extract")).runs, rounds + 1);
-            QTRY_COMPARE(w.projectModel()->indexOfDecisionSet(decisionSetId).data(ProjectListModel::StatusRole)
-                             .toString(),
-                         QStringLiteral("completed"));
+            QTRY_COMPARE(
+                w.projectModel()->indexOfDecisionSet(decisionSetId).data(ProjectListModel::StatusRole).toString(),
+                QStringLiteral("completed"));
             cardCount = w.cardPanel()->model()->rowCount();
             QVERIFY(cardCount >= 12);
             lastSeq = w.cardPanel()->model()->entry(cardCount - 1).seq;
@@ -164,8 +165,9 @@ private slots:
             fork.selectStep(4);
             QCOMPARE(fork.selectedStep(), 4);
             fork.setAnswer(QStringLiteral("cloud_provider"), QStringLiteral("azure"));
-            QCOMPARE(fork.edits(), (QJsonObject{{QStringLiteral("answers"),
-                                                 QJsonObject{{QStringLiteral("cloud_provider"), QStringLiteral("azure")}}}}));
+            QCOMPARE(fork.edits(),
+                     (QJsonObject{{QStringLiteral("answers"),
+                                   QJsonObject{{QStringLiteral("cloud_provider"), QStringLiteral("azure")}}}}));
         }
 
         // Restart: a new engine and window on the same data folder; reopen the run from the project list.
@@ -184,16 +186,16 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(w.cardPanel()->model()->rowCount(), cardCount, 10000);
         QCOMPARE(w.cardPanel()->model()->entry(cardCount - 1).seq, lastSeq);
         QCOMPARE(nodeState(w, "git_commit"), State::Done);
-        QCOMPARE(w.graphView()->activity().traversals(QStringLiteral("hitl_gate_input"), QStringLiteral("intake_extract")),
-                 rounds);
+        QCOMPARE(
+            w.graphView()->activity().traversals(QStringLiteral("hitl_gate_input"), QStringLiteral("intake_extract")),
+            rounds);
         QVERIFY(w.runStatus()->statusText().contains(QLatin1String("Completed")));
         QVERIFY(!w.hitlPanel()->hasOpenGate());
         QVERIFY(!w.pauseAction()->isEnabled());
         QVERIFY(w.forkAction()->isEnabled());
     }
 
-    void cancel_whileWaitingForAnswers_closesQuestionsAndMarksRunCancelled()
-    {
+    void cancel_whileWaitingForAnswers_closesQuestionsAndMarksRunCancelled() {
         QString error;
         auto studio = Studio::open({.dataDir = m_dir.filePath(QStringLiteral("cancel"))}, &error);
         QVERIFY2(studio, qPrintable(error));
@@ -208,8 +210,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.hitlPanel()->hasOpenGate(), 30000);
         QTRY_VERIFY(w.cancelAction()->isEnabled());
         QTest::keyClick(&w, Qt::Key_X, Qt::ControlModifier | Qt::ShiftModifier); // Cancel run
-        QTRY_COMPARE_WITH_TIMEOUT(w.projectModel()->indexOfDecisionSet(id).data(ProjectListModel::StatusRole).toString(),
-                                  QStringLiteral("cancelled"), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            w.projectModel()->indexOfDecisionSet(id).data(ProjectListModel::StatusRole).toString(),
+            QStringLiteral("cancelled"), 20000);
         QTRY_VERIFY(!w.hitlPanel()->hasOpenGate());
         QTRY_VERIFY(w.runStatus()->statusText().contains(QLatin1String("Cancelled")));
         QVERIFY(!w.cancelAction()->isEnabled());

@@ -12,8 +12,7 @@ namespace mlops::test {
 
 namespace {
 
-QByteArray reason(int status)
-{
+QByteArray reason(int status) {
     switch (status) {
     case 200:
         return "OK";
@@ -32,8 +31,7 @@ QByteArray reason(int status)
     }
 }
 
-QByteArray sse(const QJsonObject& o, const QByteArray& event = {})
-{
+QByteArray sse(const QJsonObject& o, const QByteArray& event = {}) {
     QByteArray out;
     if (!event.isEmpty())
         out += "event: " + event + "\n";
@@ -41,8 +39,7 @@ QByteArray sse(const QJsonObject& o, const QByteArray& event = {})
 }
 
 // Splits text into a few pieces so that streams really arrive in parts.
-QStringList pieces(const QString& text)
-{
+QStringList pieces(const QString& text) {
     QStringList out;
     const int n = 4;
     const qsizetype step = qMax<qsizetype>(1, text.size() / n);
@@ -53,8 +50,7 @@ QStringList pieces(const QString& text)
     return out;
 }
 
-QString k(const char* s)
-{
+QString k(const char* s) {
     return QString::fromLatin1(s);
 }
 
@@ -64,12 +60,9 @@ QString k(const char* s)
 class FakeLlmServerCore : public QObject {
 public:
     explicit FakeLlmServerCore(FakeLlmServer* owner)
-        : m_owner(owner)
-    {
-    }
+        : m_owner(owner) {}
 
-    quint16 listen()
-    {
+    quint16 listen() {
         m_server = new QTcpServer(this);
         m_server->listen(QHostAddress::LocalHost, 0);
         connect(m_server, &QTcpServer::newConnection, this, [this] {
@@ -80,8 +73,7 @@ public:
     }
 
 private:
-    void accept(QTcpSocket* socket)
-    {
+    void accept(QTcpSocket* socket) {
         auto buffer = std::make_shared<QByteArray>();
         auto done = std::make_shared<bool>(false);
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
@@ -120,14 +112,14 @@ private:
         });
     }
 
-    void respond(QTcpSocket* socket, const FakeLlmServer::Response& response)
-    {
+    void respond(QTcpSocket* socket, const FakeLlmServer::Response& response) {
         QPointer<QTcpSocket> s(socket);
         QTimer::singleShot(response.delayMs, this, [this, s, response] {
             if (!s)
                 return;
             const bool streamed = !response.chunks.isEmpty();
-            QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reason(response.status) + "\r\n";
+            QByteArray head =
+                "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reason(response.status) + "\r\n";
             head += streamed ? "Content-Type: text/event-stream\r\n" : "Content-Type: application/json\r\n";
             for (const auto& h : response.headers)
                 head += h.first + ": " + h.second + "\r\n";
@@ -146,8 +138,7 @@ private:
         });
     }
 
-    void writeChunks(QPointer<QTcpSocket> s, QList<QByteArray> chunks, int index, int delayMs)
-    {
+    void writeChunks(QPointer<QTcpSocket> s, QList<QByteArray> chunks, int index, int delayMs) {
         if (!s)
             return;
         if (index >= chunks.size()) {
@@ -156,19 +147,18 @@ private:
         }
         s->write(chunks[index]);
         s->flush();
-        QTimer::singleShot(delayMs, this, [this, s, chunks, index, delayMs] { writeChunks(s, chunks, index + 1, delayMs); });
+        QTimer::singleShot(delayMs, this,
+                           [this, s, chunks, index, delayMs] { writeChunks(s, chunks, index + 1, delayMs); });
     }
 
-    void finish(QPointer<QTcpSocket> s)
-    {
+    void finish(QPointer<QTcpSocket> s) {
         if (!s)
             return;
         release(m_open.take(s.data()));
         s->disconnectFromHost();
     }
 
-    void release(const std::shared_ptr<bool>& open)
-    {
+    void release(const std::shared_ptr<bool>& open) {
         if (open && *open) {
             *open = false;
             m_owner->closed();
@@ -180,8 +170,7 @@ private:
     QHash<QTcpSocket*, std::shared_ptr<bool>> m_open;
 };
 
-QString FakeLlmServer::Request::lastUserMessage() const
-{
+QString FakeLlmServer::Request::lastUserMessage() const {
     const QJsonArray messages = json.value(k("messages")).toArray();
     for (qsizetype i = messages.size() - 1; i >= 0; --i) {
         if (messages[i].toObject().value(k("role")).toString() == QLatin1String("user"))
@@ -190,8 +179,7 @@ QString FakeLlmServer::Request::lastUserMessage() const
     return {};
 }
 
-QString FakeLlmServer::Request::system() const
-{
+QString FakeLlmServer::Request::system() const {
     if (json.contains(k("system")))
         return json.value(k("system")).toString();
     const QJsonArray messages = json.value(k("messages")).toArray();
@@ -202,8 +190,7 @@ QString FakeLlmServer::Request::system() const
     return {};
 }
 
-FakeLlmServer::FakeLlmServer()
-{
+FakeLlmServer::FakeLlmServer() {
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("fake-llm-server"));
     m_core = new FakeLlmServerCore(this);
@@ -211,57 +198,51 @@ FakeLlmServer::FakeLlmServer()
     m_thread->start();
     FakeLlmServerCore* core = m_core;
     quint16 port = 0;
-    QMetaObject::invokeMethod(core, [core, &port] { port = core->listen(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        core, [core, &port] { port = core->listen(); }, Qt::BlockingQueuedConnection);
     m_port = port;
 }
 
-FakeLlmServer::~FakeLlmServer()
-{
+FakeLlmServer::~FakeLlmServer() {
     FakeLlmServerCore* core = m_core;
-    QMetaObject::invokeMethod(core, [core] { delete core; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        core, [core] { delete core; }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
     delete m_thread;
 }
 
-QString FakeLlmServer::baseUrl() const
-{
+QString FakeLlmServer::baseUrl() const {
     return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
 }
 
-void FakeLlmServer::setHandler(Handler handler)
-{
+void FakeLlmServer::setHandler(Handler handler) {
     QMutexLocker lock(&m_mutex);
     m_handler = std::move(handler);
 }
 
-int FakeLlmServer::requestCount() const
-{
+int FakeLlmServer::requestCount() const {
     QMutexLocker lock(&m_mutex);
     return int(m_requests.size());
 }
 
-QList<FakeLlmServer::Request> FakeLlmServer::requests() const
-{
+QList<FakeLlmServer::Request> FakeLlmServer::requests() const {
     QMutexLocker lock(&m_mutex);
     return m_requests;
 }
 
-int FakeLlmServer::maxConcurrent() const
-{
+int FakeLlmServer::maxConcurrent() const {
     QMutexLocker lock(&m_mutex);
     return m_maxOpen;
 }
 
-void FakeLlmServer::reset()
-{
+void FakeLlmServer::reset() {
     QMutexLocker lock(&m_mutex);
     m_requests.clear();
     m_maxOpen = m_open;
 }
 
-FakeLlmServer::Response FakeLlmServer::handle(const Request& request)
-{
+FakeLlmServer::Response FakeLlmServer::handle(const Request& request) {
     Handler handler;
     int index;
     {
@@ -276,47 +257,46 @@ FakeLlmServer::Response FakeLlmServer::handle(const Request& request)
     return handler(request, index);
 }
 
-void FakeLlmServer::closed()
-{
+void FakeLlmServer::closed() {
     QMutexLocker lock(&m_mutex);
     --m_open;
 }
 
-FakeLlmServer::Response FakeLlmServer::answer(const Request& request, const QString& content, int in, int out)
-{
+FakeLlmServer::Response FakeLlmServer::answer(const Request& request, const QString& content, int in, int out) {
     return request.isAnthropic() ? anthropic(content, request.wantsStream(), in, out)
                                  : openAi(content, request.wantsStream(), in, out);
 }
 
-FakeLlmServer::Response FakeLlmServer::openAi(const QString& content, bool stream, int in, int out)
-{
+FakeLlmServer::Response FakeLlmServer::openAi(const QString& content, bool stream, int in, int out) {
     Response r;
     const QJsonObject usage{{k("prompt_tokens"), in}, {k("completion_tokens"), out}, {k("total_tokens"), in + out}};
     if (!stream) {
         const QJsonObject o{
             {k("id"), k("chatcmpl-fake")},
             {k("object"), k("chat.completion")},
-            {k("choices"), QJsonArray{QJsonObject{{k("index"), 0},
-                                                  {k("message"), QJsonObject{{k("role"), k("assistant")}, {k("content"), content}}},
-                                                  {k("finish_reason"), k("stop")}}}},
+            {k("choices"),
+             QJsonArray{QJsonObject{{k("index"), 0},
+                                    {k("message"), QJsonObject{{k("role"), k("assistant")}, {k("content"), content}}},
+                                    {k("finish_reason"), k("stop")}}}},
             {k("usage"), usage},
         };
         r.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
         return r;
     }
     for (const QString& piece : pieces(content)) {
-        r.chunks.append(sse(QJsonObject{
-            {k("choices"), QJsonArray{QJsonObject{{k("index"), 0}, {k("delta"), QJsonObject{{k("content"), piece}}}}}}}));
+        r.chunks.append(sse(
+            QJsonObject{{k("choices"),
+                         QJsonArray{QJsonObject{{k("index"), 0}, {k("delta"), QJsonObject{{k("content"), piece}}}}}}}));
     }
     r.chunks.append(sse(QJsonObject{
-        {k("choices"), QJsonArray{QJsonObject{{k("index"), 0}, {k("delta"), QJsonObject()}, {k("finish_reason"), k("stop")}}}}}));
+        {k("choices"),
+         QJsonArray{QJsonObject{{k("index"), 0}, {k("delta"), QJsonObject()}, {k("finish_reason"), k("stop")}}}}}));
     r.chunks.append(sse(QJsonObject{{k("choices"), QJsonArray()}, {k("usage"), usage}}));
     r.chunks.append("data: [DONE]\n\n");
     return r;
 }
 
-FakeLlmServer::Response FakeLlmServer::anthropic(const QString& content, bool stream, int in, int out)
-{
+FakeLlmServer::Response FakeLlmServer::anthropic(const QString& content, bool stream, int in, int out) {
     Response r;
     if (!stream) {
         const QJsonObject o{
@@ -332,14 +312,17 @@ FakeLlmServer::Response FakeLlmServer::anthropic(const QString& content, bool st
     }
     r.chunks.append(sse(QJsonObject{{k("type"), k("message_start")},
                                     {k("message"), QJsonObject{{k("id"), k("msg_fake")},
-                                                               {k("usage"), QJsonObject{{k("input_tokens"), in}, {k("output_tokens"), 1}}}}}},
+                                                               {k("usage"), QJsonObject{{k("input_tokens"), in},
+                                                                                        {k("output_tokens"), 1}}}}}},
                         "message_start"));
-    r.chunks.append(sse(QJsonObject{{k("type"), k("content_block_start")}, {k("index"), 0},
+    r.chunks.append(sse(QJsonObject{{k("type"), k("content_block_start")},
+                                    {k("index"), 0},
                                     {k("content_block"), QJsonObject{{k("type"), k("text")}, {k("text"), QString()}}}},
                         "content_block_start"));
     r.chunks.append("event: ping\ndata: {\"type\": \"ping\"}\n\n");
     for (const QString& piece : pieces(content)) {
-        r.chunks.append(sse(QJsonObject{{k("type"), k("content_block_delta")}, {k("index"), 0},
+        r.chunks.append(sse(QJsonObject{{k("type"), k("content_block_delta")},
+                                        {k("index"), 0},
                                         {k("delta"), QJsonObject{{k("type"), k("text_delta")}, {k("text"), piece}}}},
                             "content_block_delta"));
     }
@@ -352,8 +335,7 @@ FakeLlmServer::Response FakeLlmServer::anthropic(const QString& content, bool st
     return r;
 }
 
-FakeLlmServer::Response FakeLlmServer::status(int code, const QByteArray& body, const QByteArray& retryAfter)
-{
+FakeLlmServer::Response FakeLlmServer::status(int code, const QByteArray& body, const QByteArray& retryAfter) {
     Response r;
     r.status = code;
     r.body = body;
@@ -362,8 +344,7 @@ FakeLlmServer::Response FakeLlmServer::status(int code, const QByteArray& body, 
     return r;
 }
 
-FakeLlmServer::Response FakeLlmServer::truncatedStream(const Request& request, const QString& content)
-{
+FakeLlmServer::Response FakeLlmServer::truncatedStream(const Request& request, const QString& content) {
     Response r = request.isAnthropic() ? anthropic(content, true) : openAi(content, true);
     // Drop the end marker and everything after the first text piece, then cut that piece mid-JSON.
     const qsizetype keep = request.isAnthropic() ? 4 : 2;

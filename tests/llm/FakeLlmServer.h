@@ -35,9 +35,9 @@ public:
     struct Response {
         int status = 200;
         QList<QPair<QByteArray, QByteArray>> headers;
-        QByteArray body;            // whole body (ignored when chunks are set)
-        QList<QByteArray> chunks;   // streamed pieces (text/event-stream), written chunkDelayMs apart
-        int delayMs = 0;            // before anything is written
+        QByteArray body;          // whole body (ignored when chunks are set)
+        QList<QByteArray> chunks; // streamed pieces (text/event-stream), written chunkDelayMs apart
+        int delayMs = 0;          // before anything is written
         int chunkDelayMs = 0;
         qsizetype declaredLength = -1; // Content-Length to announce; larger than the body = truncated transfer
     };
@@ -54,7 +54,8 @@ public:
     void reset();
 
     // A successful answer in the request's API and mode (streamed if the request asked for it).
-    static Response answer(const Request& request, const QString& content, int inputTokens = 120, int outputTokens = 30);
+    static Response answer(const Request& request, const QString& content, int inputTokens = 120,
+                           int outputTokens = 30);
     static Response openAi(const QString& content, bool stream, int inputTokens = 120, int outputTokens = 30);
     static Response anthropic(const QString& content, bool stream, int inputTokens = 120, int outputTokens = 30);
     static Response status(int code, const QByteArray& body = "{\"error\":{\"message\":\"fake error\"}}",

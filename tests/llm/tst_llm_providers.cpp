@@ -27,8 +27,7 @@ const QByteArray kAnthropicKey = "sk-ant-test-SECRET-5678";
 using Response = FakeLlmServer::Response;
 using Request = FakeLlmServer::Request;
 
-LlmRequest hello()
-{
+LlmRequest hello() {
     LlmRequest r;
     r.system = QStringLiteral("You are terse.");
     r.messages = {{QStringLiteral("user"), QStringLiteral("Say hello.")}};
@@ -36,8 +35,7 @@ LlmRequest hello()
     return r;
 }
 
-bool grepTree(const QString& root, const QByteArray& needle)
-{
+bool grepTree(const QString& root, const QByteArray& needle) {
     QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         QFile f(it.next());
@@ -56,13 +54,12 @@ class TestLlmProviders : public QObject {
     std::unique_ptr<QTemporaryDir> m_cache;
     std::unique_ptr<LlmClient> m_client;
 
-    LlmSettings settings(LlmSettings::Provider provider = LlmSettings::Provider::OpenAi, bool stream = true) const
-    {
+    LlmSettings settings(LlmSettings::Provider provider = LlmSettings::Provider::OpenAi, bool stream = true) const {
         LlmSettings s;
         s.provider = provider;
         s.baseUrl = m_server.baseUrl();
         s.model = provider == LlmSettings::Provider::Anthropic ? QStringLiteral("claude-3-5-haiku-20241022")
-                                                                : QStringLiteral("gpt-4o-mini");
+                                                               : QStringLiteral("gpt-4o-mini");
         s.stream = stream;
         s.timeoutMs = 3000;
         s.maxRetries = 2;
@@ -74,8 +71,7 @@ class TestLlmProviders : public QObject {
     }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         qputenv("OPENAI_API_KEY", kOpenAiKey);
         qputenv("ANTHROPIC_API_KEY", kAnthropicKey);
@@ -83,8 +79,7 @@ private slots:
             qunsetenv(v);
     }
 
-    void init()
-    {
+    void init() {
         m_cache = std::make_unique<QTemporaryDir>();
         m_client = std::make_unique<LlmClient>();
         m_server.setHandler({});
@@ -93,9 +88,9 @@ private slots:
 
     void cleanup() { m_client.reset(); }
 
-    void sse_chunksSplitAnywhere_sameEvents()
-    {
-        const QByteArray stream = "event: a\ndata: {\"x\":1}\n\n: keep-alive\r\ndata: line1\ndata: line2\r\n\r\ndata: [DONE]\n\n";
+    void sse_chunksSplitAnywhere_sameEvents() {
+        const QByteArray stream =
+            "event: a\ndata: {\"x\":1}\n\n: keep-alive\r\ndata: line1\ndata: line2\r\n\r\ndata: [DONE]\n\n";
         for (int split = 1; split < stream.size(); ++split) {
             SseParser p;
             QList<SseParser::Event> events = p.feed(stream.left(split));
@@ -112,8 +107,7 @@ private slots:
         QVERIFY(cut.hasPartialEvent());
     }
 
-    void retryAfter_secondsAndHttpDate_parsed()
-    {
+    void retryAfter_secondsAndHttpDate_parsed() {
         const QDateTime now = QDateTime(QDate(2015, 10, 21), QTime(7, 27, 50), Qt::UTC);
         QCOMPARE(RetryPolicy::parseRetryAfter("2", now), qint64(2000));
         QCOMPARE(RetryPolicy::parseRetryAfter(" 0.5 ", now), qint64(500));
@@ -123,8 +117,7 @@ private slots:
         QCOMPARE(RetryPolicy::parseRetryAfter("", now), qint64(-1));
     }
 
-    void backoff_exponentialWithJitterAndCap()
-    {
+    void backoff_exponentialWithJitterAndCap() {
         const RetryPolicy p{100, 1000, 5000};
         QCOMPARE(p.delayMs(0, {}, 0.0), qint64(50));
         QCOMPARE(p.delayMs(0, {}, 0.999), qint64(99));
@@ -136,8 +129,7 @@ private slots:
         QCOMPARE(p.delayMs(0, "60", 0.0), qint64(-1)); // beyond maxRetryAfterMs: give up
     }
 
-    void settings_envJsonFlags_resolvedWithoutKey()
-    {
+    void settings_envJsonFlags_resolvedWithoutKey() {
         QProcessEnvironment env;
         env.insert(QStringLiteral("MLOPS_LLM_PROVIDER"), QStringLiteral("ollama"));
         env.insert(QStringLiteral("MLOPS_LLM_URL"), QStringLiteral("http://localhost:11434/v1/"));
@@ -169,8 +161,7 @@ private slots:
         QVERIFY(!LlmSettings().enabled()); // offline by default
     }
 
-    void complete_bothApis_returnTextUsageAndCost_data()
-    {
+    void complete_bothApis_returnTextUsageAndCost_data() {
         QTest::addColumn<int>("provider");
         QTest::addColumn<bool>("stream");
         QTest::newRow("openai-stream") << int(LlmSettings::Provider::OpenAi) << true;
@@ -178,8 +169,7 @@ private slots:
         QTest::newRow("anthropic-stream") << int(LlmSettings::Provider::Anthropic) << true;
         QTest::newRow("anthropic-whole") << int(LlmSettings::Provider::Anthropic) << false;
     }
-    void complete_bothApis_returnTextUsageAndCost()
-    {
+    void complete_bothApis_returnTextUsageAndCost() {
         QFETCH(int, provider);
         QFETCH(bool, stream);
         const QString text = QStringLiteral("Hello from a model that streams in several pieces — ünïcode too.");
@@ -209,7 +199,12 @@ private slots:
         } else {
             QCOMPARE(q.path, QByteArray("/v1/chat/completions"));
             QCOMPARE(q.headers.value("authorization"), "Bearer " + kOpenAiKey);
-            QCOMPARE(q.json.value(QStringLiteral("messages")).toArray().first().toObject().value(QStringLiteral("role")).toString(),
+            QCOMPARE(q.json.value(QStringLiteral("messages"))
+                         .toArray()
+                         .first()
+                         .toObject()
+                         .value(QStringLiteral("role"))
+                         .toString(),
                      QStringLiteral("system"));
         }
         const LlmUsage perRun = m_client->usage(QStringLiteral("run-1"));
@@ -218,8 +213,7 @@ private slots:
         QCOMPARE(perRun.inputTokens, qint64(120));
     }
 
-    void complete_slowPastTimeout_timesOutWithoutRetry()
-    {
+    void complete_slowPastTimeout_timesOutWithoutRetry() {
         m_server.setHandler([](const Request& r, int) {
             Response resp = FakeLlmServer::answer(r, QStringLiteral("late"));
             resp.delayMs = 3000;
@@ -237,8 +231,7 @@ private slots:
         QCOMPARE(r.usage.failures, 1);
     }
 
-    void complete_slowStreamPastTimeout_timesOut()
-    {
+    void complete_slowStreamPastTimeout_timesOut() {
         // Headers arrive at once, then the chunks trickle in slower than the deadline allows.
         m_server.setHandler([](const Request& r, int) {
             Response resp = FakeLlmServer::answer(r, QStringLiteral("a reply that takes far too long to stream"));
@@ -251,14 +244,12 @@ private slots:
         QCOMPARE(r.errorKind, QStringLiteral("timeout"));
     }
 
-    void complete_429WithRetryAfter_waitsThenSucceeds_data()
-    {
+    void complete_429WithRetryAfter_waitsThenSucceeds_data() {
         QTest::addColumn<int>("provider");
         QTest::newRow("openai") << int(LlmSettings::Provider::OpenAi);
         QTest::newRow("anthropic") << int(LlmSettings::Provider::Anthropic);
     }
-    void complete_429WithRetryAfter_waitsThenSucceeds()
-    {
+    void complete_429WithRetryAfter_waitsThenSucceeds() {
         QFETCH(int, provider);
         m_server.setHandler([](const Request& r, int index) {
             if (index == 0)
@@ -275,8 +266,7 @@ private slots:
         QVERIFY2(t.elapsed() >= 1000, qPrintable(QString::number(t.elapsed()))); // honoured Retry-After: 1
     }
 
-    void complete_retryAfterBeyondLimit_givesUpAtOnce()
-    {
+    void complete_retryAfterBeyondLimit_givesUpAtOnce() {
         m_server.setHandler([](const Request&, int) { return FakeLlmServer::status(429, "{}", "3600"); });
         QElapsedTimer t;
         t.start();
@@ -286,8 +276,7 @@ private slots:
         QVERIFY(t.elapsed() < 2000);
     }
 
-    void complete_500TwiceThenOk_succeedsOnThirdAttempt()
-    {
+    void complete_500TwiceThenOk_succeedsOnThirdAttempt() {
         m_server.setHandler([](const Request& r, int index) {
             return index < 2 ? FakeLlmServer::status(500) : FakeLlmServer::answer(r, QStringLiteral("third time"));
         });
@@ -297,8 +286,7 @@ private slots:
         QCOMPARE(m_server.requestCount(), 3);
     }
 
-    void complete_500Always_failsAfterMaxRetries()
-    {
+    void complete_500Always_failsAfterMaxRetries() {
         m_server.setHandler([](const Request&, int) { return FakeLlmServer::status(503); });
         const LlmResult r = m_client->complete(hello(), settings());
         QVERIFY(!r.ok);
@@ -308,16 +296,14 @@ private slots:
         QCOMPARE(r.usage.retries, 2);
     }
 
-    void complete_400_notRetried()
-    {
+    void complete_400_notRetried() {
         m_server.setHandler([](const Request&, int) { return FakeLlmServer::status(400); });
         const LlmResult r = m_client->complete(hello(), settings());
         QCOMPARE(r.httpStatus, 400);
         QCOMPARE(m_server.requestCount(), 1);
     }
 
-    void complete_malformedBody_protocolError_data()
-    {
+    void complete_malformedBody_protocolError_data() {
         QTest::addColumn<int>("provider");
         QTest::addColumn<bool>("stream");
         QTest::newRow("openai-whole") << int(LlmSettings::Provider::OpenAi) << false;
@@ -325,8 +311,7 @@ private slots:
         QTest::newRow("openai-stream") << int(LlmSettings::Provider::OpenAi) << true;
         QTest::newRow("anthropic-stream") << int(LlmSettings::Provider::Anthropic) << true;
     }
-    void complete_malformedBody_protocolError()
-    {
+    void complete_malformedBody_protocolError() {
         QFETCH(int, provider);
         QFETCH(bool, stream);
         m_server.setHandler([stream](const Request&, int) {
@@ -343,14 +328,12 @@ private slots:
                  qPrintable(r.errorKind + QLatin1Char(' ') + r.error));
     }
 
-    void complete_truncatedStream_retriedThenFails_data()
-    {
+    void complete_truncatedStream_retriedThenFails_data() {
         QTest::addColumn<int>("provider");
         QTest::newRow("openai") << int(LlmSettings::Provider::OpenAi);
         QTest::newRow("anthropic") << int(LlmSettings::Provider::Anthropic);
     }
-    void complete_truncatedStream_retriedThenFails()
-    {
+    void complete_truncatedStream_retriedThenFails() {
         QFETCH(int, provider);
         m_server.setHandler([](const Request& r, int) {
             return FakeLlmServer::truncatedStream(r, QStringLiteral("{\"fields\": {\"cloud_provider\": "));
@@ -362,8 +345,7 @@ private slots:
         QVERIFY(r.text.isEmpty());
     }
 
-    void complete_truncatedStreamOnce_recoversOnRetry()
-    {
+    void complete_truncatedStreamOnce_recoversOnRetry() {
         m_server.setHandler([](const Request& r, int index) {
             return index == 0 ? FakeLlmServer::truncatedStream(r, QStringLiteral("partial"))
                               : FakeLlmServer::answer(r, QStringLiteral("whole"));
@@ -373,8 +355,7 @@ private slots:
         QCOMPARE(r.text, QStringLiteral("whole"));
     }
 
-    void complete_truncatedWholeBody_fails()
-    {
+    void complete_truncatedWholeBody_fails() {
         m_server.setHandler([](const Request& r, int) {
             Response resp = FakeLlmServer::answer(r, QStringLiteral("cut"));
             resp.declaredLength = resp.body.size() + 100;
@@ -389,8 +370,7 @@ private slots:
                  qPrintable(r.errorKind));
     }
 
-    void complete_cancelled_returnsPromptly()
-    {
+    void complete_cancelled_returnsPromptly() {
         m_server.setHandler([](const Request& r, int) {
             Response resp = FakeLlmServer::answer(r, QStringLiteral("never seen"));
             resp.delayMs = 5000;
@@ -411,8 +391,7 @@ private slots:
         QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
     }
 
-    void complete_cancelledDuringBackoff_stopsRetrying()
-    {
+    void complete_cancelledDuringBackoff_stopsRetrying() {
         m_server.setHandler([](const Request&, int) { return FakeLlmServer::status(429, "{}", "5"); });
         std::atomic_bool cancelled{false};
         std::thread canceller([&cancelled] {
@@ -428,8 +407,7 @@ private slots:
         QVERIFY(t.elapsed() < 3000);
     }
 
-    void submit_manyAtOnce_concurrencyLimitHolds()
-    {
+    void submit_manyAtOnce_concurrencyLimitHolds() {
         m_server.setHandler([](const Request& r, int) {
             Response resp = FakeLlmServer::answer(r, QStringLiteral("ok"));
             resp.delayMs = 150;
@@ -452,9 +430,9 @@ private slots:
         QCOMPARE(m_server.maxConcurrent(), 2); // the limit is a limit, not serialisation
     }
 
-    void complete_sameRequestTwice_servedFromCacheWithoutKeyInFiles()
-    {
-        m_server.setHandler([](const Request& r, int) { return FakeLlmServer::answer(r, QStringLiteral("cached answer")); });
+    void complete_sameRequestTwice_servedFromCacheWithoutKeyInFiles() {
+        m_server.setHandler(
+            [](const Request& r, int) { return FakeLlmServer::answer(r, QStringLiteral("cached answer")); });
         LlmSettings s = settings();
         s.cache = true;
         const LlmResult first = m_client->complete(hello(), s);
@@ -481,8 +459,7 @@ private slots:
         QCOMPARE(totals.cacheHits, 1);
     }
 
-    void complete_failedAnswer_notCached()
-    {
+    void complete_failedAnswer_notCached() {
         m_server.setHandler([](const Request& r, int index) {
             return index == 0 ? FakeLlmServer::status(400) : FakeLlmServer::answer(r, QStringLiteral("fine"));
         });
@@ -493,8 +470,7 @@ private slots:
         QCOMPARE(m_server.requestCount(), 2);
     }
 
-    void errors_serverEchoesKey_redacted()
-    {
+    void errors_serverEchoesKey_redacted() {
         m_server.setHandler([](const Request& r, int) {
             const QByteArray echoed = r.headers.value("authorization") + " / " + r.headers.value("x-api-key");
             return FakeLlmServer::status(401, "{\"error\":{\"message\":\"bad key " + echoed + "\"}}");
@@ -514,8 +490,7 @@ private slots:
         QVERIFY(!r.text.contains(QStringLiteral("SECRET")));
     }
 
-    void redactor_scrubsKnownKeysAndKeyShapes()
-    {
+    void redactor_scrubsKnownKeysAndKeyShapes() {
         Redactor::addSecret(QStringLiteral("plain-registered-secret"));
         const QString text = QStringLiteral("a plain-registered-secret b sk-proj-abcdefgh123 c Bearer abc.def-ghi "
                                             "x-api-key: whatever d");
@@ -528,8 +503,7 @@ private slots:
         QCOMPARE(Redactor::scrub(QStringLiteral("nothing to hide here")), QStringLiteral("nothing to hide here"));
     }
 
-    void config_remoteWithoutKey_failsWithoutRequest()
-    {
+    void config_remoteWithoutKey_failsWithoutRequest() {
         qunsetenv("OPENAI_API_KEY");
         LlmSettings s = settings();
         s.baseUrl = QStringLiteral("https://llm.invalid");
@@ -541,14 +515,14 @@ private slots:
         QCOMPARE(m_server.requestCount(), 0);
     }
 
-    void priceTable_builtin_datedAndPriced()
-    {
+    void priceTable_builtin_datedAndPriced() {
         const LlmPriceTable& t = LlmPriceTable::builtin();
         QVERIFY(t.size() > 5);
         QVERIFY(!t.source().isEmpty());
         QVERIFY(!t.date().isEmpty());
         // Longest prefix: gpt-4o-mini is not priced as gpt-4o.
-        QCOMPARE(t.find(QStringLiteral("openai"), QStringLiteral("gpt-4o-mini-2024-07-18"))->model, QStringLiteral("gpt-4o-mini"));
+        QCOMPARE(t.find(QStringLiteral("openai"), QStringLiteral("gpt-4o-mini-2024-07-18"))->model,
+                 QStringLiteral("gpt-4o-mini"));
         LlmUsage u;
         u.inputTokens = 1000000;
         u.outputTokens = 1000000;

@@ -32,8 +32,7 @@ std::atomic<qint64> g_outputTokens{0};
 
 // Token counts that depend on the request (about four characters a token, like the real tokenisers), so the
 // figures in the report cannot come from a constant; the server adds up what it reported.
-FakeLlmServer::Response model(const FakeLlmServer::Request& r, int)
-{
+FakeLlmServer::Response model(const FakeLlmServer::Request& r, int) {
     const QString content = QStringLiteral(
         R"({"fields": {"cloud_provider": {"value": "gcp", "evidence": "hosted in Iowa", "confidence": 0.9}}})");
     const int in = int(r.body.size() / 4);
@@ -50,14 +49,12 @@ struct Figures {
     QString cost; // as printed, e.g. "$0.000123 (llm_prices.yaml 2025-05-01)"
 };
 
-qint64 number(const QString& text)
-{
+qint64 number(const QString& text) {
     return QString(text).remove(QLatin1Char(',')).toLongLong();
 }
 
 // Reads the summary sentence the report and the docs both carry.
-Figures parse(const QString& text)
-{
+Figures parse(const QString& text) {
     static const QRegularExpression re(QStringLiteral(
         R"(([\d,]+) requests? \(([\d,]+) sent over HTTP[^)]*\), ([\d,]+) cache hits? \((\d+)%\), ([\d,]+) input / ([\d,]+) output tokens, ([^<\n]+))"));
     const QRegularExpressionMatch m = re.match(text);
@@ -75,14 +72,12 @@ Figures parse(const QString& text)
     return f;
 }
 
-QString readFile(const QString& path)
-{
+QString readFile(const QString& path) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
-QString waitForEnd(Studio& studio, const QString& ds)
-{
+QString waitForEnd(Studio& studio, const QString& ds) {
     QSignalSpy spy(&studio, &Studio::runEnded);
     for (;;) {
         for (const QList<QVariant>& args : std::as_const(spy)) {
@@ -95,17 +90,17 @@ QString waitForEnd(Studio& studio, const QString& ds)
     }
 }
 
-QJsonObject card(const QString& agent, const QJsonObject& inputs, const LlmUsage* usage)
-{
+QJsonObject card(const QString& agent, const QJsonObject& inputs, const LlmUsage* usage) {
     QJsonObject outputs;
     if (usage)
         outputs.insert(QStringLiteral("llm-usage"), usage->toJson());
-    return QJsonObject{{QStringLiteral("agent"), agent}, {QStringLiteral("node"), agent},
-                       {QStringLiteral("inputs"), inputs}, {QStringLiteral("outputs"), outputs}};
+    return QJsonObject{{QStringLiteral("agent"), agent},
+                       {QStringLiteral("node"), agent},
+                       {QStringLiteral("inputs"), inputs},
+                       {QStringLiteral("outputs"), outputs}};
 }
 
-QJsonObject llmInputs(const QString& model)
-{
+QJsonObject llmInputs(const QString& model) {
     return QJsonObject{{QStringLiteral("provider"), QStringLiteral("openai")}, {QStringLiteral("model"), model}};
 }
 
@@ -119,8 +114,7 @@ class TestLlmUsageReport : public QObject {
     std::unique_ptr<Studio> m_studio;
     QString m_project;
 
-    QJsonObject llmSettings(const QString& modelName) const
-    {
+    QJsonObject llmSettings(const QString& modelName) const {
         return QJsonObject{{QStringLiteral("provider"), QStringLiteral("openai")},
                            {QStringLiteral("base_url"), m_server.baseUrl()},
                            {QStringLiteral("model"), modelName},
@@ -129,8 +123,7 @@ class TestLlmUsageReport : public QObject {
     }
 
     // Runs the whole workflow; returns the decision set id (empty on failure) and the repository root.
-    QString run(const QJsonObject& llm, const QString& out)
-    {
+    QString run(const QJsonObject& llm, const QString& out) {
         RunSettings settings;
         settings.approveWithDefaults = true;
         settings.llm = llm;
@@ -139,17 +132,17 @@ class TestLlmUsageReport : public QObject {
         return waitForEnd(*m_studio, ds) == QLatin1String("completed") ? ds : QString();
     }
 
-    QString reportFile(const QString& ds, const char* part) const
-    {
+    QString reportFile(const QString& ds, const char* part) const {
         const QJsonObject result = m_studio->decisionSet(ds).result;
-        const QString root = result.value(QStringLiteral("artifacts")).toObject().value(QStringLiteral("root")).toString();
-        const QString rel = result.value(QStringLiteral("report")).toObject().value(QString::fromLatin1(part)).toString();
+        const QString root =
+            result.value(QStringLiteral("artifacts")).toObject().value(QStringLiteral("root")).toString();
+        const QString rel =
+            result.value(QStringLiteral("report")).toObject().value(QString::fromLatin1(part)).toString();
         return rel.isEmpty() ? QString() : readFile(QDir(root).filePath(rel));
     }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         isolateDataDirs(m_root.path());
         qputenv("OPENAI_API_KEY", "sk-test-usage");
@@ -166,8 +159,7 @@ private slots:
 
     void cleanupTestCase() { m_studio.reset(); }
 
-    void summary_cards_groupedPerAgentAndSummed()
-    {
+    void summary_cards_groupedPerAgentAndSummed() {
         LlmUsage a;
         a.calls = 1;
         a.networkRequests = 2;
@@ -203,31 +195,28 @@ private slots:
         QCOMPARE(LlmRunUsage::usd(12.5), QStringLiteral("$12.50"));
     }
 
-    void summary_unpricedModel_saysUnknownPrice()
-    {
+    void summary_unpricedModel_saysUnknownPrice() {
         LlmUsage u;
         u.calls = 1;
         u.networkRequests = 1;
         u.inputTokens = 10;
         u.costKnown = false;
-        const LlmRunUsage usage =
-            LlmRunUsage::fromCards({card(QStringLiteral("intake_extract"), llmInputs(QStringLiteral("mystery-1")), &u)});
+        const LlmRunUsage usage = LlmRunUsage::fromCards(
+            {card(QStringLiteral("intake_extract"), llmInputs(QStringLiteral("mystery-1")), &u)});
         QVERIFY(usage.costBasis() == LlmRunUsage::CostBasis::Unknown);
         QVERIFY2(usage.summaryLine().endsWith(QStringLiteral("unknown price")), qPrintable(usage.summaryLine()));
         QVERIFY(!usage.summaryLine().contains(QLatin1Char('$')));
     }
 
-    void summary_llmConfiguredButNotAsked_saysNoCalls()
-    {
-        const LlmRunUsage usage =
-            LlmRunUsage::fromCards({card(QStringLiteral("intake_extract"), llmInputs(QStringLiteral("gpt-4o")), nullptr)});
+    void summary_llmConfiguredButNotAsked_saysNoCalls() {
+        const LlmRunUsage usage = LlmRunUsage::fromCards(
+            {card(QStringLiteral("intake_extract"), llmInputs(QStringLiteral("gpt-4o")), nullptr)});
         QVERIFY(usage.mode() == LlmRunUsage::Mode::NotConsulted);
         QVERIFY(usage.summaryLine().startsWith(QStringLiteral("No LLM calls: openai gpt-4o was configured")));
         QVERIFY(LlmRunUsage::fromCards({}).mode() == LlmRunUsage::Mode::Offline);
     }
 
-    void report_fakeServerRunTwice_figuresMatchClientAndServer()
-    {
+    void report_fakeServerRunTwice_figuresMatchClientAndServer() {
         const QJsonObject llm = llmSettings(QStringLiteral("gpt-4o-mini"));
         for (int round = 1; round <= 2; ++round) {
             const int requestsBefore = m_server.requestCount();
@@ -266,7 +255,8 @@ private slots:
             }
             // One row per agent/node: only intake_extract asks the LLM today.
             QVERIFY(reportFile(ds, "html_path")
-                        .contains(QStringLiteral("<td>intake_extract</td><td>intake_extract</td><td>openai</td><td>gpt-4o-mini</td>")));
+                        .contains(QStringLiteral(
+                            "<td>intake_extract</td><td>intake_extract</td><td>openai</td><td>gpt-4o-mini</td>")));
             const QString md = reportFile(ds, "markdown_path");
             QVERIFY(md.contains(QStringLiteral("| intake_extract | intake_extract | openai | gpt-4o-mini | ") +
                                 LlmRunUsage::count(client.calls) + QStringLiteral(" | ")));
@@ -278,8 +268,7 @@ private slots:
         }
     }
 
-    void report_localModel_costsNothingAndSaysSo()
-    {
+    void report_localModel_costsNothingAndSaysSo() {
         // The fake server listens on 127.0.0.1 and "llama3.1" is in no price table: a local model.
         const QString ds = run(llmSettings(QStringLiteral("llama3.1")), QStringLiteral("repo-local"));
         QVERIFY(!ds.isEmpty());
@@ -291,8 +280,7 @@ private slots:
         QCOMPARE(f.cost, QStringLiteral("$0.00 (local model)"));
     }
 
-    void report_offlineRun_saysOfflineWithoutFigures()
-    {
+    void report_offlineRun_saysOfflineWithoutFigures() {
         const int before = m_server.requestCount();
         const QString ds = run(QJsonObject(), QStringLiteral("repo-offline"));
         QVERIFY(!ds.isEmpty());
@@ -309,8 +297,7 @@ private slots:
         }
     }
 
-    void report_renderedAgainInAnotherProcess_sameLlmSection()
-    {
+    void report_renderedAgainInAnotherProcess_sameLlmSection() {
         // The section comes from the reason cards in the state, not from the live client: a resumed run (new
         // process, empty accounting) renders the same bytes. No durations, so nothing in it depends on time.
         const QString ds = run(llmSettings(QStringLiteral("gpt-4o-mini")), QStringLiteral("repo-again"));

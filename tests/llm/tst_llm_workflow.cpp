@@ -28,8 +28,7 @@ QMutex g_logMutex;
 QStringList g_log;
 QtMessageHandler g_previous = nullptr;
 
-void captureLog(QtMsgType type, const QMessageLogContext& context, const QString& message)
-{
+void captureLog(QtMsgType type, const QMessageLogContext& context, const QString& message) {
     {
         QMutexLocker lock(&g_logMutex);
         g_log.append(message);
@@ -38,8 +37,7 @@ void captureLog(QtMsgType type, const QMessageLogContext& context, const QString
         g_previous(type, context, message);
 }
 
-QStringList filesContaining(const QString& root, const QByteArray& needle)
-{
+QStringList filesContaining(const QString& root, const QByteArray& needle) {
     QStringList hits;
     QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
     while (it.hasNext()) {
@@ -51,8 +49,7 @@ QStringList filesContaining(const QString& root, const QByteArray& needle)
     return hits;
 }
 
-int countFiles(const QString& root)
-{
+int countFiles(const QString& root) {
     int n = 0;
     QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {
@@ -62,8 +59,7 @@ int countFiles(const QString& root)
     return n;
 }
 
-QString waitForEnd(Studio& studio, const QString& ds, int timeoutMs = 60000)
-{
+QString waitForEnd(Studio& studio, const QString& ds, int timeoutMs = 60000) {
     QSignalSpy spy(&studio, &Studio::runEnded);
     for (;;) {
         for (const QList<QVariant>& args : std::as_const(spy)) {
@@ -82,13 +78,13 @@ const char* kPrompt = "Fraud detection for card payments. Everything we run is h
                       "we expect about 2M predictions a day and answers within 100 ms.";
 
 // A model that fills the cloud from the prompt, and also tries to smuggle the key it was sent back out.
-FakeLlmServer::Response model(const FakeLlmServer::Request& r, int)
-{
+FakeLlmServer::Response model(const FakeLlmServer::Request& r, int) {
     const QString echoed = QString::fromUtf8(r.headers.value("authorization"));
     const QString content = QStringLiteral(R"({"fields": {
         "cloud_provider": {"value": "gcp", "evidence": "hosted in Iowa", "confidence": 0.9},
         "data_residency": {"value": "EU", "evidence": "%1"}},
-      "debug": "%1"})").arg(echoed);
+      "debug": "%1"})")
+                                .arg(echoed);
     return FakeLlmServer::answer(r, content, 400, 60);
 }
 
@@ -100,8 +96,7 @@ class TestLlmWorkflow : public QObject {
     QTemporaryDir m_root;
     FakeLlmServer m_server;
 
-    QJsonObject llmSettings() const
-    {
+    QJsonObject llmSettings() const {
         return QJsonObject{{QStringLiteral("provider"), QStringLiteral("openai")},
                            {QStringLiteral("base_url"), m_server.baseUrl()},
                            {QStringLiteral("model"), QStringLiteral("gpt-4o-mini")},
@@ -109,8 +104,7 @@ class TestLlmWorkflow : public QObject {
     }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         // No test mode here: it would move the cache to ~/.qttest, outside the folder this test searches.
         isolateDataDirs(m_root.path());
         qputenv("OPENAI_API_KEY", kKey);
@@ -122,8 +116,7 @@ private slots:
 
     void cleanupTestCase() { qInstallMessageHandler(g_previous); }
 
-    void workflow_withFakeKey_keyNowhereAndSecondRunFromCache()
-    {
+    void workflow_withFakeKey_keyNowhereAndSecondRunFromCache() {
         const QString dataDir = QDir(m_root.path()).filePath(QStringLiteral("data/studio"));
         const QString outDir = QDir(m_root.path()).filePath(QStringLiteral("out"));
         LlmClient::shared().resetUsage();
@@ -148,7 +141,10 @@ private slots:
                 const QJsonObject constraints = rec.result.value(QStringLiteral("constraints")).toObject();
                 QCOMPARE(constraints.value(QStringLiteral("cloud_provider")).toString(), QStringLiteral("gcp"));
                 QCOMPARE(constraints.value(QStringLiteral("extraction_method")).toString(), QStringLiteral("hybrid"));
-                QCOMPARE(constraints.value(QStringLiteral("evidence")).toObject().value(QStringLiteral("cloud_provider")).toString(),
+                QCOMPARE(constraints.value(QStringLiteral("evidence"))
+                             .toObject()
+                             .value(QStringLiteral("cloud_provider"))
+                             .toString(),
                          QStringLiteral("hosted in Iowa"));
                 // The smuggled key came back redacted, so it was no quote of the prompt: rejected.
                 QVERIFY(constraints.value(QStringLiteral("data_residency")).toString().isEmpty());
@@ -163,8 +159,9 @@ private slots:
                 bool rejectedShown = false;
                 for (const QJsonValue& card : std::as_const(cards)) {
                     const QJsonObject outputs = card.toObject().value(QStringLiteral("outputs")).toObject();
-                    rejectedShown = rejectedShown ||
-                                    outputs.value(QStringLiteral("rejected")).toObject().contains(QStringLiteral("data_residency"));
+                    rejectedShown =
+                        rejectedShown ||
+                        outputs.value(QStringLiteral("rejected")).toObject().contains(QStringLiteral("data_residency"));
                 }
                 QVERIFY(rejectedShown);
                 const LlmUsage fromCards = LlmUsage::fromCards(cards);
@@ -207,7 +204,8 @@ private slots:
 
         // ...and nowhere else: data folder (database, WAL, caches), generated output, logs.
         QVERIFY(countFiles(m_root.path()) > 3);
-        QVERIFY2(QDir(QDir(m_root.path()).filePath(QStringLiteral("cache"))).exists(), "LLM cache not under the test root");
+        QVERIFY2(QDir(QDir(m_root.path()).filePath(QStringLiteral("cache"))).exists(),
+                 "LLM cache not under the test root");
         for (const QByteArray& needle : {kKey, QByteArray("SECRET-1234")}) {
             const QStringList hits = filesContaining(m_root.path(), needle);
             QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char(' '))));
@@ -217,8 +215,7 @@ private slots:
         }
     }
 
-    void workflow_providerNone_nothingSent()
-    {
+    void workflow_providerNone_nothingSent() {
         const int before = m_server.requestCount();
         Studio::Options o;
         o.dataDir = QDir(m_root.path()).filePath(QStringLiteral("data/offline"));
@@ -227,15 +224,15 @@ private slots:
         QVERIFY2(studio, qPrintable(error));
         RunSettings settings;
         settings.approveWithDefaults = true;
-        const QString ds = studio->startRun(studio->createProject(QStringLiteral("offline")), QString::fromLatin1(kPrompt), settings);
+        const QString ds =
+            studio->startRun(studio->createProject(QStringLiteral("offline")), QString::fromLatin1(kPrompt), settings);
         QCOMPARE(waitForEnd(*studio, ds), QStringLiteral("completed"));
         const QJsonObject constraints = studio->decisionSet(ds).result.value(QStringLiteral("constraints")).toObject();
         QCOMPARE(constraints.value(QStringLiteral("extraction_method")).toString(), QStringLiteral("rules"));
         QCOMPARE(m_server.requestCount(), before);
     }
 
-    void cli_llmFlags_storedWithoutKey()
-    {
+    void cli_llmFlags_storedWithoutKey() {
         QTemporaryDir dir;
         QFile prompt(dir.filePath(QStringLiteral("prompt.txt")));
         QVERIFY(prompt.open(QIODevice::WriteOnly));
@@ -243,12 +240,12 @@ private slots:
         prompt.close();
         QString out, err;
         QTextStream o(&out), e(&err);
-        const int code = runCli({QStringLiteral("mlops-studio-cli"), QStringLiteral("design"), prompt.fileName(),
-                                 QStringLiteral("--out"), dir.filePath(QStringLiteral("repo")),
-                                 QStringLiteral("--llm-provider"), QStringLiteral("openai"),
-                                 QStringLiteral("--llm-url"), m_server.baseUrl(),
-                                 QStringLiteral("--llm-model"), QStringLiteral("gpt-4o-mini")},
-                                {o, e});
+        const int code =
+            runCli({QStringLiteral("mlops-studio-cli"), QStringLiteral("design"), prompt.fileName(),
+                    QStringLiteral("--out"), dir.filePath(QStringLiteral("repo")), QStringLiteral("--llm-provider"),
+                    QStringLiteral("openai"), QStringLiteral("--llm-url"), m_server.baseUrl(),
+                    QStringLiteral("--llm-model"), QStringLiteral("gpt-4o-mini")},
+                   {o, e});
         QVERIFY2(code == 0, qPrintable(err));
         Studio::Options opts;
         QString error;
@@ -270,8 +267,8 @@ private slots:
         }
         QVERIFY(found);
         QCOMPARE(runCli({QStringLiteral("mlops-studio-cli"), QStringLiteral("design"), prompt.fileName(),
-                         QStringLiteral("--out"), dir.filePath(QStringLiteral("repo2")), QStringLiteral("--llm-provider"),
-                         QStringLiteral("skynet")},
+                         QStringLiteral("--out"), dir.filePath(QStringLiteral("repo2")),
+                         QStringLiteral("--llm-provider"), QStringLiteral("skynet")},
                         {o, e}),
                  2);
         QVERIFY(filesContaining(m_root.path(), kKey).isEmpty());

@@ -3,19 +3,18 @@
 #include "TestSupport.h"
 #include "vcs/GitRepository.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QDateTime>
 #include <QString>
 #include <QTest>
 
 namespace mlops::test {
 
 // Copies every file of `from` into `to` (overwriting), creating folders as needed.
-inline bool copyTree(const QString& from, const QString& to)
-{
+inline bool copyTree(const QString& from, const QString& to) {
     QDir source(from);
     if (!source.exists())
         return false;
@@ -37,8 +36,7 @@ inline bool copyTree(const QString& from, const QString& to)
 
 // A generated repository with two committed versions (tests/data/outcome/repo_v1, then repo_v2), committed the way
 // the git_commit node does. Returns the shas, oldest first.
-inline QStringList makeTwoVersionRepository(const QString& root)
-{
+inline QStringList makeTwoVersionRepository(const QString& root) {
     const GitRepository repository(root);
     QStringList shas;
     int version = 0;
@@ -58,8 +56,7 @@ inline QStringList makeTwoVersionRepository(const QString& root)
 }
 
 // The finished-run state fixture, pointed at `root` as the generated repository.
-inline QJsonObject finishedState(const QString& root)
-{
+inline QJsonObject finishedState(const QString& root) {
     QFile f(dataPath(QStringLiteral("outcome/finished_state.json")));
     if (!f.open(QIODevice::ReadOnly))
         return {};

@@ -24,13 +24,11 @@
 using namespace mlops;
 
 namespace {
-void settle(int ms)
-{
+void settle(int ms) {
     QTest::qWait(ms);
 }
 
-bool save(QWidget& window, const QString& path)
-{
+bool save(QWidget& window, const QString& path) {
     settle(400);
     // The screen's pixels, not QWidget::grab(): Chromium draws the report outside the widget backing store.
     const QPixmap shot = window.screen()->grabWindow(0, window.x(), window.y(), window.frameGeometry().width(),
@@ -39,8 +37,7 @@ bool save(QWidget& window, const QString& path)
 }
 } // namespace
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     const QStringList args = app.arguments();
@@ -74,8 +71,8 @@ int main(int argc, char* argv[])
     const QString text = QString::fromUtf8(prompt.readAll());
     const QString project = studio->createProject(QStringLiteral("fraud-detection"));
     QString ds;
-    const QString cheaper = QString(text).replace(QStringLiteral("$8k/month"), QStringLiteral("$5k/month"))
-        + QStringLiteral(" We must also comply with GDPR.");
+    const QString cheaper = QString(text).replace(QStringLiteral("$8k/month"), QStringLiteral("$5k/month")) +
+                            QStringLiteral(" We must also comply with GDPR.");
     for (const QString& version : {text, cheaper}) {
         ds = studio->startRun(project, version, settings);
         for (int i = 0; i < 600 && studio->decisionSet(ds).status != QLatin1String("completed"); ++i)
@@ -101,8 +98,8 @@ int main(int argc, char* argv[])
 
     outcome.tabs()->setCurrentIndex(1);
     // The first Terraform file of whichever repository is shown (the run's own, or the fixture's main.tf).
-    QDirIterator files(outcome.repositoryView()->root() + QStringLiteral("/infra"), {QStringLiteral("*.tf")}, QDir::Files,
-                       QDirIterator::Subdirectories);
+    QDirIterator files(outcome.repositoryView()->root() + QStringLiteral("/infra"), {QStringLiteral("*.tf")},
+                       QDir::Files, QDirIterator::Subdirectories);
     if (files.hasNext())
         outcome.repositoryView()->openFile(QDir(outcome.repositoryView()->root()).relativeFilePath(files.next()));
     settle(800);

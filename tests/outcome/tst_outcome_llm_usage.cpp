@@ -25,8 +25,7 @@ namespace {
 const char* kPrompt = "Fraud detection for card payments. Everything we run is hosted in Iowa; "
                       "we expect about 2M predictions a day and answers within 100 ms.";
 
-test::FakeLlmServer::Response model(const test::FakeLlmServer::Request& r, int)
-{
+test::FakeLlmServer::Response model(const test::FakeLlmServer::Request& r, int) {
     const QString content = QStringLiteral(
         R"({"fields": {"cloud_provider": {"value": "gcp", "evidence": "hosted in Iowa", "confidence": 0.9}}})");
     return test::FakeLlmServer::answer(r, content, int(r.body.size() / 4), 41);
@@ -43,8 +42,7 @@ class TestOutcomeLlmUsage : public QObject {
     QString m_project;
 
     // Starts a run, follows it like the main window does (feed -> status widget) and waits for the end.
-    QString runFollowed(const QJsonObject& llm, const QString& out, ui::RunStatusWidget& status)
-    {
+    QString runFollowed(const QJsonObject& llm, const QString& out, ui::RunStatusWidget& status) {
         ui::RunFeed feed(*m_studio);
         feed.setFlushIntervalMs(5);
         connect(&feed, &ui::RunFeed::eventsArrived, &status, &ui::RunStatusWidget::applyEvents);
@@ -61,8 +59,7 @@ class TestOutcomeLlmUsage : public QObject {
     }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         test::isolateDataDirs(m_dir.path());
@@ -78,14 +75,12 @@ private slots:
         m_project = m_studio->createProject(QStringLiteral("fraud"));
     }
 
-    void cleanupTestCase()
-    {
+    void cleanupTestCase() {
         UiLanguage::apply(QStringLiteral("en"));
         m_studio.reset();
     }
 
-    void planPage_fakeLlmRun_showsUsageSummary()
-    {
+    void planPage_fakeLlmRun_showsUsageSummary() {
         ui::RunStatusWidget status;
         const QJsonObject llm{{QStringLiteral("provider"), QStringLiteral("openai")},
                               {QStringLiteral("base_url"), m_server.baseUrl()},
@@ -101,8 +96,9 @@ private slots:
         // Live: the status bar summed the llm-usage cards as the feed delivered them.
         const QString live = status.llmUsageText();
         QVERIFY2(live.contains(QStringLiteral("requests: ") + LlmRunUsage::count(client.calls)), qPrintable(live));
-        QVERIFY2(live.contains(QStringLiteral("tokens: ") + LlmRunUsage::count(client.inputTokens) + QStringLiteral(" in / ") +
-                               LlmRunUsage::count(client.outputTokens) + QStringLiteral(" out")),
+        QVERIFY2(live.contains(QStringLiteral("tokens: ") + LlmRunUsage::count(client.inputTokens) +
+                               QStringLiteral(" in / ") + LlmRunUsage::count(client.outputTokens) +
+                               QStringLiteral(" out")),
                  qPrintable(live));
         QVERIFY2(live.contains(LlmRunUsage::usd(client.costUsd)), qPrintable(live));
         QCOMPARE(status.llmUsage().total().cacheHits, client.cacheHits);
@@ -114,13 +110,13 @@ private slots:
         QVERIFY2(line.startsWith(QString::fromUtf8("LLM (openai gpt-4o-mini) — ")), qPrintable(line));
         const int hitPercent = qRound(client.cacheHitRate() * 100.0);
         const QStringList figures{
-             QStringLiteral("requests: ") + LlmRunUsage::count(client.calls) + QStringLiteral(" (") +
-                 LlmRunUsage::count(client.networkRequests) + QStringLiteral(" over HTTP)"),
-             QStringLiteral("cache hits: ") + LlmRunUsage::count(client.cacheHits) + QStringLiteral(" (") + QString::number(hitPercent) +
-                 QStringLiteral("%)"),
-             QStringLiteral("tokens: ") + LlmRunUsage::count(client.inputTokens) + QStringLiteral(" in / ") +
-                 LlmRunUsage::count(client.outputTokens) + QStringLiteral(" out"),
-             QStringLiteral("cost: ") + LlmRunUsage::usd(client.costUsd) + QStringLiteral(" (llm_prices.yaml ")};
+            QStringLiteral("requests: ") + LlmRunUsage::count(client.calls) + QStringLiteral(" (") +
+                LlmRunUsage::count(client.networkRequests) + QStringLiteral(" over HTTP)"),
+            QStringLiteral("cache hits: ") + LlmRunUsage::count(client.cacheHits) + QStringLiteral(" (") +
+                QString::number(hitPercent) + QStringLiteral("%)"),
+            QStringLiteral("tokens: ") + LlmRunUsage::count(client.inputTokens) + QStringLiteral(" in / ") +
+                LlmRunUsage::count(client.outputTokens) + QStringLiteral(" out"),
+            QStringLiteral("cost: ") + LlmRunUsage::usd(client.costUsd) + QStringLiteral(" (llm_prices.yaml ")};
         for (const QString& figure : figures)
             QVERIFY2(line.contains(figure), qPrintable(line + QStringLiteral("\n  lacks: ") + figure));
         QWidget* label = outcome.planView()->findChild<QWidget*>(QStringLiteral("llmUsage"));
@@ -132,9 +128,11 @@ private slots:
             // Not shown on screen: the Report tab would start Chromium; grab() renders the Plan page offscreen.
             outcome.tabs()->setCurrentIndex(0);
             QDir().mkpath(QString::fromLocal8Bit(shots));
-            QVERIFY(outcome.grab().save(QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("plan-llm-usage.png"))));
+            QVERIFY(outcome.grab().save(
+                QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("plan-llm-usage.png"))));
             status.resize(1100, status.sizeHint().height());
-            QVERIFY(status.grab().save(QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("status-llm-usage.png"))));
+            QVERIFY(status.grab().save(
+                QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("status-llm-usage.png"))));
         }
 
         // German: same figures, translated words, switched at run time.
@@ -145,8 +143,7 @@ private slots:
         QVERIFY(UiLanguage::apply(QStringLiteral("en")));
     }
 
-    void planPage_offlineRun_saysOfflineAndStatusShowsNoLlm()
-    {
+    void planPage_offlineRun_saysOfflineAndStatusShowsNoLlm() {
         ui::RunStatusWidget status;
         const int before = m_server.requestCount();
         const QString ds = runFollowed(QJsonObject(), QStringLiteral("repo-offline"), status);
@@ -159,8 +156,7 @@ private slots:
         QCOMPARE(line, QStringLiteral("LLM: offline, no LLM calls; the knowledge base answered everything."));
     }
 
-    void planPage_noDecisionSet_noLlmLine()
-    {
+    void planPage_noDecisionSet_noLlmLine() {
         OutcomeView outcome(*m_studio);
         QVERIFY(outcome.planView()->llmUsageText().isEmpty());
     }

@@ -10,11 +10,11 @@
 #include "outcome/CostBarChart.h"
 #include "outcome/CostBreakdownView.h"
 #include "outcome/DiagramView.h"
+#include "outcome/FileViewer.h"
 #include "outcome/FindingsList.h"
 #include "outcome/OutcomeView.h"
 #include "outcome/PlanView.h"
 #include "outcome/ReasonCardIndex.h"
-#include "outcome/FileViewer.h"
 #include "outcome/RepositoryView.h"
 #include "storage/Database.h"
 #include "storage/EventLogStore.h"
@@ -35,8 +35,7 @@ using namespace mlops;
 class TestOutcomePlan : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         test::isolateDataDirs(m_dir.path());
@@ -44,8 +43,7 @@ private slots:
         QVERIFY(!m_state.isEmpty());
     }
 
-    void diagram_fixturePlan_svgHasEveryComponentAndFlow()
-    {
+    void diagram_fixturePlan_svgHasEveryComponentAndFlow() {
         const QJsonObject plan = m_state.value(QStringLiteral("plan")).toObject();
         QString error;
         const QByteArray svg = ArchitectureDiagram::renderSvg(ArchitectureDiagram::toDot(plan, {}), &error);
@@ -55,19 +53,21 @@ private slots:
         QCOMPARE(svg.count("class=\"node\""), components.size());
         for (const QJsonValue& c : components) {
             const QJsonObject o = c.toObject();
-            QVERIFY(svg.contains(QByteArray("<title>" + o.value(QStringLiteral("id")).toString().toUtf8() + "</title>")));
+            QVERIFY(
+                svg.contains(QByteArray("<title>" + o.value(QStringLiteral("id")).toString().toUtf8() + "</title>")));
             QVERIFY(svg.contains(o.value(QStringLiteral("name")).toString().split(QLatin1Char(' ')).last().toUtf8()));
         }
         QCOMPARE(svg.count("class=\"edge\""), plan.value(QStringLiteral("data_flow")).toArray().size());
     }
 
-    void diagram_flowToUnknownComponent_isDropped()
-    {
+    void diagram_flowToUnknownComponent_isDropped() {
         QJsonObject plan;
         plan.insert(QStringLiteral("components"),
-                    QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("a")}, {QStringLiteral("name"), QStringLiteral("A \"quoted\"")}}});
+                    QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("a")},
+                                           {QStringLiteral("name"), QStringLiteral("A \"quoted\"")}}});
         plan.insert(QStringLiteral("data_flow"),
-                    QJsonArray{QJsonObject{{QStringLiteral("from"), QStringLiteral("a")}, {QStringLiteral("to"), QStringLiteral("ghost")}}});
+                    QJsonArray{QJsonObject{{QStringLiteral("from"), QStringLiteral("a")},
+                                           {QStringLiteral("to"), QStringLiteral("ghost")}}});
         const QByteArray dot = ArchitectureDiagram::toDot(plan, {});
         QVERIFY(!dot.contains("ghost"));
         QString error;
@@ -77,8 +77,7 @@ private slots:
         QCOMPARE(svg.count("class=\"edge\""), 0);
     }
 
-    void planView_fixtureState_showsCostAndFindings()
-    {
+    void planView_fixtureState_showsCostAndFindings() {
         PlanView view;
         view.resize(1200, 800);
         view.setState(m_state, ReasonCardIndex());
@@ -114,11 +113,11 @@ private slots:
                 monthly = c;
         QVERIFY(monthly >= 0);
         const int right = table->horizontalHeader()->sectionViewportPosition(monthly) + table->columnWidth(monthly);
-        QVERIFY2(right <= table->viewport()->width(), qPrintable(QStringLiteral("%1 > %2").arg(right).arg(table->viewport()->width())));
+        QVERIFY2(right <= table->viewport()->width(),
+                 qPrintable(QStringLiteral("%1 > %2").arg(right).arg(table->viewport()->width())));
     }
 
-    void finishedRun_showDecisionSet_planAndReasonCardLinks()
-    {
+    void finishedRun_showDecisionSet_planAndReasonCardLinks() {
         QTemporaryDir data;
         Studio::Options options;
         options.dataDir = data.path();
@@ -139,16 +138,19 @@ private slots:
         outcome.showDecisionSet(ds);
         const QJsonObject state = studio->checkpoint(ds, studio->checkpoints(ds).constLast().step).state;
         const QJsonObject plan = state.value(QStringLiteral("plan")).toObject();
-        const QString pattern = plan.value(QStringLiteral("pattern")).toObject().value(QStringLiteral("name")).toString();
+        const QString pattern =
+            plan.value(QStringLiteral("pattern")).toObject().value(QStringLiteral("name")).toString();
         QVERIFY2(!pattern.isEmpty(), QJsonDocument(plan).toJson().constData());
         QVERIFY2(outcome.planView()->headline().contains(pattern), qPrintable(outcome.planView()->headline()));
         QVERIFY(outcome.planView()->diagram()->hasDiagram());
         const QJsonObject cost = state.value(QStringLiteral("cost_estimate")).toObject();
-        QCOMPARE(outcome.planView()->cost()->table()->rowCount(), cost.value(QStringLiteral("line_items")).toArray().size());
-        const int findings = int(state.value(QStringLiteral("tech_findings")).toArray().size()
-                                 + cost.value(QStringLiteral("findings")).toArray().size());
+        QCOMPARE(outcome.planView()->cost()->table()->rowCount(),
+                 cost.value(QStringLiteral("line_items")).toArray().size());
+        const int findings = int(state.value(QStringLiteral("tech_findings")).toArray().size() +
+                                 cost.value(QStringLiteral("findings")).toArray().size());
         QCOMPARE(outcome.planView()->findings()->findingCount(), findings);
-        QCOMPARE(outcome.planView()->findings()->policyCount(), state.value(QStringLiteral("policy_findings")).toArray().size());
+        QCOMPARE(outcome.planView()->findings()->policyCount(),
+                 state.value(QStringLiteral("policy_findings")).toArray().size());
 
         // Activating a policy result asks for the policy engine's latest reason card, which exists in the log.
         QTreeWidget* tree = outcome.planView()->findings()->tree();
@@ -166,7 +168,8 @@ private slots:
 
         // The run generated and committed its repository: open a generated Terraform file, see the commit.
         const QJsonObject artifacts = state.value(QStringLiteral("artifacts")).toObject();
-        QCOMPARE(outcome.repositoryView()->root(), QFileInfo(artifacts.value(QStringLiteral("root")).toString()).absoluteFilePath());
+        QCOMPARE(outcome.repositoryView()->root(),
+                 QFileInfo(artifacts.value(QStringLiteral("root")).toString()).absoluteFilePath());
         QString terraform;
         for (const QJsonValue& f : artifacts.value(QStringLiteral("files")).toArray()) {
             const QString path = f.toObject().value(QStringLiteral("path")).toString();

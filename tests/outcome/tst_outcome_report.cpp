@@ -19,8 +19,7 @@ using namespace mlops;
 class TestOutcomeReport : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         test::isolateDataDirs(m_dir.path());
@@ -28,8 +27,7 @@ private slots:
         QVERIFY(test::copyTree(test::dataPath(QStringLiteral("outcome/repo_v1")), m_root));
     }
 
-    void missingReport_showsExplanationWithoutWebView()
-    {
+    void missingReport_showsExplanationWithoutWebView() {
         ReportView view;
         view.setReport(m_root, QStringLiteral("docs/absent.html"));
         QVERIFY(view.reportFile().isEmpty());
@@ -39,8 +37,7 @@ private slots:
         QVERIFY(!error.isEmpty());
     }
 
-    void report_loadsAndExportsHtmlAndPdf()
-    {
+    void report_loadsAndExportsHtmlAndPdf() {
         ReportView view;
         view.resize(1000, 800);
         view.show();
@@ -70,8 +67,7 @@ private slots:
         QVERIFY2(content.contains(QStringLiteral("Streaming features with an online store")), qPrintable(content));
     }
 
-    void finishedRun_reportPdf_containsChosenPattern()
-    {
+    void finishedRun_reportPdf_containsChosenPattern() {
         Studio::Options options;
         options.dataDir = m_dir.filePath(QStringLiteral("studio"));
         QString error;
@@ -86,8 +82,12 @@ private slots:
                                             QString::fromUtf8(prompt.readAll()), settings);
         QTRY_COMPARE_WITH_TIMEOUT(studio->decisionSet(ds).status, QStringLiteral("completed"), 60000);
         const QJsonObject state = studio->checkpoint(ds, studio->checkpoints(ds).constLast().step).state;
-        const QString pattern = state.value(QStringLiteral("plan")).toObject().value(QStringLiteral("pattern")).toObject()
-                                    .value(QStringLiteral("name")).toString();
+        const QString pattern = state.value(QStringLiteral("plan"))
+                                    .toObject()
+                                    .value(QStringLiteral("pattern"))
+                                    .toObject()
+                                    .value(QStringLiteral("name"))
+                                    .toString();
         QVERIFY(!pattern.isEmpty());
 
         OutcomeView outcome(*studio);
@@ -108,8 +108,7 @@ private slots:
 
 private:
     // Chromium compresses the text streams; pdftotext (poppler-utils) reads them.
-    static QString pdfText(const QString& pdf)
-    {
+    static QString pdfText(const QString& pdf) {
         const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
         if (pdftotext.isEmpty())
             qFatal("pdftotext (poppler-utils, installer/install-deps.sh) is needed");
@@ -123,8 +122,7 @@ private:
     QString m_root;
 };
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     // Qt WebEngine shares OpenGL contexts with the widgets; this must be set before the application exists.
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);

@@ -8,8 +8,8 @@
 #include "outcome/RepositoryView.h"
 
 #include <QFileInfo>
-#include <QProcess>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -22,8 +22,7 @@ using namespace mlops;
 class TestOutcomeRepository : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         test::isolateDataDirs(m_dir.path());
@@ -32,8 +31,7 @@ private slots:
         QCOMPARE(m_shas.size(), 2);
     }
 
-    void languageForFile_data()
-    {
+    void languageForFile_data() {
         QTest::addColumn<QString>("file");
         QTest::addColumn<int>("language");
         using L = CodeHighlighter::Language;
@@ -46,15 +44,13 @@ private slots:
         QTest::newRow("markdown") << "README.md" << int(L::Markdown);
         QTest::newRow("other") << "LICENSE" << int(L::Plain);
     }
-    void languageForFile()
-    {
+    void languageForFile() {
         QFETCH(QString, file);
         QFETCH(int, language);
         QCOMPARE(int(CodeHighlighter::languageForFile(file)), language);
     }
 
-    void openFile_terraform_highlightedWithValidationMarks()
-    {
+    void openFile_terraform_highlightedWithValidationMarks() {
         RepositoryView view;
         view.resize(1400, 900);
         view.setHistoryFactory(&GitVersionHistory::open);
@@ -74,42 +70,39 @@ private slots:
         QCOMPARE(view.findingsList()->topLevelItemCount(), 3);
     }
 
-    void openFile_outsideRepositoryOrMissing_refused()
-    {
+    void openFile_outsideRepositoryOrMissing_refused() {
         RepositoryView view;
         view.setState(test::finishedState(m_root));
         QVERIFY(!view.openFile(QStringLiteral("../outside.txt")));
         QVERIFY(!view.openFile(QStringLiteral("no/such/file.tf")));
     }
 
-    void openFile_markdown_renderedByDefault()
-    {
+    void openFile_markdown_renderedByDefault() {
         RepositoryView view;
         view.setState(test::finishedState(m_root));
         QVERIFY(view.openFile(QStringLiteral("README.md")));
         QVERIFY(view.viewer()->isRenderedMarkdown());
     }
 
-    void fileTree_hidesGitFolderButShowsDotGithub()
-    {
+    void fileTree_hidesGitFolderButShowsDotGithub() {
         RepositoryView view;
         view.setState(test::finishedState(m_root));
         QTreeView* tree = view.fileTree();
         QStringList names;
-        QTRY_VERIFY_WITH_TIMEOUT((names = [&] {
-                                     QStringList n;
-                                     for (int r = 0; r < tree->model()->rowCount(tree->rootIndex()); ++r)
-                                         n << tree->model()->index(r, 0, tree->rootIndex()).data().toString();
-                                     return n;
-                                 }())
+        QTRY_VERIFY_WITH_TIMEOUT((names =
+                                      [&] {
+                                          QStringList n;
+                                          for (int r = 0; r < tree->model()->rowCount(tree->rootIndex()); ++r)
+                                              n << tree->model()->index(r, 0, tree->rootIndex()).data().toString();
+                                          return n;
+                                      }())
                                      .contains(QStringLiteral("infra")),
                                  10000);
         QVERIFY(names.contains(QStringLiteral(".github")));
         QVERIFY(!names.contains(QStringLiteral(".git")));
     }
 
-    void history_twoVersions_diffShowsTheChange()
-    {
+    void history_twoVersions_diffShowsTheChange() {
         RepositoryView view;
         view.setHistoryFactory(&GitVersionHistory::open);
         QSignalSpy loaded(view.history(), &CommitHistoryView::historyLoaded);
@@ -141,8 +134,7 @@ private slots:
         QVERIFY(added != removed);
     }
 
-    void export_zipAndBundle_writeVerifiableFiles()
-    {
+    void export_zipAndBundle_writeVerifiableFiles() {
         RepositoryView view;
         view.setHistoryFactory(&GitVersionHistory::open);
         view.setState(test::finishedState(m_root));

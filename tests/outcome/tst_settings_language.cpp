@@ -13,16 +13,16 @@
 
 #include <QComboBox>
 #include <QDockWidget>
+#include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
-#include <QToolButton>
-#include <QJsonDocument>
-#include <QLineEdit>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace mlops;
@@ -30,8 +30,7 @@ using namespace mlops;
 class TestSettingsLanguage : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         test::isolateDataDirs(m_dir.path());
@@ -45,8 +44,7 @@ private slots:
         QVERIFY2(m_studio, qPrintable(error));
     }
 
-    void apply_storesPreferences_keyOnlyInSettings()
-    {
+    void apply_storesPreferences_keyOnlyInSettings() {
         SettingsDialog dialog(*m_studio);
         StudioPreferences p;
         p.llmProvider = QStringLiteral("openai");
@@ -86,8 +84,7 @@ private slots:
         QCOMPARE(llm.apiKey(QProcessEnvironment()), p.llmApiKey);
     }
 
-    void applyTo_providerWithoutModel_keepsOfflineAndSaysWhy()
-    {
+    void applyTo_providerWithoutModel_keepsOfflineAndSaysWhy() {
         StudioPreferences p;
         p.llmProvider = QStringLiteral("anthropic");
         QString error;
@@ -96,8 +93,7 @@ private slots:
         QVERIFY(run.llm.isEmpty());
     }
 
-    void language_switchedAtRunTime_retranslatesOpenWidgets()
-    {
+    void language_switchedAtRunTime_retranslatesOpenWidgets() {
         OutcomeView outcome(*m_studio);
         SettingsDialog dialog(*m_studio);
         QCOMPARE(outcome.tabs()->tabText(2), QStringLiteral("Report"));
@@ -114,8 +110,7 @@ private slots:
         QTRY_COMPARE(dialog.windowTitle(), QStringLiteral("Settings"));
     }
 
-    void language_switchedAtRunTime_retranslatesMainWindow()
-    {
+    void language_switchedAtRunTime_retranslatesMainWindow() {
         MainWindow window(*m_studio);
         const auto dock = [&window](const char* name) {
             return window.findChild<QDockWidget*>(QLatin1String(name))->windowTitle();

@@ -12,8 +12,7 @@ using namespace mlops;
 class TestTranslationsComplete : public QObject {
     Q_OBJECT
 private slots:
-    void germanTs_hasNoUnfinishedEntries()
-    {
+    void germanTs_hasNoUnfinishedEntries() {
         QFile file(QStringLiteral(MLOPS_TRANSLATIONS_DIR "/agentic-mlops-studio_de.ts"));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QXmlStreamReader xml(&file);
@@ -37,9 +36,10 @@ private slots:
                 }
                 ++messages;
                 // Plural forms hold <numerusform> children; the text check applies to singular entries only.
-                const bool plural = xml.attributes().hasAttribute(QLatin1String("variants"))
-                    || source.contains(QLatin1String("%n"));
-                const QString text = plural ? QStringLiteral("plural") : xml.readElementText(QXmlStreamReader::IncludeChildElements);
+                const bool plural =
+                    xml.attributes().hasAttribute(QLatin1String("variants")) || source.contains(QLatin1String("%n"));
+                const QString text =
+                    plural ? QStringLiteral("plural") : xml.readElementText(QXmlStreamReader::IncludeChildElements);
                 if (type == QLatin1String("unfinished") || text.trimmed().isEmpty())
                     unfinished.append(context + QLatin1String(": ") + source);
                 source.clear();
@@ -50,8 +50,7 @@ private slots:
         QVERIFY2(unfinished.isEmpty(), qPrintable(unfinished.join(QLatin1Char('\n'))));
     }
 
-    void embeddedGerman_translatesKnownStrings()
-    {
+    void embeddedGerman_translatesKnownStrings() {
         QVERIFY(UiLanguage::available().contains(QStringLiteral("de")));
         QVERIFY(UiLanguage::apply(QStringLiteral("de")));
         QCOMPARE(QCoreApplication::translate("mlops::OutcomeView", "Report"), QStringLiteral("Bericht"));

@@ -14,9 +14,7 @@ public:
     LambdaNode(QString name, QStringList writes, Fn fn)
         : m_name(std::move(name))
         , m_writes(std::move(writes))
-        , m_fn(std::move(fn))
-    {
-    }
+        , m_fn(std::move(fn)) {}
     QString name() const override { return m_name; }
     QStringList writes() const override { return m_writes; }
     NodeResult run(NodeContext& c) override { return m_fn(c); }
@@ -33,14 +31,11 @@ public:
     FixedGate(QString name, QString part, QList<Question> questions)
         : m_name(std::move(name))
         , m_part(std::move(part))
-        , m_questions(std::move(questions))
-    {
-    }
+        , m_questions(std::move(questions)) {}
     QString name() const override { return m_name; }
     QStringList writes() const override { return {m_part}; }
     QList<Question> questions(const WorkflowState&, const RunSettings&) const override { return m_questions; }
-    QJsonObject applyAnswers(const WorkflowState&, const QJsonObject& answers) const override
-    {
+    QJsonObject applyAnswers(const WorkflowState&, const QJsonObject& answers) const override {
         return {{m_part, answers}};
     }
 
@@ -50,8 +45,7 @@ private:
     QList<Question> m_questions;
 };
 
-inline std::shared_ptr<Node> counterNode(const QString& name, const QString& part)
-{
+inline std::shared_ptr<Node> counterNode(const QString& name, const QString& part) {
     return std::make_shared<LambdaNode>(name, QStringList{part}, [part](NodeContext& c) {
         ReasonCard card;
         card.decision = QStringLiteral("increment");
@@ -63,8 +57,7 @@ inline std::shared_ptr<Node> counterNode(const QString& name, const QString& par
 }
 
 inline Question makeQuestion(const QString& id, const QString& type, const QJsonValue& def, double confidence,
-                             const QString& priority)
-{
+                             const QString& priority) {
     Question q;
     q.id = id;
     q.text = QStringLiteral("Question ") + id;

@@ -5,15 +5,13 @@
 
 namespace mlops::test {
 
-QString dataPath(const QString& relative)
-{
+QString dataPath(const QString& relative) {
     const QString fromEnv = qEnvironmentVariable("MLOPS_TEST_DATA");
     const QString root = fromEnv.isEmpty() ? QStringLiteral(MLOPS_TEST_DATA_DIR) : fromEnv;
     return QDir(root).filePath(relative);
 }
 
-QString binaryPath(const QString& name)
-{
+QString binaryPath(const QString& name) {
     const QString root = QStringLiteral(MLOPS_BINARY_DIR);
     for (const QString& sub : {QStringLiteral("app"), QStringLiteral("tests/unit"), QString()}) {
         const QString candidate = QDir(root).filePath(sub.isEmpty() ? name : sub + QLatin1Char('/') + name);
@@ -23,8 +21,7 @@ QString binaryPath(const QString& name)
     return QDir(root).filePath(QStringLiteral("app/") + name);
 }
 
-void isolateDataDirs(const QString& root)
-{
+void isolateDataDirs(const QString& root) {
     qputenv("XDG_DATA_HOME", QDir(root).filePath(QStringLiteral("data")).toUtf8());
     qputenv("XDG_CONFIG_HOME", QDir(root).filePath(QStringLiteral("config")).toUtf8());
     qputenv("XDG_CACHE_HOME", QDir(root).filePath(QStringLiteral("cache")).toUtf8());

@@ -10,8 +10,7 @@
 
 using namespace mlops;
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() != 3)
@@ -23,9 +22,8 @@ int main(int argc, char* argv[])
     const QString worker = JobQueue::makeWorkerId();
     for (;;) {
         JobRecord job;
-        const WriteResult r = db.writeAndWait([&](SqliteConnection& c) {
-            job = JobQueue::claim(c, worker, 60000, {QStringLiteral("race")});
-        });
+        const WriteResult r = db.writeAndWait(
+            [&](SqliteConnection& c) { job = JobQueue::claim(c, worker, 60000, {QStringLiteral("race")}); });
         if (!r.ok)
             return 4;
         if (!job.isValid())
@@ -39,8 +37,7 @@ int main(int argc, char* argv[])
                                 }).ok;
         if (!finished)
             return 5;
-        out.write(QByteArray::number(job.id) + ' ' + QByteArray::number(start) + ' ' + QByteArray::number(end) +
-                  '\n');
+        out.write(QByteArray::number(job.id) + ' ' + QByteArray::number(start) + ' ' + QByteArray::number(end) + '\n');
     }
     return 0;
 }

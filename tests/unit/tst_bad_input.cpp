@@ -28,8 +28,7 @@ struct Outcome {
     QString err;
 };
 
-QList<Entry> manifest()
-{
+QList<Entry> manifest() {
     QFile f(test::dataPath(QStringLiteral("bad-input/MANIFEST.tsv")));
     if (!f.open(QIODevice::ReadOnly))
         return {};
@@ -44,14 +43,13 @@ QList<Entry> manifest()
     return out;
 }
 
-QByteArray sha(const QString& path)
-{
+QByteArray sha(const QString& path) {
     QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
+    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+                                       : QByteArray();
 }
 
-Outcome run(const QString& xdgData, const QString& xdgConfig, const QStringList& args)
-{
+Outcome run(const QString& xdgData, const QString& xdgConfig, const QStringList& args) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_DATA_HOME"), xdgData);
@@ -69,8 +67,7 @@ Outcome run(const QString& xdgData, const QString& xdgConfig, const QStringList&
     return o;
 }
 
-void writeFile(const QString& path, const QByteArray& bytes)
-{
+void writeFile(const QString& path, const QByteArray& bytes) {
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile f(path);
     f.open(QIODevice::WriteOnly);
@@ -78,8 +75,7 @@ void writeFile(const QString& path, const QByteArray& bytes)
 }
 
 // Databases the generator cannot write without the schema: made here from a real studio database.
-bool makeGeneratedDb(const QString& name, const QString& goodDb, const QString& target)
-{
+bool makeGeneratedDb(const QString& name, const QString& goodDb, const QString& target) {
     QFile::remove(target);
     if (name == QLatin1String("foreign.db")) {
         SqliteConnection c = SqliteConnection::open(target);
@@ -114,8 +110,7 @@ bool makeGeneratedDb(const QString& name, const QString& goodDb, const QString& 
 class TestBadInput : public QObject {
     Q_OBJECT
 private slots:
-    void corpus_everyFileAccountedForAndHandled()
-    {
+    void corpus_everyFileAccountedForAndHandled() {
         const QList<Entry> entries = manifest();
         QVERIFY2(entries.size() >= 100, "the corpus needs at least 100 entries");
 
@@ -139,8 +134,9 @@ private slots:
         writeFile(good, "Batch churn prediction on GCP with BigQuery, weekly retraining, budget $2,000/month, GDPR.");
 
         // Something stored before the corpus runs: it must survive all of it.
-        const Outcome first = run(data, config, {QStringLiteral("design"), good, QStringLiteral("--out"),
-                                                 work.filePath(QStringLiteral("first"))});
+        const Outcome first =
+            run(data, config,
+                {QStringLiteral("design"), good, QStringLiteral("--out"), work.filePath(QStringLiteral("first"))});
         QVERIFY2(first.exitCode == 0, qPrintable(first.err));
         const QString dbPath = data + QStringLiteral("/agentic-mlops-studio/studio.db");
         qint64 eventsBefore = 0;
@@ -164,8 +160,9 @@ private slots:
                 }
                 o = run(data, config, {QStringLiteral("design"), file, QStringLiteral("--out"), out});
             } else if (e.kind == QLatin1String("answers")) {
-                o = run(data, config, {QStringLiteral("design"), good, QStringLiteral("--answers"), file,
-                                       QStringLiteral("--out"), out});
+                o = run(
+                    data, config,
+                    {QStringLiteral("design"), good, QStringLiteral("--answers"), file, QStringLiteral("--out"), out});
             } else if (e.kind == QLatin1String("policy")) {
                 const QString cfg = work.filePath(QStringLiteral("policy-config/%1").arg(i));
                 QDir().mkpath(cfg + QStringLiteral("/agentic-mlops-studio/policies"));

@@ -25,16 +25,14 @@ struct CliResult {
     QByteArray err;
 };
 
-QProcessEnvironment envFor(const QString& home)
-{
+QProcessEnvironment envFor(const QString& home) {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
     return env;
 }
 
-CliResult runCli(const QString& home, const QStringList& args, int timeoutMs = 120000)
-{
+CliResult runCli(const QString& home, const QStringList& args, int timeoutMs = 120000) {
     QProcess p;
     p.setProcessEnvironment(envFor(home));
     p.start(test::binaryPath(QStringLiteral("mlops-studio-cli")), args);
@@ -44,8 +42,7 @@ CliResult runCli(const QString& home, const QStringList& args, int timeoutMs = 1
 }
 
 // path -> sha256 of every file under root, ignoring git's own metadata.
-QMap<QString, QByteArray> treeHashes(const QString& root)
-{
+QMap<QString, QByteArray> treeHashes(const QString& root) {
     QMap<QString, QByteArray> out;
     QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {
@@ -60,14 +57,12 @@ QMap<QString, QByteArray> treeHashes(const QString& root)
     return out;
 }
 
-QJsonObject showJson(const QString& home, const QString& ds)
-{
+QJsonObject showJson(const QString& home, const QString& ds) {
     const CliResult r = runCli(home, {QStringLiteral("show"), ds, QStringLiteral("--json")});
     return QJsonDocument::fromJson(r.out).object();
 }
 
-QList<QJsonObject> eventLog(const QString& home, const QString& ds)
-{
+QList<QJsonObject> eventLog(const QString& home, const QString& ds) {
     const CliResult r = runCli(home, {QStringLiteral("show"), ds, QStringLiteral("--events")});
     QList<QJsonObject> out;
     for (const QByteArray& line : r.out.split('\n')) {
@@ -78,8 +73,7 @@ QList<QJsonObject> eventLog(const QString& home, const QString& ds)
 }
 
 // The state that must not depend on interruptions: everything but identity and timings.
-QJsonObject comparableResult(QJsonObject result)
-{
+QJsonObject comparableResult(QJsonObject result) {
     result.remove(QStringLiteral("lineage"));
     result.remove(QStringLiteral("commit")); // commit ids include the commit time
     // The repository root is where this run wrote (each round has its own folder); the files are compared by
@@ -97,8 +91,7 @@ QJsonObject comparableResult(QJsonObject result)
     return result;
 }
 
-QString decisionSetFromStderr(const QByteArray& err)
-{
+QString decisionSetFromStderr(const QByteArray& err) {
     for (const QByteArray& line : err.split('\n')) {
         if (line.startsWith("decision set ") && line.endsWith(" started"))
             return QString::fromUtf8(line.mid(13, line.size() - 13 - 8));
@@ -111,8 +104,7 @@ QString decisionSetFromStderr(const QByteArray& err)
 class TestCrashResume : public QObject {
     Q_OBJECT
 private slots:
-    void sigkillMidRun_resume_sameResultAndGaplessLog()
-    {
+    void sigkillMidRun_resume_sameResultAndGaplessLog() {
         QTemporaryDir work;
         const QString prompt = work.filePath(QStringLiteral("prompt.txt"));
         {
@@ -123,12 +115,13 @@ private slots:
         }
         // Reference: an uninterrupted run.
         const QString refHome = work.filePath(QStringLiteral("ref"));
-        const CliResult ref = runCli(refHome, {QStringLiteral("design"), prompt, QStringLiteral("--out"),
-                                               refHome + QStringLiteral("/repo"), QStringLiteral("--events"),
-                                               QStringLiteral("ndjson")});
+        const CliResult ref =
+            runCli(refHome, {QStringLiteral("design"), prompt, QStringLiteral("--out"),
+                             refHome + QStringLiteral("/repo"), QStringLiteral("--events"), QStringLiteral("ndjson")});
         QVERIFY2(ref.exitCode == 0, ref.err.constData());
         const QString refDs = decisionSetFromStderr(ref.err);
-        const QJsonObject refResult = comparableResult(showJson(refHome, refDs).value(QStringLiteral("result")).toObject());
+        const QJsonObject refResult =
+            comparableResult(showJson(refHome, refDs).value(QStringLiteral("result")).toObject());
         const QMap<QString, QByteArray> refTree = treeHashes(refHome + QStringLiteral("/repo"));
         QVERIFY(!refTree.isEmpty());
         const int refEvents = int(ref.out.count('\n'));
@@ -168,7 +161,8 @@ private slots:
             QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
             const QJsonObject after = showJson(home, ds);
             QCOMPARE(after.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
-            qInfo().noquote() << QStringLiteral("round %1: killed after event %2 of %5 at status '%3' with %4 checkpoints")
+            qInfo().noquote() << QStringLiteral(
+                                     "round %1: killed after event %2 of %5 at status '%3' with %4 checkpoints")
                                      .arg(round)
                                      .arg(killAfter)
                                      .arg(statusBefore)

@@ -13,8 +13,7 @@ namespace {
 
 const QString kDs = QStringLiteral("ds-1");
 
-void createDecisionSet(Database& db, const QString& id = kDs)
-{
+void createDecisionSet(Database& db, const QString& id = kDs) {
     db.writeAndWait([id](SqliteConnection& c) {
         if (!ProjectStore::project(c, QStringLiteral("p")).id.isEmpty()) {
         } else {
@@ -24,16 +23,14 @@ void createDecisionSet(Database& db, const QString& id = kDs)
     });
 }
 
-QList<qint64> seqs(const QList<Event>& events)
-{
+QList<qint64> seqs(const QList<Event>& events) {
     QList<qint64> out;
     for (const Event& e : events)
         out.append(e.seq);
     return out;
 }
 
-QList<qint64> range(qint64 from, qint64 to)
-{
+QList<qint64> range(qint64 from, qint64 to) {
     QList<qint64> out;
     for (qint64 i = from; i <= to; ++i)
         out.append(i);
@@ -45,8 +42,7 @@ QList<qint64> range(qint64 from, qint64 to)
 class TestEventBus : public QObject {
     Q_OBJECT
 private slots:
-    void publish_afterReopen_continuesGaplessSequence()
-    {
+    void publish_afterReopen_continuesGaplessSequence() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("a.db"));
         {
@@ -65,8 +61,7 @@ private slots:
         QCOMPARE(seqs(EventLogStore::load(db.reader(), kDs)), range(1, 6));
     }
 
-    void commit_withExtraWrite_isAtomic()
-    {
+    void commit_withExtraWrite_isAtomic() {
         QTemporaryDir dir;
         Database db(dir.filePath(QStringLiteral("a.db")));
         createDecisionSet(db);
@@ -74,14 +69,13 @@ private slots:
         bus.publish(kDs, QStringLiteral("node-start"), {});
         bus.publish(kDs, QStringLiteral("node-complete"), {});
         // The extra write fails: the staged events must not be persisted without it.
-        const WriteResult r = bus.commit(kDs, [](SqliteConnection& c) { c.exec("INSERT INTO no_such_table VALUES (1)"); })
-                                  .result();
+        const WriteResult r =
+            bus.commit(kDs, [](SqliteConnection& c) { c.exec("INSERT INTO no_such_table VALUES (1)"); }).result();
         QVERIFY(!r.ok);
         QCOMPARE(EventLogStore::maxSeq(db.reader(), kDs), 0);
     }
 
-    void subscribe_late_getsHistoryThenLiveInOrderWithoutDuplicates()
-    {
+    void subscribe_late_getsHistoryThenLiveInOrderWithoutDuplicates() {
         QTemporaryDir dir;
         Database db(dir.filePath(QStringLiteral("a.db")));
         createDecisionSet(db);
@@ -108,8 +102,7 @@ private slots:
         delete sub;
     }
 
-    void buffer_overLimit_trimmedTo500_andPersistedKept()
-    {
+    void buffer_overLimit_trimmedTo500_andPersistedKept() {
         QTemporaryDir dir;
         Database db(dir.filePath(QStringLiteral("a.db")));
         createDecisionSet(db);
@@ -124,8 +117,7 @@ private slots:
         QCOMPARE(EventLogStore::maxSeq(db.reader(), kDs), 1001); // the database keeps all
     }
 
-    void buffer_neverDropsUnpersistedEvents()
-    {
+    void buffer_neverDropsUnpersistedEvents() {
         QTemporaryDir dir;
         Database db(dir.filePath(QStringLiteral("a.db")));
         createDecisionSet(db);
@@ -140,8 +132,7 @@ private slots:
         QCOMPARE(received, range(1, 1200));
     }
 
-    void appendAtomically_numbersAfterOtherWriters()
-    {
+    void appendAtomically_numbersAfterOtherWriters() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("a.db"));
         Database db(path);
@@ -160,9 +151,12 @@ private slots:
         QList<qint64> received;
         EventSubscription* sub = bus.subscribe(kDs, this);
         connect(sub, &EventSubscription::eventReceived, this, [&](const Event& e) { received.append(e.seq); });
-        const WriteResult r = bus.appendAtomically(kDs, [](SqliteConnection&) {
+        const WriteResult r =
+            bus.appendAtomically(kDs,
+                                 [](SqliteConnection&) {
                                      return EventBus::EventList{{QStringLiteral("answers-received"), {}}};
-                                 }).result();
+                                 })
+                .result();
         QVERIFY(r.ok);
         QCOMPARE(seqs(EventLogStore::load(db.reader(), kDs)), range(1, 4));
         QTRY_VERIFY(received.contains(4));

@@ -10,15 +10,13 @@ using namespace mlops;
 
 namespace {
 
-JobRecord claimOne(Database& db, const QString& worker, qint64 leaseMs = 60000)
-{
+JobRecord claimOne(Database& db, const QString& worker, qint64 leaseMs = 60000) {
     JobRecord job;
     db.writeAndWait([&](SqliteConnection& c) { job = JobQueue::claim(c, worker, leaseMs); });
     return job;
 }
 
-qint64 enqueue(Database& db, const QString& kind = QStringLiteral("race"), int maxAttempts = 5)
-{
+qint64 enqueue(Database& db, const QString& kind = QStringLiteral("race"), int maxAttempts = 5) {
     qint64 id = 0;
     db.writeAndWait([&](SqliteConnection& c) { id = JobQueue::enqueue(c, kind, {}, {}, maxAttempts); });
     return id;
@@ -29,8 +27,7 @@ qint64 enqueue(Database& db, const QString& kind = QStringLiteral("race"), int m
 class TestJobQueue : public QObject {
     Q_OBJECT
 private slots:
-    void claim_queuedJobs_oldestFirstAndOnlyOnce()
-    {
+    void claim_queuedJobs_oldestFirstAndOnlyOnce() {
         QTemporaryDir dir;
         Database db(dir.filePath(QStringLiteral("q.db")));
         const qint64 a = enqueue(db);
@@ -40,8 +37,7 @@ private slots:
         QVERIFY(!claimOne(db, QStringLiteral("w3")).isValid());
     }
 
-    void claim_expiredLease_isTakenOverAndOldHolderLosesIt()
-    {
+    void claim_expiredLease_isTakenOverAndOldHolderLosesIt() {
         QTemporaryDir dir;
         Database db(dir.filePath(QStringLiteral("q.db")));
         const qint64 id = enqueue(db);
@@ -53,22 +49,21 @@ private slots:
         bool ok = true;
         db.writeAndWait([&](SqliteConnection& c) { ok = JobQueue::heartbeat(c, id, QStringLiteral("w1"), 1000); });
         QVERIFY(!ok);
-        db.writeAndWait([&](SqliteConnection& c) {
-            ok = JobQueue::finish(c, id, QStringLiteral("w1"), QStringLiteral("done"));
-        });
+        db.writeAndWait(
+            [&](SqliteConnection& c) { ok = JobQueue::finish(c, id, QStringLiteral("w1"), QStringLiteral("done")); });
         QVERIFY(!ok); // a stale holder cannot finish someone else's job
         db.writeAndWait([&](SqliteConnection& c) { ok = JobQueue::heartbeat(c, id, QStringLiteral("w2"), 1000); });
         QVERIFY(ok);
     }
 
-    void retry_untilAttemptsExhausted_thenFailed()
-    {
+    void retry_untilAttemptsExhausted_thenFailed() {
         QTemporaryDir dir;
         Database db(dir.filePath(QStringLiteral("q.db")));
         const qint64 id = enqueue(db, QStringLiteral("race"), 2);
         for (int i = 0; i < 2; ++i) {
             QCOMPARE(claimOne(db, QStringLiteral("w")).id, id);
-            db.writeAndWait([&](SqliteConnection& c) { JobQueue::retry(c, id, QStringLiteral("w"), QStringLiteral("boom")); });
+            db.writeAndWait(
+                [&](SqliteConnection& c) { JobQueue::retry(c, id, QStringLiteral("w"), QStringLiteral("boom")); });
         }
         JobRecord job;
         db.writeAndWait([&](SqliteConnection& c) { job = JobQueue::job(c, id); });
@@ -77,8 +72,7 @@ private slots:
         QVERIFY(!claimOne(db, QStringLiteral("w")).isValid());
     }
 
-    void reclaim_deadLocalWorker_jobClaimableAtOnce()
-    {
+    void reclaim_deadLocalWorker_jobClaimableAtOnce() {
         QTemporaryDir dir;
         Database db(dir.filePath(QStringLiteral("q.db")));
         const qint64 id = enqueue(db);
@@ -96,8 +90,7 @@ private slots:
         QCOMPARE(claimOne(db, QStringLiteral("w2")).id, id);
     }
 
-    void twoProcesses_racing_eachJobRunExactlyOnceNeverConcurrently()
-    {
+    void twoProcesses_racing_eachJobRunExactlyOnceNeverConcurrently() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("q.db"));
         constexpr int kJobs = 400;

@@ -20,16 +20,14 @@ namespace {
 const QString kPrompt = QStringLiteral(
     "Batch churn prediction on GCP with BigQuery, weekly retraining with XGBoost, budget $2,000/month, GDPR.");
 
-long peakRssMb()
-{
+long peakRssMb() {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss / 1024;
 }
 
 // Every decision set: gapless log, one start, one completion, no node step completed twice.
-void verifyLog(Database& db, const QString& ds)
-{
+void verifyLog(Database& db, const QString& ds) {
     const QList<Event> log = EventLogStore::load(db.reader(), ds);
     QVERIFY(!log.isEmpty());
     int starts = 0, completes = 0;
@@ -56,8 +54,7 @@ class TestScale : public QObject {
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void hundredDesigns_concurrentlyInOneProcess_allCompleteWithIntactLogs()
-    {
+    void hundredDesigns_concurrentlyInOneProcess_allCompleteWithIntactLogs() {
         QTemporaryDir dir;
         Studio::Options o;
         o.dataDir = dir.filePath(QStringLiteral("data"));
@@ -96,8 +93,7 @@ private slots:
                                  .arg(peakRssMb());
     }
 
-    void thousandJobs_fourWorkerProcesses_eachRunExactlyOnce()
-    {
+    void thousandJobs_fourWorkerProcesses_eachRunExactlyOnce() {
         QTemporaryDir dir;
         const int jobs = qEnvironmentVariableIntValue("MLOPS_SCALE_JOBS") > 0
                              ? qEnvironmentVariableIntValue("MLOPS_SCALE_JOBS")
@@ -138,7 +134,8 @@ private slots:
         }
         const qint64 ms = t.elapsed();
         Database db(dir.filePath(QStringLiteral("xdg/agentic-mlops-studio/studio.db")));
-        Statement s = db.reader().prepare("SELECT count(*), MIN(run_count), MAX(run_count) FROM job WHERE kind = 'workflow'");
+        Statement s =
+            db.reader().prepare("SELECT count(*), MIN(run_count), MAX(run_count) FROM job WHERE kind = 'workflow'");
         QVERIFY(s.step());
         QCOMPARE(int(s.int64(0)), jobs);
         QCOMPARE(int(s.int64(1)), 1);

@@ -12,13 +12,10 @@ using namespace mlops;
 class TestStorage : public QObject {
     Q_OBJECT
 private slots:
-    void open_freshFile_migratesToCurrentVersion()
-    {
+    void open_freshFile_migratesToCurrentVersion() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("a.db"));
-        {
-            Database db(path);
-        }
+        { Database db(path); }
         SqliteConnection c = SqliteConnection::open(path);
         Statement s = c.prepare("PRAGMA user_version");
         QVERIFY(s.step());
@@ -31,15 +28,14 @@ private slots:
         QCOMPARE(fk.int64(0), 1);
     }
 
-    void open_existingDatabase_keepsRows()
-    {
+    void open_existingDatabase_keepsRows() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("a.db"));
         {
             Database db(path);
             QVERIFY(db.writeAndWait([](SqliteConnection& c) {
-                ProjectStore::createProject(c, QStringLiteral("p1"), QStringLiteral("Fraud"), {});
-            }).ok);
+                          ProjectStore::createProject(c, QStringLiteral("p1"), QStringLiteral("Fraud"), {});
+                      }).ok);
         }
         Database again(path);
         const QList<ProjectRecord> projects = ProjectStore::projects(again.reader());
@@ -47,8 +43,7 @@ private slots:
         QCOMPARE(projects.first().name, QStringLiteral("Fraud"));
     }
 
-    void open_corruptedFile_throwsClearError()
-    {
+    void open_corruptedFile_throwsClearError() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("bad.db"));
         QFile f(path);
@@ -66,8 +61,7 @@ private slots:
         QCOMPARE(check.readAll(), QByteArray(8192, 'x')); // left untouched
     }
 
-    void open_foreignDatabase_refusedWithoutChange()
-    {
+    void open_foreignDatabase_refusedWithoutChange() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("other.db"));
         {
@@ -77,13 +71,10 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(SqliteError, Database db(path));
     }
 
-    void open_newerSchema_refused()
-    {
+    void open_newerSchema_refused() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("new.db"));
-        {
-            Database db(path);
-        }
+        { Database db(path); }
         {
             SqliteConnection c = SqliteConnection::open(path);
             c.exec("PRAGMA user_version = 999");
@@ -96,8 +87,7 @@ private slots:
         }
     }
 
-    void write_failingOperation_doesNotUndoOthersInBatch()
-    {
+    void write_failingOperation_doesNotUndoOthersInBatch() {
         QTemporaryDir dir;
         Database db(dir.filePath(QStringLiteral("a.db")));
         QFuture<WriteResult> good1 = db.write([](SqliteConnection& c) {
@@ -122,25 +112,24 @@ private slots:
         QCOMPARE(names, (QStringList{QStringLiteral("one"), QStringLiteral("three")})); // "two" rolled back
     }
 
-    void decisionSet_versions_formTreeWithParents()
-    {
+    void decisionSet_versions_formTreeWithParents() {
         QTemporaryDir dir;
         Database db(dir.filePath(QStringLiteral("a.db")));
         QVERIFY(db.writeAndWait([](SqliteConnection& c) {
-            ProjectStore::createProject(c, QStringLiteral("p"), QStringLiteral("p"), {});
-            ProjectStore::createDecisionSet(c, QStringLiteral("d1"), QStringLiteral("p"), QStringLiteral("x"), {});
-            ProjectStore::createDecisionSet(c, QStringLiteral("d2"), QStringLiteral("p"), QStringLiteral("x"), {},
-                                            QStringLiteral("d1"), 3);
-        }).ok);
+                      ProjectStore::createProject(c, QStringLiteral("p"), QStringLiteral("p"), {});
+                      ProjectStore::createDecisionSet(c, QStringLiteral("d1"), QStringLiteral("p"), QStringLiteral("x"),
+                                                      {});
+                      ProjectStore::createDecisionSet(c, QStringLiteral("d2"), QStringLiteral("p"), QStringLiteral("x"),
+                                                      {}, QStringLiteral("d1"), 3);
+                  }).ok);
         const DecisionSetRecord d2 = ProjectStore::decisionSet(db.reader(), QStringLiteral("d2"));
         QCOMPARE(d2.version, 2);
         QCOMPARE(d2.parentId, QStringLiteral("d1"));
         QCOMPARE(d2.forkedFromStep, 3);
         QCOMPARE(d2.status, QStringLiteral("created"));
         // Status values outside SPEC §3 are refused by the schema.
-        const WriteResult r = db.writeAndWait([](SqliteConnection& c) {
-            ProjectStore::setStatus(c, QStringLiteral("d2"), QStringLiteral("bogus"));
-        });
+        const WriteResult r = db.writeAndWait(
+            [](SqliteConnection& c) { ProjectStore::setStatus(c, QStringLiteral("d2"), QStringLiteral("bogus")); });
         QVERIFY(!r.ok);
     }
 };

@@ -20,8 +20,7 @@ namespace {
 
 // start -> loop (at most 3 times back to start) -> {left || right} -> gate? -> finish
 std::shared_ptr<WorkflowGraph> loopGraph(std::shared_ptr<QSemaphore> barrier = {}, bool withGate = false,
-                                         QList<Question> questions = {})
-{
+                                         QList<Question> questions = {}) {
     auto g = std::make_shared<WorkflowGraph>();
     g->addNode(counterNode(QStringLiteral("start"), QStringLiteral("starts")));
     g->addNode(counterNode(QStringLiteral("loop"), QStringLiteral("loops")));
@@ -61,8 +60,7 @@ struct Fixture {
     std::unique_ptr<Studio> studio;
     QString projectId;
 
-    void open(std::function<std::shared_ptr<WorkflowGraph>()> graph)
-    {
+    void open(std::function<std::shared_ptr<WorkflowGraph>()> graph) {
         Studio::Options o;
         o.dataDir = dir.path();
         o.graphFactory = std::move(graph);
@@ -74,8 +72,7 @@ struct Fixture {
     }
 };
 
-QString waitForEnd(Studio& studio, const QString& ds, int timeoutMs = 15000)
-{
+QString waitForEnd(Studio& studio, const QString& ds, int timeoutMs = 15000) {
     QSignalSpy spy(&studio, &Studio::runEnded);
     for (;;) {
         for (const QList<QVariant>& args : std::as_const(spy)) {
@@ -88,13 +85,11 @@ QString waitForEnd(Studio& studio, const QString& ds, int timeoutMs = 15000)
     }
 }
 
-QList<Event> eventLog(Studio& studio, const QString& ds)
-{
+QList<Event> eventLog(Studio& studio, const QString& ds) {
     return EventLogStore::load(studio.database().reader(), ds);
 }
 
-void verifyGapless(const QList<Event>& events)
-{
+void verifyGapless(const QList<Event>& events) {
     for (int i = 0; i < events.size(); ++i)
         QCOMPARE(events[i].seq, qint64(i + 1));
 }
@@ -106,8 +101,7 @@ class TestWorkflow : public QObject {
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void run_loopAndParallel_completesWithBoundedLoopAndConcurrentMembers()
-    {
+    void run_loopAndParallel_completesWithBoundedLoopAndConcurrentMembers() {
         Fixture f;
         auto barrier = std::make_shared<QSemaphore>(0);
         f.open([barrier] { return loopGraph(barrier); });
@@ -128,8 +122,7 @@ private slots:
         QCOMPARE(events.last().data.value(QStringLiteral("progress_percentage")).toDouble(), 100.0);
     }
 
-    void run_nodeWritesUndeclaredPart_failsWithNodeError()
-    {
+    void run_nodeWritesUndeclaredPart_failsWithNodeError() {
         Fixture f;
         f.open([] {
             auto g = std::make_shared<WorkflowGraph>();
@@ -150,8 +143,7 @@ private slots:
         }));
     }
 
-    void gate_answered_runContinuesWithAnswers()
-    {
+    void gate_answered_runContinuesWithAnswers() {
         Fixture f;
         const QList<Question> qs = {makeQuestion(QStringLiteral("cloud"), QStringLiteral("choice"),
                                                  QStringLiteral("aws"), 0.9, QStringLiteral("high"))};
@@ -181,8 +173,7 @@ private slots:
 
     // The user answers the gate they see: when the run has moved on to another gate meanwhile (the shown one was
     // auto-approved at its deadline), a late Submit or Accept defaults must not land on questions never shown.
-    void gate_answerForAnotherGate_changesNothing()
-    {
+    void gate_answerForAnotherGate_changesNothing() {
         Fixture f;
         const QList<Question> qs = {makeQuestion(QStringLiteral("cloud"), QStringLiteral("choice"),
                                                  QStringLiteral("aws"), 0.9, QStringLiteral("high"))};
@@ -192,9 +183,10 @@ private slots:
         const QString node = f.studio->pendingGate(ds).node;
         QVERIFY(!node.isEmpty());
 
-        const QHash<QString, QString> stale = f.studio->answer(ds, {{QStringLiteral("cloud"), QStringLiteral("gcp")}},
-                                                               QStringLiteral("an_earlier_gate"));
-        QVERIFY2(stale.value(QString()).contains(QStringLiteral("closed meanwhile")), qPrintable(stale.value(QString())));
+        const QHash<QString, QString> stale =
+            f.studio->answer(ds, {{QStringLiteral("cloud"), QStringLiteral("gcp")}}, QStringLiteral("an_earlier_gate"));
+        QVERIFY2(stale.value(QString()).contains(QStringLiteral("closed meanwhile")),
+                 qPrintable(stale.value(QString())));
         f.studio->acceptDefaults(ds, QStringLiteral("an_earlier_gate"));
         QTest::qWait(300); // the write is asynchronous: give it the time it would take
         QVERIFY(f.studio->pendingGate(ds).answers.isEmpty());
@@ -202,12 +194,15 @@ private slots:
 
         f.studio->acceptDefaults(ds, node); // the gate on screen: taken
         QCOMPARE(waitForEnd(*f.studio, ds), QStringLiteral("completed"));
-        QCOMPARE(f.studio->decisionSet(ds).result.value(QStringLiteral("answers")).toObject().value(QStringLiteral("cloud")).toString(),
+        QCOMPARE(f.studio->decisionSet(ds)
+                     .result.value(QStringLiteral("answers"))
+                     .toObject()
+                     .value(QStringLiteral("cloud"))
+                     .toString(),
                  QStringLiteral("aws"));
     }
 
-    void gate_deadline_autoApprovesConfidentDefaultsButNeverHighPriority()
-    {
+    void gate_deadline_autoApprovesConfidentDefaultsButNeverHighPriority() {
         Fixture f;
         const QList<Question> qs = {
             makeQuestion(QStringLiteral("budget"), QStringLiteral("number"), 1000, 0.9, QStringLiteral("medium")),
@@ -235,8 +230,7 @@ private slots:
         }));
     }
 
-    void gate_allowCriticalDecisions_autoApprovesHighPriority()
-    {
+    void gate_allowCriticalDecisions_autoApprovesHighPriority() {
         Fixture f;
         const QList<Question> qs = {makeQuestion(QStringLiteral("cloud"), QStringLiteral("choice"),
                                                  QStringLiteral("gcp"), 0.95, QStringLiteral("high"))};
@@ -249,8 +243,7 @@ private slots:
         QCOMPARE(waitForEnd(*f.studio, ds), QStringLiteral("completed"));
     }
 
-    void gate_survivesRestart_autoApprovesAtStoredDeadline()
-    {
+    void gate_survivesRestart_autoApprovesAtStoredDeadline() {
         QTemporaryDir dir;
         const QList<Question> qs = {
             makeQuestion(QStringLiteral("budget"), QStringLiteral("number"), 500, 0.9, QStringLiteral("low"))};
@@ -281,14 +274,14 @@ private slots:
         QCOMPARE(waitForEnd(*studio, ds, 10000), QStringLiteral("completed"));
         const qint64 resolvedAt = QDateTime::currentMSecsSinceEpoch();
         QVERIFY2(resolvedAt >= deadline, "must not approve before the deadline");
-        QVERIFY2(resolvedAt - deadline < 1500, qPrintable(QStringLiteral("approved %1 ms late").arg(resolvedAt - deadline)));
+        QVERIFY2(resolvedAt - deadline < 1500,
+                 qPrintable(QStringLiteral("approved %1 ms late").arg(resolvedAt - deadline)));
         const GateRecord gate = GateStore::latestFor(studio->database().reader(), ds);
         QCOMPARE(gate.status, QStringLiteral("auto_approved"));
         verifyGapless(eventLog(*studio, ds));
     }
 
-    void pauseResume_runContinuesFromCheckpoint()
-    {
+    void pauseResume_runContinuesFromCheckpoint() {
         Fixture f;
         f.open([] { return loopGraph(); });
         RunSettings settings;
@@ -312,11 +305,10 @@ private slots:
         QVERIFY(types.contains(QStringLiteral("workflow-resumed")));
     }
 
-    void cancel_runningAndParked_endCancelled()
-    {
+    void cancel_runningAndParked_endCancelled() {
         Fixture f;
-        const QList<Question> qs = {makeQuestion(QStringLiteral("q"), QStringLiteral("text"), QStringLiteral("x"),
-                                                 0.1, QStringLiteral("low"))};
+        const QList<Question> qs = {
+            makeQuestion(QStringLiteral("q"), QStringLiteral("text"), QStringLiteral("x"), 0.1, QStringLiteral("low"))};
         f.open([qs] { return loopGraph({}, true, qs); });
         RunSettings slow;
         slow.nodeDelayMs = 100;
@@ -333,8 +325,7 @@ private slots:
         QVERIFY(!f.studio->pendingGate(parked).isValid());
     }
 
-    void fork_fromCheckpoint_newVersionWithParentAndEditedAnswers()
-    {
+    void fork_fromCheckpoint_newVersionWithParentAndEditedAnswers() {
         Fixture f;
         const QList<Question> qs = {makeQuestion(QStringLiteral("cloud"), QStringLiteral("choice"),
                                                  QStringLiteral("aws"), 0.9, QStringLiteral("medium"))};
@@ -370,8 +361,7 @@ private slots:
         QVERIFY(error.contains(QStringLiteral("no checkpoint")));
     }
 
-    void subscribe_afterRun_replaysWholeHistoryInOrder()
-    {
+    void subscribe_afterRun_replaysWholeHistoryInOrder() {
         Fixture f;
         f.open([] { return loopGraph(); });
         const QString ds = f.studio->startRun(f.projectId, QStringLiteral("p"), {});
@@ -388,8 +378,7 @@ private slots:
         delete sub;
     }
 
-    void manyRuns_concurrently_allCompleteWithGaplessLogs()
-    {
+    void manyRuns_concurrently_allCompleteWithGaplessLogs() {
         Fixture f;
         f.open([] { return loopGraph(); });
         QStringList ids;

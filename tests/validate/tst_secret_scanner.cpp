@@ -16,8 +16,7 @@ private slots:
     void findings_neverContainTheSecret();
 };
 
-void TestSecretScanner::repository_hitsAndNonHits_data()
-{
+void TestSecretScanner::repository_hitsAndNonHits_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QList<int>>("lines");
     QTest::newRow("yaml") << "config/settings.yaml" << QList<int>{3, 5, 6};
@@ -25,8 +24,7 @@ void TestSecretScanner::repository_hitsAndNonHits_data()
     QTest::newRow("terraform") << "main.tf" << QList<int>{12};
 }
 
-void TestSecretScanner::repository_hitsAndNonHits()
-{
+void TestSecretScanner::repository_hitsAndNonHits() {
     QFETCH(QString, file);
     QFETCH(QList<int>, lines);
     const RepositorySnapshot snapshot = RepositorySnapshot::read(test::dataPath(QStringLiteral("validate/secrets")));
@@ -42,8 +40,7 @@ void TestSecretScanner::repository_hitsAndNonHits()
     QVERIFY2(found == lines, qPrintable(text.join(QLatin1Char('\n'))));
 }
 
-void TestSecretScanner::references_areAllowListed_data()
-{
+void TestSecretScanner::references_areAllowListed_data() {
     QTest::addColumn<QString>("line");
     QTest::addColumn<bool>("hit");
     QTest::newRow("terraform var") << "password = var.db_password" << false;
@@ -63,18 +60,17 @@ void TestSecretScanner::references_areAllowListed_data()
     QTest::newRow("ssh key") << "-----BEGIN OPENSSH PRIVATE KEY-----" << true;
 }
 
-void TestSecretScanner::references_areAllowListed()
-{
+void TestSecretScanner::references_areAllowListed() {
     QFETCH(QString, line);
     QFETCH(bool, hit);
     const QList<Finding> findings = SecretScanner().scanText(QStringLiteral("f"), line);
     QCOMPARE(!findings.isEmpty(), hit);
 }
 
-void TestSecretScanner::findings_neverContainTheSecret()
-{
+void TestSecretScanner::findings_neverContainTheSecret() {
     const QString secret = QStringLiteral("s3cr3tP4ssw0rd!xyz");
-    const QList<Finding> findings = SecretScanner().scanText(QStringLiteral("f"), QStringLiteral("password = \"") + secret + QLatin1Char('"'));
+    const QList<Finding> findings =
+        SecretScanner().scanText(QStringLiteral("f"), QStringLiteral("password = \"") + secret + QLatin1Char('"'));
     QCOMPARE(findings.size(), 1);
     QVERIFY(!findings.first().message.contains(secret));
     QVERIFY(findings.first().message.contains(QLatin1String("s3cr")));

@@ -18,8 +18,7 @@ struct CliRun {
     QString err;
 };
 
-CliRun runCliCapture(const QStringList& args)
-{
+CliRun runCliCapture(const QStringList& args) {
     CliRun r;
     QTextStream out(&r.out);
     QTextStream err(&r.err);
@@ -32,8 +31,7 @@ CliRun runCliCapture(const QStringList& args)
 class TestValidateCli : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_data.isValid());
         test::isolateDataDirs(m_data.path());
@@ -47,27 +45,25 @@ private:
     QTemporaryDir m_data;
 };
 
-void TestValidateCli::validate_goodRepository_exitsZero()
-{
+void TestValidateCli::validate_goodRepository_exitsZero() {
     const CliRun r = runCliCapture({QStringLiteral("validate"), test::dataPath(QStringLiteral("validate/good"))});
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
     QVERIFY(r.out.contains(QLatin1String("0 error(s), 0 warning(s)")));
 }
 
-void TestValidateCli::validate_brokenRepository_printsFileLineAndExitsOne()
-{
-    const CliRun r = runCliCapture({QStringLiteral("validate"), QStringLiteral("--no-info"),
-                                    test::dataPath(QStringLiteral("validate/broken"))});
+void TestValidateCli::validate_brokenRepository_printsFileLineAndExitsOne() {
+    const CliRun r = runCliCapture(
+        {QStringLiteral("validate"), QStringLiteral("--no-info"), test::dataPath(QStringLiteral("validate/broken"))});
     QCOMPARE(r.code, 1);
-    QVERIFY2(r.out.contains(QLatin1String("infra/terraform/unterminated.tf:2: error: hcl: unterminated string")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QLatin1String("infra/terraform/unterminated.tf:2: error: hcl: unterminated string")),
+             qPrintable(r.out));
     QVERIFY(r.out.contains(QLatin1String("monitoring/dashboard.json:4: error: json: ")));
     QVERIFY(!r.out.contains(QLatin1String(": info: ")));
 }
 
-void TestValidateCli::validate_json_isTheValidationPart()
-{
-    const CliRun r = runCliCapture({QStringLiteral("validate"), QStringLiteral("--json"),
-                                    test::dataPath(QStringLiteral("validate/tfpolicy"))});
+void TestValidateCli::validate_json_isTheValidationPart() {
+    const CliRun r = runCliCapture(
+        {QStringLiteral("validate"), QStringLiteral("--json"), test::dataPath(QStringLiteral("validate/tfpolicy"))});
     QCOMPARE(r.code, 1);
     const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QCOMPARE(o.value(QStringLiteral("ok")).toBool(true), false);
@@ -80,8 +76,7 @@ void TestValidateCli::validate_json_isTheValidationPart()
     }
 }
 
-void TestValidateCli::validate_helpAndUsageErrors()
-{
+void TestValidateCli::validate_helpAndUsageErrors() {
     const CliRun help = runCliCapture({QStringLiteral("validate"), QStringLiteral("--help")});
     QCOMPARE(help.code, 0);
     QVERIFY(help.out.contains(QLatin1String("--compliance")));

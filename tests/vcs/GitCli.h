@@ -15,8 +15,7 @@ struct GitCliResult {
     QString err;
 };
 
-inline GitCliResult git(const QString& dir, const QStringList& args)
-{
+inline GitCliResult git(const QString& dir, const QStringList& args) {
     QProcess p;
     p.setWorkingDirectory(dir);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -36,8 +35,7 @@ inline GitCliResult git(const QString& dir, const QStringList& args)
     return r;
 }
 
-inline bool writeFile(const QString& path, const QByteArray& content)
-{
+inline bool writeFile(const QString& path, const QByteArray& content) {
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))

@@ -9,13 +9,13 @@ using namespace mlops;
 
 namespace {
 
-GitCommitRequest request(const QString& branch, const QString& dsId, int version, const QString& startPoint = {})
-{
+GitCommitRequest request(const QString& branch, const QString& dsId, int version, const QString& startPoint = {}) {
     GitCommitRequest r;
     r.branch = branch;
     r.startPoint = startPoint;
     r.message = QStringLiteral("fraud: version %1\n\nPattern: online inference").arg(version);
-    r.trailers = {{QStringLiteral("Decision-Set-Id"), dsId}, {QStringLiteral("Decision-Set-Version"), QString::number(version)}};
+    r.trailers = {{QStringLiteral("Decision-Set-Id"), dsId},
+                  {QStringLiteral("Decision-Set-Version"), QString::number(version)}};
     return r;
 }
 
@@ -40,8 +40,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-void TestGitRepository::init()
-{
+void TestGitRepository::init() {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     QVERIFY(test::writeFile(file(QStringLiteral("README.md")), "# Fraud\n\nline 2\nline 3\n"));
@@ -49,8 +48,7 @@ void TestGitRepository::init()
     QVERIFY(test::writeFile(file(QStringLiteral("app/old.py")), "print('old')\n"));
 }
 
-void TestGitRepository::commit_firstVersion_onMainAndCleanForGit()
-{
+void TestGitRepository::commit_firstVersion_onMainAndCleanForGit() {
     const GitRepository repo(m_dir->path());
     QVERIFY(!repo.exists());
     const GitCommitResult r = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-1"), 1));
@@ -62,14 +60,17 @@ void TestGitRepository::commit_firstVersion_onMainAndCleanForGit()
     QCOMPARE(test::git(m_dir->path(), {QStringLiteral("fsck"), QStringLiteral("--strict")}).code, 0);
     // The index and HEAD match the working tree: git sees nothing to commit.
     QCOMPARE(test::git(m_dir->path(), {QStringLiteral("status"), QStringLiteral("--porcelain")}).out, QString());
-    const QString trailers = test::git(m_dir->path(), {QStringLiteral("log"), QStringLiteral("-1"),
-                                                       QStringLiteral("--format=%(trailers:key=Decision-Set-Id,valueonly)")}).out;
+    const QString trailers =
+        test::git(m_dir->path(), {QStringLiteral("log"), QStringLiteral("-1"),
+                                  QStringLiteral("--format=%(trailers:key=Decision-Set-Id,valueonly)")})
+            .out;
     QCOMPARE(trailers.trimmed(), QStringLiteral("ds-1"));
-    QCOMPARE(test::git(m_dir->path(), {QStringLiteral("ls-files")}).out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 3);
+    QCOMPARE(
+        test::git(m_dir->path(), {QStringLiteral("ls-files")}).out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(),
+        3);
 }
 
-void TestGitRepository::commit_changes_diffMatchesGitNumstat()
-{
+void TestGitRepository::commit_changes_diffMatchesGitNumstat() {
     const GitRepository repo(m_dir->path());
     const GitCommitResult first = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-1"), 1));
     QVERIFY(first.ok());
@@ -92,8 +93,9 @@ void TestGitRepository::commit_changes_diffMatchesGitNumstat()
     QCOMPARE(d.files.at(2).path(), QStringLiteral("app/old.py"));
     QCOMPARE(d.files.at(2).status, GitFileDiff::Status::Deleted);
     // Same counts as git's own numstat, file by file.
-    const QStringList numstat = test::git(m_dir->path(), {QStringLiteral("diff"), QStringLiteral("--numstat"), first.sha, second.sha})
-                                    .out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList numstat =
+        test::git(m_dir->path(), {QStringLiteral("diff"), QStringLiteral("--numstat"), first.sha, second.sha})
+            .out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(numstat.size(), 3);
     for (const QString& line : numstat) {
         const QStringList cols = line.split(QLatin1Char('\t'));
@@ -113,16 +115,17 @@ void TestGitRepository::commit_changes_diffMatchesGitNumstat()
     QCOMPARE(all.removed, 0);
 }
 
-void TestGitRepository::fork_branchStartsAtParentCommit()
-{
+void TestGitRepository::fork_branchStartsAtParentCommit() {
     const GitRepository repo(m_dir->path());
     const GitCommitResult v1 = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-1"), 1));
     QVERIFY(test::writeFile(file(QStringLiteral("README.md")), "# v2\n"));
     const GitCommitResult v2 = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-2"), 2));
     QVERIFY(test::writeFile(file(QStringLiteral("README.md")), "# fork of v1\n"));
-    const GitCommitResult v3 = repo.commitWorkingTree(request(QStringLiteral("version-3"), QStringLiteral("ds-3"), 3, v1.sha));
+    const GitCommitResult v3 =
+        repo.commitWorkingTree(request(QStringLiteral("version-3"), QStringLiteral("ds-3"), 3, v1.sha));
     QVERIFY2(v3.ok(), qPrintable(v3.error));
-    QCOMPARE(test::git(m_dir->path(), {QStringLiteral("rev-parse"), QStringLiteral("version-3~1")}).out.trimmed(), v1.sha);
+    QCOMPARE(test::git(m_dir->path(), {QStringLiteral("rev-parse"), QStringLiteral("version-3~1")}).out.trimmed(),
+             v1.sha);
     QCOMPARE(test::git(m_dir->path(), {QStringLiteral("rev-parse"), QStringLiteral("main")}).out.trimmed(), v2.sha);
     QCOMPARE(repo.headBranch(), QStringLiteral("version-3"));
     QCOMPARE(repo.branches(), (QStringList{QStringLiteral("main"), QStringLiteral("version-3")}));
@@ -134,8 +137,7 @@ void TestGitRepository::fork_branchStartsAtParentCommit()
     QVERIFY(d.files.first().patch.contains(QLatin1String("+# fork of v1")));
 }
 
-void TestGitRepository::commit_identicalTree_recordedWithTrailer()
-{
+void TestGitRepository::commit_identicalTree_recordedWithTrailer() {
     const GitRepository repo(m_dir->path());
     const GitCommitResult v1 = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-1"), 1));
     const GitCommitResult v2 = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-2"), 2));
@@ -147,14 +149,14 @@ void TestGitRepository::commit_identicalTree_recordedWithTrailer()
     QCOMPARE(repo.diff(v1.sha, v2.sha).files.size(), 0);
 }
 
-void TestGitRepository::log_allBranches_parsesTrailers()
-{
+void TestGitRepository::log_allBranches_parsesTrailers() {
     const GitRepository repo(m_dir->path());
     const GitCommitResult v1 = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-1"), 1));
     QVERIFY(test::writeFile(file(QStringLiteral("a.txt")), "a\n"));
     repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-2"), 2));
     QVERIFY(test::writeFile(file(QStringLiteral("b.txt")), "b\n"));
-    const GitCommitResult fork = repo.commitWorkingTree(request(QStringLiteral("version-3"), QStringLiteral("ds-3"), 3, v1.sha));
+    const GitCommitResult fork =
+        repo.commitWorkingTree(request(QStringLiteral("version-3"), QStringLiteral("ds-3"), 3, v1.sha));
     const QList<GitCommitInfo> log = repo.log();
     const QStringList gitAll = test::git(m_dir->path(), {QStringLiteral("rev-list"), QStringLiteral("--branches")})
                                    .out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -177,41 +179,43 @@ void TestGitRepository::log_allBranches_parsesTrailers()
     QCOMPARE(repo.log(2).size(), 2);
 }
 
-void TestGitRepository::readFileAndFiles_matchGitShowAndLsTree()
-{
+void TestGitRepository::readFileAndFiles_matchGitShowAndLsTree() {
     const GitRepository repo(m_dir->path());
     const GitCommitResult v1 = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-1"), 1));
     bool ok = false;
     const QByteArray readme = repo.readFile(v1.sha, QStringLiteral("README.md"), &ok);
     QVERIFY(ok);
-    QCOMPARE(QString::fromUtf8(readme), test::git(m_dir->path(), {QStringLiteral("show"), v1.sha + QStringLiteral(":README.md")}).out);
+    QCOMPARE(QString::fromUtf8(readme),
+             test::git(m_dir->path(), {QStringLiteral("show"), v1.sha + QStringLiteral(":README.md")}).out);
     repo.readFile(v1.sha, QStringLiteral("missing.txt"), &ok);
     QVERIFY(!ok);
-    QCOMPARE(repo.readFile(QStringLiteral("HEAD"), QStringLiteral("infra/terraform/main.tf")), QByteArray("provider \"aws\" {}\n"));
-    const QStringList lsTree = test::git(m_dir->path(), {QStringLiteral("ls-tree"), QStringLiteral("-r"), QStringLiteral("--name-only"), v1.sha})
+    QCOMPARE(repo.readFile(QStringLiteral("HEAD"), QStringLiteral("infra/terraform/main.tf")),
+             QByteArray("provider \"aws\" {}\n"));
+    const QStringList lsTree = test::git(m_dir->path(), {QStringLiteral("ls-tree"), QStringLiteral("-r"),
+                                                         QStringLiteral("--name-only"), v1.sha})
                                    .out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(repo.files(v1.sha), lsTree);
 }
 
-void TestGitRepository::commit_invalidBranch_fails()
-{
+void TestGitRepository::commit_invalidBranch_fails() {
     const GitRepository repo(m_dir->path());
     const GitCommitResult r = repo.commitWorkingTree(request(QStringLiteral("bad..name"), QStringLiteral("ds-1"), 1));
     QVERIFY(!r.ok());
     QVERIFY(r.sha.isEmpty());
-    const GitCommitResult noStart = repo.commitWorkingTree(
-        request(QStringLiteral("version-2"), QStringLiteral("ds-2"), 2, QStringLiteral("0123456789012345678901234567890123456789")));
+    const GitCommitResult noStart =
+        repo.commitWorkingTree(request(QStringLiteral("version-2"), QStringLiteral("ds-2"), 2,
+                                       QStringLiteral("0123456789012345678901234567890123456789")));
     QVERIFY(!noStart.ok());
 }
 
-void TestGitRepository::commit_sameSizeRewriteWithinASecond_isStaged()
-{
+void TestGitRepository::commit_sameSizeRewriteWithinASecond_isStaged() {
     // The stat cache must not hide a rewrite with the same size right after a commit (racy git).
     const GitRepository repo(m_dir->path());
     for (int i = 0; i < 5; ++i) {
         const QByteArray content = QByteArray("version ") + QByteArray::number(i) + '\n';
         QVERIFY(test::writeFile(file(QStringLiteral("README.md")), content));
-        const GitCommitResult r = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-%1").arg(i), i + 1));
+        const GitCommitResult r =
+            repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-%1").arg(i), i + 1));
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(repo.readFile(r.sha, QStringLiteral("README.md")), content);
         QVERIFY(!r.unchanged);

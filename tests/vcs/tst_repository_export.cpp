@@ -13,8 +13,7 @@ using namespace mlops;
 
 namespace {
 
-int runPython(const QStringList& args, QString* out = nullptr)
-{
+int runPython(const QStringList& args, QString* out = nullptr) {
     QProcess p;
     p.start(QStringLiteral("python3"), args);
     if (!p.waitForStarted() || !p.waitForFinished(60000))
@@ -24,8 +23,7 @@ int runPython(const QStringList& args, QString* out = nullptr)
     return p.exitCode();
 }
 
-int cli(const QStringList& args, QString* output)
-{
+int cli(const QStringList& args, QString* output) {
     QTextStream out(output);
     QTextStream err(output);
     return runCli(QStringList{QStringLiteral("mlops-studio-cli")} + args, CliIo{out, err, nullptr});
@@ -50,17 +48,19 @@ private:
     QString m_fork;
 };
 
-void TestRepositoryExport::initTestCase()
-{
+void TestRepositoryExport::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_root.isValid());
     test::isolateDataDirs(m_root.filePath(QStringLiteral("data")));
     m_repo = m_root.filePath(QStringLiteral("repo"));
     // Text, a compressible file, an executable script, a binary file and a nested path.
     QVERIFY(test::writeFile(m_repo + QStringLiteral("/README.md"), "# Fraud detection\n"));
-    QVERIFY(test::writeFile(m_repo + QStringLiteral("/infra/terraform/main.tf"), QByteArray("# terraform\n").repeated(200)));
+    QVERIFY(test::writeFile(m_repo + QStringLiteral("/infra/terraform/main.tf"),
+                            QByteArray("# terraform\n").repeated(200)));
     QVERIFY(test::writeFile(m_repo + QStringLiteral("/scripts/deploy.sh"), "#!/bin/sh\necho deploy\n"));
-    QFile::setPermissions(m_repo + QStringLiteral("/scripts/deploy.sh"), QFile::permissions(m_repo + QStringLiteral("/scripts/deploy.sh")) | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther);
+    QFile::setPermissions(m_repo + QStringLiteral("/scripts/deploy.sh"),
+                          QFile::permissions(m_repo + QStringLiteral("/scripts/deploy.sh")) | QFile::ExeOwner |
+                              QFile::ExeGroup | QFile::ExeOther);
     QByteArray binary;
     for (int i = 0; i < 4096; ++i)
         binary.append(char((i * 7919) & 0xFF));
@@ -82,14 +82,12 @@ void TestRepositoryExport::initTestCase()
     m_fork = fork.sha;
 }
 
-void TestRepositoryExport::crc32_knownVector()
-{
+void TestRepositoryExport::crc32_knownVector() {
     QCOMPARE(ZipWriter::crc32(QByteArrayLiteral("123456789")), 0xCBF43926u);
     QCOMPARE(ZipWriter::crc32(QByteArray()), 0u);
 }
 
-void TestRepositoryExport::zip_passesPythonZipfileAndRoundTrips()
-{
+void TestRepositoryExport::zip_passesPythonZipfileAndRoundTrips() {
     if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
         QSKIP("python3 is needed to check the zip independently");
     const QString zip = m_root.filePath(QStringLiteral("v1.zip"));
@@ -119,8 +117,7 @@ void TestRepositoryExport::zip_passesPythonZipfileAndRoundTrips()
     QVERIFY(!info.contains(QLatin1String("README.md")) || info.contains(QLatin1String("fraud/README.md")));
 }
 
-void TestRepositoryExport::bundle_verifiedAndClonedByGit()
-{
+void TestRepositoryExport::bundle_verifiedAndClonedByGit() {
     const QString bundle = m_root.filePath(QStringLiteral("repo.bundle"));
     QString error;
     QVERIFY2(RepositoryExport(m_repo).writeBundle(bundle, &error), qPrintable(error));
@@ -130,17 +127,18 @@ void TestRepositoryExport::bundle_verifiedAndClonedByGit()
     QCOMPARE(test::git(scratch, {QStringLiteral("init"), QStringLiteral("-q")}).code, 0);
     const test::GitCliResult verify = test::git(scratch, {QStringLiteral("bundle"), QStringLiteral("verify"), bundle});
     QVERIFY2(verify.code == 0, qPrintable(verify.err + verify.out));
-    const test::GitCliResult heads = test::git(scratch, {QStringLiteral("bundle"), QStringLiteral("list-heads"), bundle});
+    const test::GitCliResult heads =
+        test::git(scratch, {QStringLiteral("bundle"), QStringLiteral("list-heads"), bundle});
     QVERIFY(heads.out.contains(m_v1 + QStringLiteral(" refs/heads/main")));
     QVERIFY(heads.out.contains(m_fork + QStringLiteral(" refs/heads/version-2")));
     const QString cloned = m_root.filePath(QStringLiteral("from-bundle"));
     QCOMPARE(test::git(m_root.path(), {QStringLiteral("clone"), QStringLiteral("-q"), bundle, cloned}).code, 0);
     QCOMPARE(test::git(cloned, {QStringLiteral("fsck"), QStringLiteral("--strict")}).code, 0);
-    QCOMPARE(test::git(cloned, {QStringLiteral("rev-parse"), QStringLiteral("origin/version-2")}).out.trimmed(), m_fork);
+    QCOMPARE(test::git(cloned, {QStringLiteral("rev-parse"), QStringLiteral("origin/version-2")}).out.trimmed(),
+             m_fork);
 }
 
-void TestRepositoryExport::clone_hasEveryBranchAndCleanCheckout()
-{
+void TestRepositoryExport::clone_hasEveryBranchAndCleanCheckout() {
     const QString dest = m_root.filePath(QStringLiteral("clone"));
     QString error;
     QVERIFY2(RepositoryExport(m_repo).cloneTo(dest, QStringLiteral("main"), &error), qPrintable(error));
@@ -157,8 +155,7 @@ void TestRepositoryExport::clone_hasEveryBranchAndCleanCheckout()
     QVERIFY(error.contains(QLatin1String("not empty")));
 }
 
-void TestRepositoryExport::cli_exportFolderToZipBundleAndClone()
-{
+void TestRepositoryExport::cli_exportFolderToZipBundleAndClone() {
     QString out;
     const QString zip = m_root.filePath(QStringLiteral("cli.zip"));
     QCOMPARE(cli({QStringLiteral("export"), m_repo, QStringLiteral("--zip"), zip}, &out), 0);
@@ -172,8 +169,10 @@ void TestRepositoryExport::cli_exportFolderToZipBundleAndClone()
     out.clear();
     QCOMPARE(cli({QStringLiteral("export"), m_repo}, &out), 2);
     QVERIFY(out.contains(QLatin1String("exactly one")));
-    QCOMPARE(cli({QStringLiteral("export"), m_repo, QStringLiteral("--zip"), zip, QStringLiteral("--to"), dest}, &out), 2);
-    QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("no-such-decision-set"), QStringLiteral("--zip"), zip}, &out), 1);
+    QCOMPARE(cli({QStringLiteral("export"), m_repo, QStringLiteral("--zip"), zip, QStringLiteral("--to"), dest}, &out),
+             2);
+    QCOMPARE(
+        cli({QStringLiteral("export"), QStringLiteral("no-such-decision-set"), QStringLiteral("--zip"), zip}, &out), 1);
 }
 
 QTEST_GUILESS_MAIN(TestRepositoryExport)

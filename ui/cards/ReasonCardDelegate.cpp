@@ -13,8 +13,7 @@ namespace {
 constexpr int kMargin = 6;
 constexpr int kBarWidth = 64;
 
-QColor confidenceColour(double c)
-{
+QColor confidenceColour(double c) {
     if (c >= 0.8)
         return StateColors::done();
     if (c >= 0.5)
@@ -24,14 +23,12 @@ QColor confidenceColour(double c)
 
 } // namespace
 
-QSize ReasonCardDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const
-{
+QSize ReasonCardDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const {
     const QFontMetrics fm(option.font);
     return {200, 2 * fm.height() + 3 * kMargin};
 }
 
-void ReasonCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
-{
+void ReasonCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     opt.text.clear();
@@ -82,9 +79,8 @@ void ReasonCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
     painter->setBrush(trough);
     painter->drawRoundedRect(bar, 3, 3);
     painter->setBrush(confidenceColour(confidence));
-    painter->drawRoundedRect(QRect(bar.left(), bar.top(), int(bar.width() * std::clamp(confidence, 0.0, 1.0)),
-                                   bar.height()),
-                             3, 3);
+    painter->drawRoundedRect(
+        QRect(bar.left(), bar.top(), int(bar.width() * std::clamp(confidence, 0.0, 1.0)), bar.height()), 3, 3);
     painter->restore();
 }
 

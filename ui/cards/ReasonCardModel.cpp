@@ -5,17 +5,13 @@
 namespace mlops::ui {
 
 ReasonCardModel::ReasonCardModel(QObject* parent)
-    : QAbstractListModel(parent)
-{
-}
+    : QAbstractListModel(parent) {}
 
-int ReasonCardModel::rowCount(const QModelIndex& parent) const
-{
+int ReasonCardModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_entries.size());
 }
 
-QVariant ReasonCardModel::data(const QModelIndex& index, int role) const
-{
+QVariant ReasonCardModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= m_entries.size())
         return {};
     const Entry& e = m_entries.at(index.row());
@@ -44,8 +40,7 @@ QVariant ReasonCardModel::data(const QModelIndex& index, int role) const
     }
 }
 
-QHash<int, QByteArray> ReasonCardModel::roleNames() const
-{
+QHash<int, QByteArray> ReasonCardModel::roleNames() const {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
     names.insert(AgentRole, "agent");
     names.insert(NodeRole, "node");
@@ -56,8 +51,7 @@ QHash<int, QByteArray> ReasonCardModel::roleNames() const
     return names;
 }
 
-void ReasonCardModel::clear()
-{
+void ReasonCardModel::clear() {
     beginResetModel();
     m_entries.clear();
     m_agents.clear();
@@ -66,8 +60,7 @@ void ReasonCardModel::clear()
     emit keysChanged();
 }
 
-void ReasonCardModel::appendEvents(const QList<Event>& batch)
-{
+void ReasonCardModel::appendEvents(const QList<Event>& batch) {
     QList<Entry> fresh;
     for (const Event& e : batch) {
         if (e.type == EventType::reasonCard())
@@ -94,15 +87,13 @@ void ReasonCardModel::appendEvents(const QList<Event>& batch)
         emit keysChanged();
 }
 
-QStringList ReasonCardModel::agents() const
-{
+QStringList ReasonCardModel::agents() const {
     QStringList list(m_agents.begin(), m_agents.end());
     std::sort(list.begin(), list.end());
     return list;
 }
 
-QStringList ReasonCardModel::categories() const
-{
+QStringList ReasonCardModel::categories() const {
     QStringList list(m_categories.begin(), m_categories.end());
     std::sort(list.begin(), list.end());
     return list;

@@ -21,16 +21,15 @@ namespace mlops::ui {
 
 namespace {
 
-QString jsonBlock(const QJsonObject& o)
-{
+QString jsonBlock(const QJsonObject& o) {
     if (o.isEmpty())
         return {};
-    return QStringLiteral("<pre style='white-space: pre-wrap'>") + QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)).toHtmlEscaped() +
+    return QStringLiteral("<pre style='white-space: pre-wrap'>") +
+           QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)).toHtmlEscaped() +
            QStringLiteral("</pre>");
 }
 
-void resetChoices(QComboBox* box, const QString& anyText, const QStringList& values)
-{
+void resetChoices(QComboBox* box, const QString& anyText, const QStringList& values) {
     const QString current = box->currentData().toString();
     const QSignalBlocker block(box);
     box->clear();
@@ -53,8 +52,7 @@ ReasonCardPanel::ReasonCardPanel(QWidget* parent)
     , m_nodeChip(new QLabel(this))
     , m_count(new QLabel(this))
     , m_list(new QListView(this))
-    , m_details(new QTextBrowser(this))
-{
+    , m_details(new QTextBrowser(this)) {
     m_filter->setSourceModel(m_model);
     m_list->setModel(m_filter);
     m_list->setItemDelegate(new ReasonCardDelegate(m_list));
@@ -110,24 +108,20 @@ ReasonCardPanel::ReasonCardPanel(QWidget* parent)
     connect(clearNode, &QToolButton::clicked, this, [this] { setNodeFilter({}); });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &ReasonCardPanel::showCurrent);
     // Keep showing the newest card while the user is at the bottom; stop following once they scroll up.
-    connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int v) {
-        m_followTail = v >= m_list->verticalScrollBar()->maximum();
-    });
+    connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [this](int v) { m_followTail = v >= m_list->verticalScrollBar()->maximum(); });
     setNodeFilter({});
 }
 
-int ReasonCardPanel::visibleCount() const
-{
+int ReasonCardPanel::visibleCount() const {
     return m_filter->rowCount();
 }
 
-QAbstractItemModel* ReasonCardPanel::visibleModel() const
-{
+QAbstractItemModel* ReasonCardPanel::visibleModel() const {
     return m_filter;
 }
 
-void ReasonCardPanel::clear()
-{
+void ReasonCardPanel::clear() {
     m_model->clear();
     m_details->clear();
     m_followTail = true;
@@ -135,8 +129,7 @@ void ReasonCardPanel::clear()
     emit evidenceSelected({});
 }
 
-void ReasonCardPanel::appendEvents(const QList<Event>& batch)
-{
+void ReasonCardPanel::appendEvents(const QList<Event>& batch) {
     const int before = m_model->rowCount();
     m_model->appendEvents(batch);
     if (m_model->rowCount() == before)
@@ -146,23 +139,20 @@ void ReasonCardPanel::appendEvents(const QList<Event>& batch)
         m_list->scrollToBottom();
 }
 
-void ReasonCardPanel::setNodeFilter(const QString& node)
-{
+void ReasonCardPanel::setNodeFilter(const QString& node) {
     m_filter->setNode(node);
     m_nodeChip->setText(node.isEmpty() ? QString() : tr("node: %1").arg(node));
     m_nodeChip->setVisible(!node.isEmpty());
     updateCount();
 }
 
-void ReasonCardPanel::changeEvent(QEvent* event)
-{
+void ReasonCardPanel::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
 }
 
-void ReasonCardPanel::retranslate()
-{
+void ReasonCardPanel::retranslate() {
     m_list->setAccessibleName(tr("Reason cards"));
     m_details->setPlaceholderText(tr("Select a card to see the full reasoning, alternatives and evidence."));
     m_agent->setToolTip(tr("Filter by agent"));
@@ -182,30 +172,25 @@ void ReasonCardPanel::retranslate()
     updateCount();
 }
 
-void ReasonCardPanel::focusSearch()
-{
+void ReasonCardPanel::focusSearch() {
     m_search->setFocus(Qt::ShortcutFocusReason);
     m_search->selectAll();
 }
 
-void ReasonCardPanel::selectRow(int row)
-{
+void ReasonCardPanel::selectRow(int row) {
     m_list->setCurrentIndex(m_filter->index(row, 0));
 }
 
-void ReasonCardPanel::rebuildFilterChoices()
-{
+void ReasonCardPanel::rebuildFilterChoices() {
     resetChoices(m_agent, tr("Any agent"), m_model->agents());
     resetChoices(m_category, tr("Any category"), m_model->categories());
 }
 
-void ReasonCardPanel::updateCount()
-{
+void ReasonCardPanel::updateCount() {
     m_count->setText(tr("%1 of %2").arg(m_filter->rowCount()).arg(m_model->rowCount()));
 }
 
-void ReasonCardPanel::showCurrent()
-{
+void ReasonCardPanel::showCurrent() {
     const QModelIndex proxy = m_list->currentIndex();
     if (!proxy.isValid()) {
         m_details->clear();
@@ -216,8 +201,7 @@ void ReasonCardPanel::showCurrent()
     QString html = QStringLiteral("<h3>%1</h3>").arg(card.decision.toHtmlEscaped());
     html += QStringLiteral("<p><b>%1</b> · %2 · %3 · %4 · %5</p>")
                 .arg(card.agent.toHtmlEscaped(), card.category.toHtmlEscaped(), card.priority.toHtmlEscaped(),
-                     tr("confidence %1%").arg(qRound(card.confidence * 100)),
-                     tr("%1 ms").arg(card.durationMs));
+                     tr("confidence %1%").arg(qRound(card.confidence * 100)), tr("%1 ms").arg(card.durationMs));
     html += QStringLiteral("<p>%1</p>").arg(card.reasoning.toHtmlEscaped());
     if (!card.alternatives.isEmpty()) {
         html += QStringLiteral("<h4>%1</h4><table cellspacing='2' width='100%'>").arg(tr("Alternatives considered"));
@@ -227,7 +211,8 @@ void ReasonCardPanel::showCurrent()
             html += QStringLiteral("<tr><td width='40%'>%1</td><td width='12%' align='right'>%2</td>"
                                    "<td width='48%'><table width='%3%' cellspacing='0'><tr><td bgcolor='#2f80ed'>"
                                    "&nbsp;</td></tr></table></td></tr>")
-                        .arg(QString(a.name + (a.note.isEmpty() ? QString() : QStringLiteral(" — ") + a.note)).toHtmlEscaped(),
+                        .arg(QString(a.name + (a.note.isEmpty() ? QString() : QStringLiteral(" — ") + a.note))
+                                 .toHtmlEscaped(),
                              QString::number(a.score, 'f', 2), QString::number(qMax(pct, 1)));
         }
         html += QStringLiteral("</table>");

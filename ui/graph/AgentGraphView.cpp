@@ -17,8 +17,7 @@ namespace mlops::ui {
 
 namespace {
 
-QPainterPath pathFor(const QList<QPointF>& pts)
-{
+QPainterPath pathFor(const QList<QPointF>& pts) {
     QPainterPath p(pts.first());
     if (pts.size() == 4)
         p.cubicTo(pts[1], pts[2], pts[3]);
@@ -27,8 +26,7 @@ QPainterPath pathFor(const QList<QPointF>& pts)
     return p;
 }
 
-QPolygonF arrowHead(const QList<QPointF>& pts)
-{
+QPolygonF arrowHead(const QList<QPointF>& pts) {
     const QPointF tip = pts.last();
     const QPointF before = pts[pts.size() - 2];
     const double angle = std::atan2(tip.y() - before.y(), tip.x() - before.x());
@@ -40,8 +38,7 @@ QPolygonF arrowHead(const QList<QPointF>& pts)
 } // namespace
 
 AgentGraphView::AgentGraphView(QWidget* parent)
-    : QGraphicsView(parent)
-{
+    : QGraphicsView(parent) {
     setScene(new QGraphicsScene(this));
     setRenderHint(QPainter::Antialiasing);
     setRenderHint(QPainter::TextAntialiasing);
@@ -53,8 +50,7 @@ AgentGraphView::AgentGraphView(QWidget* parent)
     setMinimumHeight(220);
 }
 
-void AgentGraphView::setGraph(const QJsonObject& description)
-{
+void AgentGraphView::setGraph(const QJsonObject& description) {
     if (description == m_description && !m_nodes.isEmpty())
         return;
     m_description = description;
@@ -62,8 +58,7 @@ void AgentGraphView::setGraph(const QJsonObject& description)
     rebuildScene(GraphLayout::bestRows(description, viewport()->size()));
 }
 
-void AgentGraphView::rebuildScene(int rows)
-{
+void AgentGraphView::rebuildScene(int rows) {
     const QJsonObject& description = m_description;
     scene()->clear();
     m_nodes.clear();
@@ -112,8 +107,7 @@ void AgentGraphView::rebuildScene(int rows)
     fit();
 }
 
-void AgentGraphView::clearActivity()
-{
+void AgentGraphView::clearActivity() {
     m_activity.clear();
     for (GraphNodeItem* item : std::as_const(m_nodes))
         item->setActivity({});
@@ -121,8 +115,7 @@ void AgentGraphView::clearActivity()
     restyleEdges();
 }
 
-void AgentGraphView::applyEvents(const QList<Event>& batch)
-{
+void AgentGraphView::applyEvents(const QList<Event>& batch) {
     QSet<QString> changed;
     bool moved = false;
     for (const Event& e : batch) {
@@ -141,8 +134,7 @@ void AgentGraphView::applyEvents(const QList<Event>& batch)
         emit selectedNodeUpdated(m_selected); // the details follow the node's progress
 }
 
-void AgentGraphView::selectNode(const QString& name)
-{
+void AgentGraphView::selectNode(const QString& name) {
     if (!m_selected.isEmpty()) {
         if (GraphNodeItem* old = m_nodes.value(m_selected))
             old->setSelectedNode(false);
@@ -153,14 +145,12 @@ void AgentGraphView::selectNode(const QString& name)
     emit nodeSelected(m_selected);
 }
 
-QPointF AgentGraphView::nodeCenter(const QString& name) const
-{
+QPointF AgentGraphView::nodeCenter(const QString& name) const {
     const GraphNodeItem* item = m_nodes.value(name);
     return item ? item->sceneBoundingRect().center() : QPointF();
 }
 
-void AgentGraphView::mousePressEvent(QMouseEvent* event)
-{
+void AgentGraphView::mousePressEvent(QMouseEvent* event) {
     QGraphicsItem* hit = itemAt(event->position().toPoint());
     while (hit && !dynamic_cast<GraphNodeItem*>(hit))
         hit = hit->parentItem();
@@ -168,8 +158,7 @@ void AgentGraphView::mousePressEvent(QMouseEvent* event)
     QGraphicsView::mousePressEvent(event);
 }
 
-void AgentGraphView::resizeEvent(QResizeEvent* event)
-{
+void AgentGraphView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
     // Re-wrap the rows when the panel's shape changes enough to show the graph larger another way.
     if (!m_description.isEmpty()) {
@@ -182,8 +171,7 @@ void AgentGraphView::resizeEvent(QResizeEvent* event)
     fit();
 }
 
-void AgentGraphView::changeEvent(QEvent* event)
-{
+void AgentGraphView::changeEvent(QEvent* event) {
     QGraphicsView::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         restyleEdges();
@@ -191,8 +179,7 @@ void AgentGraphView::changeEvent(QEvent* event)
         setAccessibleName(tr("Agent graph"));
 }
 
-void AgentGraphView::fit()
-{
+void AgentGraphView::fit() {
     if (m_nodes.isEmpty())
         return;
     fitInView(m_layout.bounds(), Qt::KeepAspectRatio);
@@ -201,8 +188,7 @@ void AgentGraphView::fit()
         setTransform(QTransform::fromScale(1.25, 1.25));
 }
 
-void AgentGraphView::restyleEdges()
-{
+void AgentGraphView::restyleEdges() {
     const QPalette pal = palette();
     QColor idle = pal.color(QPalette::Text);
     idle.setAlphaF(0.35f);

@@ -19,8 +19,7 @@ constexpr double kGroupLabel = 18;
 constexpr int kMaxColumnsInOneRow = 7;
 
 // Where the straight segment from the centre of `r` towards `target` leaves the rectangle.
-QPointF borderPoint(const QRectF& r, const QPointF& target)
-{
+QPointF borderPoint(const QRectF& r, const QPointF& target) {
     const QPointF c = r.center();
     const QPointF d = target - c;
     if (qFuzzyIsNull(d.x()) && qFuzzyIsNull(d.y()))
@@ -32,8 +31,7 @@ QPointF borderPoint(const QRectF& r, const QPointF& target)
 
 } // namespace
 
-int GraphLayout::bestRows(const QJsonObject& description, const QSizeF& size)
-{
+int GraphLayout::bestRows(const QJsonObject& description, const QSizeF& size) {
     int best = 1;
     double bestScale = 0;
     for (int rows = 1; rows <= 3; ++rows) {
@@ -48,8 +46,7 @@ int GraphLayout::bestRows(const QJsonObject& description, const QSizeF& size)
     return best;
 }
 
-void GraphLayout::compute(const QJsonObject& description, int rows)
-{
+void GraphLayout::compute(const QJsonObject& description, int rows) {
     m_steps.clear();
     m_stepIndex.clear();
     m_nodeRects.clear();
@@ -100,8 +97,7 @@ void GraphLayout::compute(const QJsonObject& description, int rows)
     route(edges);
 }
 
-void GraphLayout::place(int columnsPerRow)
-{
+void GraphLayout::place(int columnsPerRow) {
     // Height of each row: the tallest step in it (a parallel group is taller than a node).
     const auto stepHeight = [](const Step& s) {
         if (s.members.size() <= 1)
@@ -156,8 +152,7 @@ void GraphLayout::place(int columnsPerRow)
     m_bounds.adjust(-20, -kTopMargin, 20, kRowGap / 2 + 20);
 }
 
-void GraphLayout::route(const QJsonArray& edges)
-{
+void GraphLayout::route(const QJsonArray& edges) {
     for (const QJsonValue& v : edges) {
         const QJsonObject e = v.toObject();
         const int a = m_stepIndex.value(e.value(QStringLiteral("from")).toString(), -1);

@@ -25,7 +25,7 @@ public:
         int layer = 0;
         int row = 0;
         int column = 0;
-        QRectF rect;         // the node, or the group box around the members
+        QRectF rect; // the node, or the group box around the members
     };
     struct EdgeGeometry {
         QString from;

@@ -11,8 +11,7 @@ namespace mlops::ui {
 
 namespace {
 
-QColor colourFor(NodeActivity::State s)
-{
+QColor colourFor(NodeActivity::State s) {
     switch (s) {
     case NodeActivity::State::Running:
         return StateColors::running();
@@ -28,8 +27,7 @@ QColor colourFor(NodeActivity::State s)
     return StateColors::pending();
 }
 
-QString seconds(qint64 ms)
-{
+QString seconds(qint64 ms) {
     return ms < 1000 ? QCoreApplication::translate("GraphNodeItem", "%1 ms").arg(ms)
                      : QCoreApplication::translate("GraphNodeItem", "%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
 }
@@ -40,32 +38,27 @@ GraphNodeItem::GraphNodeItem(QString name, QString agent, bool gate, const QSize
     : m_name(std::move(name))
     , m_agent(std::move(agent))
     , m_gate(gate)
-    , m_size(size)
-{
+    , m_size(size) {
     setAcceptHoverEvents(true);
     setCursor(Qt::PointingHandCursor);
     setToolTip(m_agent.isEmpty() ? m_name : QStringLiteral("%1 (%2)").arg(m_name, m_agent));
 }
 
-QRectF GraphNodeItem::boundingRect() const
-{
+QRectF GraphNodeItem::boundingRect() const {
     return QRectF(QPointF(-2, -2), m_size + QSizeF(4, 4));
 }
 
-void GraphNodeItem::setActivity(const NodeActivity::Node& activity)
-{
+void GraphNodeItem::setActivity(const NodeActivity::Node& activity) {
     m_activity = activity;
     update();
 }
 
-void GraphNodeItem::setSelectedNode(bool selected)
-{
+void GraphNodeItem::setSelectedNode(bool selected) {
     m_selected = selected;
     update();
 }
 
-QString GraphNodeItem::statusLine() const
-{
+QString GraphNodeItem::statusLine() const {
     QString line = NodeActivity::stateName(m_activity.state);
     if (m_activity.state == NodeActivity::State::Done && m_activity.lastDurationMs > 0)
         line += QStringLiteral(" · ") + seconds(m_activity.lastDurationMs);
@@ -74,8 +67,7 @@ QString GraphNodeItem::statusLine() const
     return line;
 }
 
-void GraphNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget* widget)
-{
+void GraphNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget* widget) {
     const QPalette pal = widget ? widget->palette() : QApplication::palette();
     const QColor state = colourFor(m_activity.state);
     const QRectF r(QPointF(0, 0), m_size);

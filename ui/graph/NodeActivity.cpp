@@ -5,8 +5,7 @@
 
 namespace mlops::ui {
 
-void NodeActivity::setGraph(const QJsonObject& description)
-{
+void NodeActivity::setGraph(const QJsonObject& description) {
     m_stepOfNode.clear();
     const QJsonObject parallel = description.value(QStringLiteral("parallel")).toObject();
     for (auto it = parallel.begin(); it != parallel.end(); ++it) {
@@ -15,15 +14,13 @@ void NodeActivity::setGraph(const QJsonObject& description)
     }
 }
 
-void NodeActivity::clear()
-{
+void NodeActivity::clear() {
     m_nodes.clear();
     m_taken.clear();
     m_current.clear();
 }
 
-QString NodeActivity::stateName(State s)
-{
+QString NodeActivity::stateName(State s) {
     switch (s) {
     case State::Pending:
         return QCoreApplication::translate("NodeActivity", "pending");
@@ -39,8 +36,7 @@ QString NodeActivity::stateName(State s)
     return {};
 }
 
-QSet<QString> NodeActivity::apply(const Event& e)
-{
+QSet<QString> NodeActivity::apply(const Event& e) {
     QSet<QString> changed;
     const QString name = e.data.value(QStringLiteral("node")).toString();
     if (e.type == EventType::nodeStart()) {

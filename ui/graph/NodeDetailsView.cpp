@@ -11,13 +11,11 @@ namespace mlops::ui {
 
 namespace {
 
-QString when(const QDateTime& t)
-{
+QString when(const QDateTime& t) {
     return t.isValid() ? QLocale().toString(t.toLocalTime(), QStringLiteral("HH:mm:ss.zzz")) : QStringLiteral("—");
 }
 
-QString json(const QJsonObject& o)
-{
+QString json(const QJsonObject& o) {
     return QStringLiteral("<pre style='white-space: pre-wrap'>%1</pre>")
         .arg(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)).toHtmlEscaped());
 }
@@ -25,26 +23,22 @@ QString json(const QJsonObject& o)
 } // namespace
 
 NodeDetailsView::NodeDetailsView(QWidget* parent)
-    : QTextBrowser(parent)
-{
+    : QTextBrowser(parent) {
     setOpenLinks(false);
     retranslate();
 }
 
-void NodeDetailsView::changeEvent(QEvent* event)
-{
+void NodeDetailsView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QTextBrowser::changeEvent(event);
 }
 
-void NodeDetailsView::retranslate()
-{
+void NodeDetailsView::retranslate() {
     setPlaceholderText(tr("Click a node in the graph to see its reason cards, inputs, outputs and timings."));
 }
 
-void NodeDetailsView::showNode(const QString& name, const NodeActivity& activity)
-{
+void NodeDetailsView::showNode(const QString& name, const NodeActivity& activity) {
     if (name.isEmpty()) {
         clear();
         return;

@@ -24,8 +24,7 @@ HitlPanel::HitlPanel(Studio& studio, QWidget* parent)
     , m_formHost(new QWidget(this))
     , m_formLayout(new QVBoxLayout(m_formHost))
     , m_submit(new QPushButton(QIcon(QStringLiteral(":/icons/submit.svg")), QString(), this))
-    , m_defaults(new QPushButton(QIcon(QStringLiteral(":/icons/accept-defaults.svg")), QString(), this))
-{
+    , m_defaults(new QPushButton(QIcon(QStringLiteral(":/icons/accept-defaults.svg")), QString(), this)) {
     m_title->setWordWrap(true);
     m_countdown->setObjectName(QStringLiteral("hitlCountdown"));
     m_countdown->setWordWrap(true);
@@ -65,14 +64,12 @@ HitlPanel::HitlPanel(Studio& studio, QWidget* parent)
     closeGate();
 }
 
-void HitlPanel::setDecisionSet(const QString& decisionSetId)
-{
+void HitlPanel::setDecisionSet(const QString& decisionSetId) {
     m_decisionSetId = decisionSetId;
     closeGate();
 }
 
-QList<QuestionForm*> HitlPanel::forms() const
-{
+QList<QuestionForm*> HitlPanel::forms() const {
     QList<QuestionForm*> list;
     for (int i = 0; i < m_formLayout->count(); ++i) {
         if (auto* f = qobject_cast<QuestionForm*>(m_formLayout->itemAt(i)->widget()))
@@ -81,8 +78,7 @@ QList<QuestionForm*> HitlPanel::forms() const
     return list;
 }
 
-void HitlPanel::applyEvents(const QList<Event>& batch)
-{
+void HitlPanel::applyEvents(const QList<Event>& batch) {
     for (const Event& e : batch) {
         if (e.type == EventType::questionsPresented()) {
             openGate(e.data);
@@ -103,8 +99,7 @@ void HitlPanel::applyEvents(const QList<Event>& batch)
     }
 }
 
-void HitlPanel::openGate(const QJsonObject& presented)
-{
+void HitlPanel::openGate(const QJsonObject& presented) {
     closeGate();
     m_gateNode = presented.value(QStringLiteral("node")).toString();
     m_deadlineMs = presented.value(QStringLiteral("deadline_ms")).toInteger();
@@ -126,8 +121,7 @@ void HitlPanel::openGate(const QJsonObject& presented)
     emit gateChanged(true);
 }
 
-void HitlPanel::closeGate()
-{
+void HitlPanel::closeGate() {
     const bool wasOpen = hasOpenGate();
     m_tick.stop();
     for (QuestionForm* f : std::as_const(m_forms))
@@ -146,25 +140,21 @@ void HitlPanel::closeGate()
         emit gateChanged(false);
 }
 
-QString HitlPanel::generalError() const
-{
+QString HitlPanel::generalError() const {
     return m_general->isVisible() ? m_general->text() : QString();
 }
 
-QString HitlPanel::countdownText() const
-{
+QString HitlPanel::countdownText() const {
     return m_countdown->text();
 }
 
-void HitlPanel::changeEvent(QEvent* event)
-{
+void HitlPanel::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
 }
 
-void HitlPanel::retranslate()
-{
+void HitlPanel::retranslate() {
     m_submit->setText(tr("&Submit answers"));
     m_defaults->setText(tr("Accept &defaults"));
     m_submit->setToolTip(tr("Send the answers (Ctrl+Shift+Return)"));
@@ -173,8 +163,7 @@ void HitlPanel::retranslate()
     updateCountdown();
 }
 
-void HitlPanel::showTitle()
-{
+void HitlPanel::showTitle() {
     if (!hasOpenGate()) {
         m_title->setText(tr("No question is waiting. When the agents need a decision, it appears here."));
         return;
@@ -185,8 +174,7 @@ void HitlPanel::showTitle()
                          .arg(m_gateNode.toHtmlEscaped()));
 }
 
-void HitlPanel::updateCountdown()
-{
+void HitlPanel::updateCountdown() {
     if (!hasOpenGate())
         return;
     m_countdown->show();
@@ -204,13 +192,12 @@ void HitlPanel::updateCountdown()
                                       : tr("Deadline passed — the run waits for your answers."));
         return;
     }
-    m_countdown->setText(left > 0 ? tr("Auto-approval of %n default(s) in %1", nullptr, int(m_autoApprovable.size()))
-                                        .arg(clock)
-                                  : tr("Deadline reached: approving the eligible defaults…"));
+    m_countdown->setText(
+        left > 0 ? tr("Auto-approval of %n default(s) in %1", nullptr, int(m_autoApprovable.size())).arg(clock)
+                 : tr("Deadline reached: approving the eligible defaults…"));
 }
 
-bool HitlPanel::submit()
-{
+bool HitlPanel::submit() {
     if (!hasOpenGate())
         return false;
     QJsonObject answers;
@@ -245,8 +232,7 @@ bool HitlPanel::submit()
     return errors.isEmpty();
 }
 
-bool HitlPanel::hasUnsentQuestion() const
-{
+bool HitlPanel::hasUnsentQuestion() const {
     for (QuestionForm* f : std::as_const(m_forms)) {
         if (!f->isAnswered() && !m_sent.contains(f->question().id))
             return true;
@@ -254,8 +240,7 @@ bool HitlPanel::hasUnsentQuestion() const
     return false;
 }
 
-void HitlPanel::acceptDefaults()
-{
+void HitlPanel::acceptDefaults() {
     if (!hasOpenGate() || !hasUnsentQuestion())
         return;
     for (QuestionForm* f : std::as_const(m_forms))

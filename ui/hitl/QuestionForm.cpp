@@ -12,8 +12,7 @@
 
 namespace mlops::ui {
 
-QString QuestionForm::displayText(const QJsonValue& v)
-{
+QString QuestionForm::displayText(const QJsonValue& v) {
     if (v.isBool())
         return v.toBool() ? tr("yes") : tr("no");
     if (v.isDouble())
@@ -29,8 +28,7 @@ QString QuestionForm::displayText(const QJsonValue& v)
 
 QuestionForm::QuestionForm(const Question& question, QWidget* parent)
     : QWidget(parent)
-    , m_question(question)
-{
+    , m_question(question) {
     setObjectName(QStringLiteral("question_") + question.id);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 8);
@@ -71,8 +69,7 @@ QuestionForm::QuestionForm(const Question& question, QWidget* parent)
     connect(this, &QuestionForm::edited, this, [this] { validate(); });
 }
 
-QWidget* QuestionForm::makeInput()
-{
+QWidget* QuestionForm::makeInput() {
     const QString& type = m_question.type;
     const QJsonValue def = m_question.defaultValue;
     if (type == QLatin1String("choice") && !m_question.options.isEmpty()) {
@@ -113,8 +110,7 @@ QWidget* QuestionForm::makeInput()
     return line;
 }
 
-QJsonValue QuestionForm::value() const
-{
+QJsonValue QuestionForm::value() const {
     if (auto* box = qobject_cast<QComboBox*>(m_input))
         return box->currentText();
     if (auto* list = qobject_cast<QListWidget*>(m_input)) {
@@ -132,8 +128,7 @@ QJsonValue QuestionForm::value() const
     return {};
 }
 
-void QuestionForm::setValueText(const QString& text)
-{
+void QuestionForm::setValueText(const QString& text) {
     if (auto* box = qobject_cast<QComboBox*>(m_input))
         box->setCurrentText(text);
     else if (auto* box = qobject_cast<QCheckBox*>(m_input))
@@ -148,31 +143,26 @@ void QuestionForm::setValueText(const QString& text)
     validate();
 }
 
-QString QuestionForm::validate()
-{
+QString QuestionForm::validate() {
     const QString problem = m_question.validate(value());
     showError(problem);
     return problem;
 }
 
-void QuestionForm::showError(const QString& error)
-{
+void QuestionForm::showError(const QString& error) {
     m_error->setText(error);
     m_error->setVisible(!error.isEmpty());
 }
 
-void QuestionForm::setAutoApprovable(bool autoApprovable)
-{
+void QuestionForm::setAutoApprovable(bool autoApprovable) {
     m_meta->setText(autoApprovable ? m_metaText + tr(" · taken automatically at the deadline") : m_metaText);
 }
 
-QString QuestionForm::errorText() const
-{
+QString QuestionForm::errorText() const {
     return m_error->text();
 }
 
-void QuestionForm::setAnswered(const QJsonValue& answer)
-{
+void QuestionForm::setAnswered(const QJsonValue& answer) {
     m_answered = true;
     m_input->setEnabled(false);
     showError({});

@@ -11,8 +11,7 @@ namespace mlops {
 namespace {
 
 // DOT string literal: quotes and backslashes escaped, line breaks as centred "\n".
-QByteArray quoted(const QString& text)
-{
+QByteArray quoted(const QString& text) {
     QByteArray out = text.toUtf8();
     out.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
     return '"' + out + '"';
@@ -20,8 +19,7 @@ QByteArray quoted(const QString& text)
 
 // Breaks a long label into lines of about `width` characters at spaces, so that boxes stay narrow and the
 // left-to-right layout fits a window's width without shrinking the text to nothing.
-QString wrapped(const QString& text, int width)
-{
+QString wrapped(const QString& text, int width) {
     QStringList lines;
     QString line;
     for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
@@ -36,29 +34,26 @@ QString wrapped(const QString& text, int width)
     return lines.join(QLatin1Char('\n'));
 }
 
-QByteArray colour(const QColor& c)
-{
+QByteArray colour(const QColor& c) {
     return quoted(c.name(QColor::HexRgb));
 }
 
 // Graphviz keeps global state (the cgraph allocator, plugin tables): one layout at a time per process.
-QMutex& graphvizMutex()
-{
+QMutex& graphvizMutex() {
     static QMutex mutex;
     return mutex;
 }
 
 } // namespace
 
-QByteArray ArchitectureDiagram::toDot(const QJsonObject& plan, const Colours& colours)
-{
+QByteArray ArchitectureDiagram::toDot(const QJsonObject& plan, const Colours& colours) {
     QByteArray dot = "digraph architecture {\n"
                      "  graph [rankdir=LR, bgcolor=\"transparent\", nodesep=0.25, ranksep=0.45, fontname=\"Sans\"];\n";
-    dot += "  node [shape=box, style=\"rounded,filled\", fontname=\"Sans\", fontsize=12, margin=\"0.15,0.08\", color="
-        + colour(colours.border) + ", fillcolor=" + colour(colours.fill) + ", fontcolor=" + colour(colours.text)
-        + "];\n";
-    dot += "  edge [fontname=\"Sans\", fontsize=9, color=" + colour(colours.line)
-        + ", fontcolor=" + colour(colours.text) + "];\n";
+    dot += "  node [shape=box, style=\"rounded,filled\", fontname=\"Sans\", fontsize=12, margin=\"0.15,0.08\", color=" +
+           colour(colours.border) + ", fillcolor=" + colour(colours.fill) + ", fontcolor=" + colour(colours.text) +
+           "];\n";
+    dot += "  edge [fontname=\"Sans\", fontsize=9, color=" + colour(colours.line) +
+           ", fontcolor=" + colour(colours.text) + "];\n";
 
     QSet<QString> ids;
     const QJsonArray components = plan.value(QLatin1String("components")).toArray();
@@ -75,8 +70,8 @@ QByteArray ArchitectureDiagram::toDot(const QJsonObject& plan, const Colours& co
         QString label = wrapped(name, 22);
         if (!service.isEmpty())
             label += QLatin1Char('\n') + wrapped(service, 26);
-        dot += "  " + quoted(id) + " [label=" + quoted(label) + ", tooltip="
-            + quoted(c.value(QLatin1String("role")).toString()) + "];\n";
+        dot += "  " + quoted(id) + " [label=" + quoted(label) +
+               ", tooltip=" + quoted(c.value(QLatin1String("role")).toString()) + "];\n";
     }
     const QJsonArray flow = plan.value(QLatin1String("data_flow")).toArray();
     for (const QJsonValue& v : flow) {
@@ -85,15 +80,14 @@ QByteArray ArchitectureDiagram::toDot(const QJsonObject& plan, const Colours& co
         const QString to = e.value(QLatin1String("to")).toString();
         if (!ids.contains(from) || !ids.contains(to))
             continue;
-        dot += "  " + quoted(from) + " -> " + quoted(to) + " [label="
-            + quoted(e.value(QLatin1String("label")).toString()) + "];\n";
+        dot += "  " + quoted(from) + " -> " + quoted(to) +
+               " [label=" + quoted(e.value(QLatin1String("label")).toString()) + "];\n";
     }
     dot += "}\n";
     return dot;
 }
 
-QByteArray ArchitectureDiagram::renderSvg(const QByteArray& dot, QString* error)
-{
+QByteArray ArchitectureDiagram::renderSvg(const QByteArray& dot, QString* error) {
     QMutexLocker lock(&graphvizMutex());
     GVC_t* context = gvContext();
     if (!context) {

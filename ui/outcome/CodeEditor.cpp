@@ -16,9 +16,7 @@ class Gutter : public QWidget {
 public:
     explicit Gutter(CodeEditor* editor)
         : QWidget(editor)
-        , m_editor(editor)
-    {
-    }
+        , m_editor(editor) {}
     QSize sizeHint() const override { return {m_editor->gutterWidth(), 0}; }
 
 protected:
@@ -31,8 +29,7 @@ private:
 
 CodeEditor::CodeEditor(QWidget* parent)
     : QPlainTextEdit(parent)
-    , m_gutter(new Gutter(this))
-{
+    , m_gutter(new Gutter(this)) {
     setReadOnly(true);
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -43,15 +40,13 @@ CodeEditor::CodeEditor(QWidget* parent)
     updateGutterWidth();
 }
 
-void CodeEditor::setLineMarks(const QHash<int, LineMark>& marks)
-{
+void CodeEditor::setLineMarks(const QHash<int, LineMark>& marks) {
     m_marks = marks;
     applyMarks();
     m_gutter->update();
 }
 
-void CodeEditor::goToLine(int line)
-{
+void CodeEditor::goToLine(int line) {
     const QTextBlock block = document()->findBlockByNumber(line - 1);
     if (!block.isValid())
         return;
@@ -60,35 +55,30 @@ void CodeEditor::goToLine(int line)
     centerCursor();
 }
 
-int CodeEditor::gutterWidth() const
-{
+int CodeEditor::gutterWidth() const {
     const int digits = QString::number(std::max(1, blockCount())).size();
     // Room for the digits plus the severity mark.
     return 10 + fontMetrics().horizontalAdvance(QLatin1Char('9')) * digits + fontMetrics().height();
 }
 
-void CodeEditor::updateGutterWidth()
-{
+void CodeEditor::updateGutterWidth() {
     setViewportMargins(gutterWidth(), 0, 0, 0);
 }
 
-void CodeEditor::updateGutter(const QRect& rect, int dy)
-{
+void CodeEditor::updateGutter(const QRect& rect, int dy) {
     if (dy)
         m_gutter->scroll(0, dy);
     else
         m_gutter->update(0, rect.y(), m_gutter->width(), rect.height());
 }
 
-void CodeEditor::resizeEvent(QResizeEvent* event)
-{
+void CodeEditor::resizeEvent(QResizeEvent* event) {
     QPlainTextEdit::resizeEvent(event);
     const QRect r = contentsRect();
     m_gutter->setGeometry(QRect(r.left(), r.top(), gutterWidth(), r.height()));
 }
 
-void CodeEditor::paintGutter(QPaintEvent* event)
-{
+void CodeEditor::paintGutter(QPaintEvent* event) {
     QPainter painter(m_gutter);
     const QPalette pal = palette();
     painter.fillRect(event->rect(), pal.color(QPalette::AlternateBase));
@@ -116,8 +106,7 @@ void CodeEditor::paintGutter(QPaintEvent* event)
     }
 }
 
-void CodeEditor::applyMarks()
-{
+void CodeEditor::applyMarks() {
     QList<QTextEdit::ExtraSelection> selections;
     for (auto it = m_marks.cbegin(); it != m_marks.cend(); ++it) {
         const QTextBlock block = document()->findBlockByNumber(it.key() - 1);
@@ -134,8 +123,7 @@ void CodeEditor::applyMarks()
     setExtraSelections(selections);
 }
 
-bool CodeEditor::viewportEvent(QEvent* event)
-{
+bool CodeEditor::viewportEvent(QEvent* event) {
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);
         const int line = cursorForPosition(help->pos()).blockNumber() + 1;

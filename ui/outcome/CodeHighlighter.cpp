@@ -5,8 +5,7 @@
 namespace mlops {
 
 namespace {
-QTextCharFormat makeFormat(const QColor& colour, bool bold = false, bool italic = false)
-{
+QTextCharFormat makeFormat(const QColor& colour, bool bold = false, bool italic = false) {
     QTextCharFormat f;
     f.setForeground(colour);
     if (bold)
@@ -17,17 +16,16 @@ QTextCharFormat makeFormat(const QColor& colour, bool bold = false, bool italic 
 } // namespace
 
 CodeHighlighter::CodeHighlighter(QTextDocument* document)
-    : QSyntaxHighlighter(document)
-{
+    : QSyntaxHighlighter(document) {
     setDark(false);
 }
 
-CodeHighlighter::Language CodeHighlighter::languageForFile(const QString& fileName)
-{
+CodeHighlighter::Language CodeHighlighter::languageForFile(const QString& fileName) {
     const QFileInfo info(fileName);
     const QString name = info.fileName().toLower();
     const QString suffix = info.suffix().toLower();
-    if (name == QLatin1String("dockerfile") || name.startsWith(QLatin1String("dockerfile.")) || suffix == QLatin1String("dockerfile"))
+    if (name == QLatin1String("dockerfile") || name.startsWith(QLatin1String("dockerfile.")) ||
+        suffix == QLatin1String("dockerfile"))
         return Language::Dockerfile;
     if (name == QLatin1String("makefile") || suffix == QLatin1String("mk"))
         return Language::Makefile;
@@ -49,15 +47,13 @@ CodeHighlighter::Language CodeHighlighter::languageForFile(const QString& fileNa
     return Language::Plain;
 }
 
-void CodeHighlighter::setLanguage(Language language)
-{
+void CodeHighlighter::setLanguage(Language language) {
     m_language = language;
     buildRules();
     rehighlight();
 }
 
-void CodeHighlighter::setDark(bool dark)
-{
+void CodeHighlighter::setDark(bool dark) {
     m_dark = dark;
     m_keyword = makeFormat(dark ? QColor(0xc6, 0x92, 0xff) : QColor(0x7a, 0x1f, 0xa2), true);
     m_string = makeFormat(dark ? QColor(0x9c, 0xdc, 0x8c) : QColor(0x18, 0x80, 0x38));
@@ -70,13 +66,11 @@ void CodeHighlighter::setDark(bool dark)
     rehighlight();
 }
 
-void CodeHighlighter::addRule(const QString& pattern, const QTextCharFormat& f, int group)
-{
+void CodeHighlighter::addRule(const QString& pattern, const QTextCharFormat& f, int group) {
     m_rules.append({QRegularExpression(pattern), f, group});
 }
 
-void CodeHighlighter::buildRules()
-{
+void CodeHighlighter::buildRules() {
     m_rules.clear();
     const QString number = QStringLiteral("\\b-?\\d+(\\.\\d+)?\\b");
     const QString doubleQuoted = QStringLiteral("\"(?:[^\"\\\\]|\\\\.)*\"");
@@ -103,7 +97,8 @@ void CodeHighlighter::buildRules()
                                "for|from|global|if|import|in|is|lambda|nonlocal|not|or|pass|raise|return|try|while|"
                                "with|yield)\\b"),
                 m_keyword);
-        addRule(QStringLiteral("\\b(True|False|None|self|print|len|dict|list|str|int|float|min|max|open)\\b"), m_builtin);
+        addRule(QStringLiteral("\\b(True|False|None|self|print|len|dict|list|str|int|float|min|max|open)\\b"),
+                m_builtin);
         addRule(QStringLiteral("^\\s*@[\\w.]+"), m_builtin);
         addRule(number, m_number);
         addRule(doubleQuoted, m_string);
@@ -155,8 +150,7 @@ void CodeHighlighter::buildRules()
     }
 }
 
-void CodeHighlighter::highlightBlock(const QString& text)
-{
+void CodeHighlighter::highlightBlock(const QString& text) {
     for (const Rule& rule : std::as_const(m_rules)) {
         auto it = rule.pattern.globalMatch(text);
         while (it.hasNext()) {
@@ -173,8 +167,7 @@ void CodeHighlighter::highlightBlock(const QString& text)
 }
 
 void CodeHighlighter::highlightMultiLine(const QString& text, const QString& open, const QString& close,
-                                         const QTextCharFormat& f)
-{
+                                         const QTextCharFormat& f) {
     qsizetype start = previousBlockState() == 1 ? 0 : text.indexOf(open);
     qsizetype searchFrom = previousBlockState() == 1 ? 0 : start + open.size();
     while (start >= 0) {

@@ -40,8 +40,7 @@ CommitHistoryView::CommitHistoryView(QWidget* parent)
     , m_to(new QComboBox(this))
     , m_diff(new QPlainTextEdit(this))
     , m_highlighter(new DiffHighlighter(m_diff->document()))
-    , m_status(new QLabel(this))
-{
+    , m_status(new QLabel(this)) {
     m_commits->setColumnCount(ColumnCount);
     m_commits->setRootIsDecorated(false);
     m_commits->header()->setSectionResizeMode(SummaryColumn, QHeaderView::Stretch);
@@ -88,8 +87,7 @@ CommitHistoryView::CommitHistoryView(QWidget* parent)
     retranslate();
 }
 
-void CommitHistoryView::setHistory(std::shared_ptr<const VersionHistory> history)
-{
+void CommitHistoryView::setHistory(std::shared_ptr<const VersionHistory> history) {
     m_history = std::move(history);
     m_versions.clear();
     m_commits->clear();
@@ -133,8 +131,7 @@ void CommitHistoryView::setHistory(std::shared_ptr<const VersionHistory> history
     }));
 }
 
-void CommitHistoryView::fillCombos()
-{
+void CommitHistoryView::fillCombos() {
     m_from->clear();
     m_to->clear();
     for (const RepositoryVersion& v : std::as_const(m_versions)) {
@@ -146,16 +143,14 @@ void CommitHistoryView::fillCombos()
     m_to->setEnabled(m_versions.size() >= 2);
 }
 
-void CommitHistoryView::diffFromCombos()
-{
+void CommitHistoryView::diffFromCombos() {
     const QString from = m_from->currentData().toString();
     const QString to = m_to->currentData().toString();
     if (!from.isEmpty() && !to.isEmpty())
         showDiff(from, to);
 }
 
-void CommitHistoryView::showDiff(const QString& fromSha, const QString& toSha)
-{
+void CommitHistoryView::showDiff(const QString& fromSha, const QString& toSha) {
     if (!m_history)
         return;
     m_from->setCurrentIndex(m_from->findData(fromSha));
@@ -180,10 +175,8 @@ void CommitHistoryView::showDiff(const QString& fromSha, const QString& toSha)
             added += kind == DiffHighlighter::LineKind::Added ? 1 : 0;
             removed += kind == DiffHighlighter::LineKind::Removed ? 1 : 0;
         }
-        m_status->setText(tr("%1 → %2: %3 line(s) added, %4 removed")
-                              .arg(fromSha.left(8), toSha.left(8))
-                              .arg(added)
-                              .arg(removed));
+        m_status->setText(
+            tr("%1 → %2: %3 line(s) added, %4 removed").arg(fromSha.left(8), toSha.left(8)).arg(added).arg(removed));
         emit diffShown(fromSha, toSha);
     });
     std::shared_ptr<const VersionHistory> source = m_history;
@@ -194,13 +187,11 @@ void CommitHistoryView::showDiff(const QString& fromSha, const QString& toSha)
     }));
 }
 
-QString CommitHistoryView::diffText() const
-{
+QString CommitHistoryView::diffText() const {
     return m_diff->toPlainText();
 }
 
-void CommitHistoryView::changeEvent(QEvent* event)
-{
+void CommitHistoryView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     else if (event->type() == QEvent::PaletteChange)
@@ -208,8 +199,7 @@ void CommitHistoryView::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
-void CommitHistoryView::retranslate()
-{
+void CommitHistoryView::retranslate() {
     m_commits->setHeaderLabels({tr("Commit"), tr("Message"), tr("Date")});
     m_fromLabel->setText(tr("From:"));
     m_toLabel->setText(tr("To:"));

@@ -8,13 +8,11 @@
 namespace mlops {
 
 CostBarChart::CostBarChart(QWidget* parent)
-    : QWidget(parent)
-{
+    : QWidget(parent) {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
 }
 
-void CostBarChart::setBars(const QList<Bar>& bars, const QString& currency)
-{
+void CostBarChart::setBars(const QList<Bar>& bars, const QString& currency) {
     m_bars = bars;
     // Largest first: the chart answers "where does the money go".
     std::stable_sort(m_bars.begin(), m_bars.end(), [](const Bar& a, const Bar& b) { return a.value > b.value; });
@@ -23,18 +21,15 @@ void CostBarChart::setBars(const QList<Bar>& bars, const QString& currency)
     update();
 }
 
-QSize CostBarChart::sizeHint() const
-{
+QSize CostBarChart::sizeHint() const {
     return {420, 24 + int(m_bars.size()) * (fontMetrics().height() + 10)};
 }
 
-QSize CostBarChart::minimumSizeHint() const
-{
+QSize CostBarChart::minimumSizeHint() const {
     return {200, sizeHint().height()};
 }
 
-void CostBarChart::paintEvent(QPaintEvent*)
-{
+void CostBarChart::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const QPalette pal = palette();
@@ -51,7 +46,8 @@ void CostBarChart::paintEvent(QPaintEvent*)
     double maxValue = 0;
     for (const Bar& b : m_bars) {
         labelWidth = std::max(labelWidth, fm.horizontalAdvance(b.label));
-        valueWidth = std::max(valueWidth, fm.horizontalAdvance(locale.toString(b.value, 'f', 2) + QLatin1Char(' ') + m_currency));
+        valueWidth = std::max(valueWidth,
+                              fm.horizontalAdvance(locale.toString(b.value, 'f', 2) + QLatin1Char(' ') + m_currency));
         maxValue = std::max(maxValue, b.value);
     }
     labelWidth = std::min(labelWidth, width() / 3);
@@ -63,7 +59,8 @@ void CostBarChart::paintEvent(QPaintEvent*)
     for (const Bar& b : m_bars) {
         const QRect labelRect(8, y, labelWidth, rowHeight);
         painter.setPen(pal.color(QPalette::Text));
-        painter.drawText(labelRect, Qt::AlignVCenter | Qt::AlignRight, fm.elidedText(b.label, Qt::ElideRight, labelWidth));
+        painter.drawText(labelRect, Qt::AlignVCenter | Qt::AlignRight,
+                         fm.elidedText(b.label, Qt::ElideRight, labelWidth));
         const int barWidth = maxValue > 0 ? int(barSpace * (b.value / maxValue)) : 0;
         const QRectF bar(left, y + 3, std::max(1, barWidth), rowHeight - 6);
         painter.setPen(Qt::NoPen);

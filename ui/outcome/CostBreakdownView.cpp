@@ -20,15 +20,13 @@ namespace {
 enum Column { ComponentColumn, ServiceColumn, MonthlyColumn, QuantityColumn, UnitColumn, UnitPriceColumn, ColumnCount };
 constexpr int kMaxTextColumnWidth = 220;
 
-QTableWidgetItem* textItem(const QString& text)
-{
+QTableWidgetItem* textItem(const QString& text) {
     auto* item = new QTableWidgetItem(text);
     item->setToolTip(text);
     return item;
 }
 
-QTableWidgetItem* number(double value, int decimals)
-{
+QTableWidgetItem* number(double value, int decimals) {
     auto* item = new QTableWidgetItem(QLocale().toString(value, 'f', decimals));
     item->setData(Qt::UserRole, value);
     item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -41,8 +39,7 @@ CostBreakdownView::CostBreakdownView(QWidget* parent)
     , m_table(new QTableWidget(this))
     , m_chart(new CostBarChart(this))
     , m_summary(new QLabel(this))
-    , m_source(new QLabel(this))
-{
+    , m_source(new QLabel(this)) {
     m_table->setColumnCount(ColumnCount);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -67,8 +64,7 @@ CostBreakdownView::CostBreakdownView(QWidget* parent)
     retranslate();
 }
 
-void CostBreakdownView::setEstimate(const QJsonObject& estimate)
-{
+void CostBreakdownView::setEstimate(const QJsonObject& estimate) {
     m_estimate = estimate;
     const QJsonArray items = estimate.value(QLatin1String("line_items")).toArray();
     m_table->setRowCount(int(items.size()));
@@ -96,20 +92,17 @@ void CostBreakdownView::setEstimate(const QJsonObject& estimate)
     retranslate();
 }
 
-QString CostBreakdownView::summaryText() const
-{
+QString CostBreakdownView::summaryText() const {
     return m_summary->text();
 }
 
-void CostBreakdownView::changeEvent(QEvent* event)
-{
+void CostBreakdownView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
 }
 
-void CostBreakdownView::retranslate()
-{
+void CostBreakdownView::retranslate() {
     m_table->setHorizontalHeaderLabels(
         {tr("Component"), tr("Service"), tr("Per month"), tr("Quantity"), tr("Unit"), tr("Unit price")});
     if (m_estimate.isEmpty()) {
@@ -123,10 +116,10 @@ void CostBreakdownView::retranslate()
     const double budget = m_estimate.value(QLatin1String("budget_monthly")).toDouble();
     QString summary = tr("Estimated total: %1 %2 per month").arg(locale.toString(total, 'f', 2), currency);
     if (budget > 0) {
-        summary += QStringLiteral(" — ")
-            + (m_estimate.value(QLatin1String("within_budget")).toBool()
-                   ? tr("within the budget of %1 %2").arg(locale.toString(budget, 'f', 2), currency)
-                   : tr("over the budget of %1 %2").arg(locale.toString(budget, 'f', 2), currency));
+        summary += QStringLiteral(" — ") +
+                   (m_estimate.value(QLatin1String("within_budget")).toBool()
+                        ? tr("within the budget of %1 %2").arg(locale.toString(budget, 'f', 2), currency)
+                        : tr("over the budget of %1 %2").arg(locale.toString(budget, 'f', 2), currency));
     }
     double saving = 0;
     for (const QJsonValue& v : m_estimate.value(QLatin1String("savings")).toArray())
@@ -135,9 +128,9 @@ void CostBreakdownView::retranslate()
         summary += QStringLiteral(" — ") + tr("possible savings: %1 %2").arg(locale.toString(saving, 'f', 2), currency);
     m_summary->setText(summary);
     const QJsonObject prices = m_estimate.value(QLatin1String("price_table")).toObject();
-    m_source->setText(tr("Prices: %1 (as of %2)")
-                          .arg(prices.value(QLatin1String("source")).toString(),
-                               prices.value(QLatin1String("date")).toString()));
+    m_source->setText(
+        tr("Prices: %1 (as of %2)")
+            .arg(prices.value(QLatin1String("source")).toString(), prices.value(QLatin1String("date")).toString()));
 }
 
 } // namespace mlops

@@ -7,14 +7,12 @@ namespace mlops {
 
 DiagramView::DiagramView(QWidget* parent)
     : QWidget(parent)
-    , m_renderer(new QSvgRenderer(this))
-{
+    , m_renderer(new QSvgRenderer(this)) {
     setMinimumHeight(160);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
 
-bool DiagramView::setSvg(const QByteArray& svg)
-{
+bool DiagramView::setSvg(const QByteArray& svg) {
     m_message.clear();
     const bool ok = !svg.isEmpty() && m_renderer->load(svg);
     if (!ok)
@@ -23,27 +21,23 @@ bool DiagramView::setSvg(const QByteArray& svg)
     return ok;
 }
 
-void DiagramView::setMessage(const QString& text)
-{
+void DiagramView::setMessage(const QString& text) {
     m_renderer->load(QByteArray());
     m_message = text;
     update();
 }
 
-bool DiagramView::hasDiagram() const
-{
+bool DiagramView::hasDiagram() const {
     return m_renderer->isValid();
 }
 
-QSize DiagramView::sizeHint() const
-{
+QSize DiagramView::sizeHint() const {
     if (!m_renderer->isValid())
         return {600, 300};
     return m_renderer->defaultSize().boundedTo(QSize(1400, 700));
 }
 
-void DiagramView::paintEvent(QPaintEvent*)
-{
+void DiagramView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     if (!m_renderer->isValid()) {

@@ -3,13 +3,11 @@
 namespace mlops {
 
 DiffHighlighter::DiffHighlighter(QTextDocument* document)
-    : QSyntaxHighlighter(document)
-{
+    : QSyntaxHighlighter(document) {
     setDark(false);
 }
 
-void DiffHighlighter::setDark(bool dark)
-{
+void DiffHighlighter::setDark(bool dark) {
     m_added = {};
     m_added.setForeground(dark ? QColor(0x7e, 0xe7, 0x87) : QColor(0x11, 0x63, 0x29));
     m_added.setBackground(dark ? QColor(0x1b, 0x3a, 0x24) : QColor(0xe6, 0xff, 0xec));
@@ -23,10 +21,9 @@ void DiffHighlighter::setDark(bool dark)
     rehighlight();
 }
 
-DiffHighlighter::LineKind DiffHighlighter::classify(const QString& line)
-{
-    if (line.startsWith(QLatin1String("+++")) || line.startsWith(QLatin1String("---"))
-        || line.startsWith(QLatin1String("diff ")) || line.startsWith(QLatin1String("index ")))
+DiffHighlighter::LineKind DiffHighlighter::classify(const QString& line) {
+    if (line.startsWith(QLatin1String("+++")) || line.startsWith(QLatin1String("---")) ||
+        line.startsWith(QLatin1String("diff ")) || line.startsWith(QLatin1String("index ")))
         return LineKind::FileHeader;
     if (line.startsWith(QLatin1String("@@")))
         return LineKind::Hunk;
@@ -37,8 +34,7 @@ DiffHighlighter::LineKind DiffHighlighter::classify(const QString& line)
     return LineKind::Context;
 }
 
-void DiffHighlighter::highlightBlock(const QString& text)
-{
+void DiffHighlighter::highlightBlock(const QString& text) {
     switch (classify(text)) {
     case LineKind::Added:
         setFormat(0, int(text.size()), m_added);

@@ -19,8 +19,7 @@ namespace {
 // Generated files are small; anything larger is not source the user wants to read here.
 constexpr qint64 MaxViewBytes = 2 * 1024 * 1024;
 
-bool isDark(const QPalette& palette)
-{
+bool isDark(const QPalette& palette) {
     return palette.color(QPalette::Base).lightness() < 128;
 }
 } // namespace
@@ -32,8 +31,7 @@ FileViewer::FileViewer(QWidget* parent)
     , m_stack(new QStackedWidget(this))
     , m_editor(new CodeEditor(this))
     , m_markdown(new QTextBrowser(this))
-    , m_highlighter(new CodeHighlighter(m_editor->document()))
-{
+    , m_highlighter(new CodeHighlighter(m_editor->document())) {
     m_title->setTextFormat(Qt::PlainText);
     m_markdown->setOpenExternalLinks(true);
     m_stack->addWidget(m_editor);
@@ -53,8 +51,7 @@ FileViewer::FileViewer(QWidget* parent)
 }
 
 bool FileViewer::openFile(const QString& absolutePath, const QString& displayPath,
-                          const QHash<int, CodeEditor::LineMark>& marks)
-{
+                          const QHash<int, CodeEditor::LineMark>& marks) {
     m_displayPath = displayPath;
     m_problem.clear();
     QFile file(absolutePath);
@@ -83,7 +80,8 @@ bool FileViewer::openFile(const QString& absolutePath, const QString& displayPat
     m_editor->setLineMarks(marks);
     const bool markdown = language == CodeHighlighter::Language::Markdown;
     if (markdown) {
-        m_markdown->document()->setBaseUrl(QUrl::fromLocalFile(QFileInfo(absolutePath).absolutePath() + QLatin1Char('/')));
+        m_markdown->document()->setBaseUrl(
+            QUrl::fromLocalFile(QFileInfo(absolutePath).absolutePath() + QLatin1Char('/')));
         m_markdown->setMarkdown(text);
     }
     m_rendered->setVisible(markdown);
@@ -92,8 +90,7 @@ bool FileViewer::openFile(const QString& absolutePath, const QString& displayPat
     return true;
 }
 
-void FileViewer::clear()
-{
+void FileViewer::clear() {
     m_displayPath.clear();
     m_problem.clear();
     m_editor->setLineMarks({});
@@ -103,18 +100,15 @@ void FileViewer::clear()
     retranslate();
 }
 
-bool FileViewer::isRenderedMarkdown() const
-{
+bool FileViewer::isRenderedMarkdown() const {
     return m_stack->currentWidget() == m_markdown;
 }
 
-void FileViewer::showRendered(bool rendered)
-{
+void FileViewer::showRendered(bool rendered) {
     m_stack->setCurrentWidget(rendered && !m_rendered->isHidden() ? static_cast<QWidget*>(m_markdown) : m_editor);
 }
 
-void FileViewer::changeEvent(QEvent* event)
-{
+void FileViewer::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     else if (event->type() == QEvent::PaletteChange)
@@ -122,8 +116,7 @@ void FileViewer::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
-void FileViewer::retranslate()
-{
+void FileViewer::retranslate() {
     m_rendered->setText(tr("Rendered"));
     m_rendered->setToolTip(tr("Show Markdown rendered or as source"));
     if (m_displayPath.isEmpty()) {

@@ -20,7 +20,8 @@ public:
     explicit FileViewer(QWidget* parent = nullptr);
 
     // Returns false (and shows why) for an unreadable, binary or oversized file.
-    bool openFile(const QString& absolutePath, const QString& displayPath, const QHash<int, CodeEditor::LineMark>& marks);
+    bool openFile(const QString& absolutePath, const QString& displayPath,
+                  const QHash<int, CodeEditor::LineMark>& marks);
     void clear();
     QString currentPath() const { return m_displayPath; }
     CodeEditor* editor() const { return m_editor; }

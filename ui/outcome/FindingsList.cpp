@@ -23,8 +23,7 @@ constexpr int RankRole = Qt::UserRole + 3;
 FindingsList::FindingsList(QWidget* parent)
     : QWidget(parent)
     , m_tree(new QTreeWidget(this))
-    , m_showCard(new QPushButton(this))
-{
+    , m_showCard(new QPushButton(this)) {
     m_tree->setColumnCount(ColumnCount);
     m_tree->setRootIsDecorated(true);
     m_tree->setAlternatingRowColors(true);
@@ -39,15 +38,13 @@ FindingsList::FindingsList(QWidget* parent)
     layout->addWidget(m_tree);
     layout->addLayout(buttons);
     connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) { requestCard(item); });
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
-        m_showCard->setEnabled(item && item->data(0, SeqRole).toLongLong() > 0);
-    });
+    connect(m_tree, &QTreeWidget::currentItemChanged, this,
+            [this](QTreeWidgetItem* item) { m_showCard->setEnabled(item && item->data(0, SeqRole).toLongLong() > 0); });
     connect(m_showCard, &QPushButton::clicked, this, [this] { requestCard(m_tree->currentItem()); });
     retranslate();
 }
 
-void FindingsList::setState(const QJsonObject& state, const ReasonCardIndex& cards)
-{
+void FindingsList::setState(const QJsonObject& state, const ReasonCardIndex& cards) {
     m_state = state;
     m_tree->clear();
     m_critics = new QTreeWidgetItem(m_tree);
@@ -83,18 +80,15 @@ void FindingsList::setState(const QJsonObject& state, const ReasonCardIndex& car
     retranslate();
 }
 
-int FindingsList::findingCount() const
-{
+int FindingsList::findingCount() const {
     return m_critics ? m_critics->childCount() : 0;
 }
 
-int FindingsList::policyCount() const
-{
+int FindingsList::policyCount() const {
     return m_policies ? m_policies->childCount() : 0;
 }
 
-void FindingsList::addFinding(QTreeWidgetItem* group, const QJsonObject& f, const QString& node, qint64 seq)
-{
+void FindingsList::addFinding(QTreeWidgetItem* group, const QJsonObject& f, const QString& node, qint64 seq) {
     auto* item = new QTreeWidgetItem(group);
     const QString severity = f.value(QLatin1String("severity")).toString();
     const bool blocking = f.value(QLatin1String("blocking")).toBool();
@@ -110,8 +104,7 @@ void FindingsList::addFinding(QTreeWidgetItem* group, const QJsonObject& f, cons
     item->setToolTip(AdviceColumn, f.value(QLatin1String("recommendation")).toString());
 }
 
-void FindingsList::addPolicy(QTreeWidgetItem* group, const QJsonObject& p, qint64 seq)
-{
+void FindingsList::addPolicy(QTreeWidgetItem* group, const QJsonObject& p, qint64 seq) {
     auto* item = new QTreeWidgetItem(group);
     const QString severity = p.value(QLatin1String("severity")).toString();
     const bool passed = p.value(QLatin1String("passed")).toBool();
@@ -131,8 +124,7 @@ void FindingsList::addPolicy(QTreeWidgetItem* group, const QJsonObject& p, qint6
     item->setText(AdviceColumn, p.value(QLatin1String("remediation")).toString());
 }
 
-void FindingsList::requestCard(QTreeWidgetItem* item)
-{
+void FindingsList::requestCard(QTreeWidgetItem* item) {
     if (!item)
         return;
     const qint64 seq = item->data(0, SeqRole).toLongLong();
@@ -141,15 +133,13 @@ void FindingsList::requestCard(QTreeWidgetItem* item)
         emit reasonCardRequested(node, seq);
 }
 
-void FindingsList::changeEvent(QEvent* event)
-{
+void FindingsList::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
 }
 
-void FindingsList::retranslate()
-{
+void FindingsList::retranslate() {
     m_tree->setHeaderLabels({tr("Severity"), tr("Source"), tr("Component"), tr("Finding"), tr("Recommendation")});
     m_showCard->setText(tr("Show reason card"));
     m_showCard->setToolTip(tr("Open the reason card of the agent that produced the selected finding"));

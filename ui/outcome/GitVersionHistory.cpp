@@ -8,19 +8,15 @@
 namespace mlops {
 
 GitVersionHistory::GitVersionHistory(QString root)
-    : m_root(std::move(root))
-{
-}
+    : m_root(std::move(root)) {}
 
-std::shared_ptr<const VersionHistory> GitVersionHistory::open(const QString& root)
-{
+std::shared_ptr<const VersionHistory> GitVersionHistory::open(const QString& root) {
     if (!QFileInfo(root).isDir())
         return nullptr;
     return std::make_shared<GitVersionHistory>(root);
 }
 
-QList<RepositoryVersion> GitVersionHistory::log(QString* error) const
-{
+QList<RepositoryVersion> GitVersionHistory::log(QString* error) const {
     // GitRepository opens the repository per call, so this is safe on the worker thread the view uses.
     const GitRepository repository(m_root);
     if (!repository.exists()) {
@@ -34,8 +30,7 @@ QList<RepositoryVersion> GitVersionHistory::log(QString* error) const
     return versions;
 }
 
-QString GitVersionHistory::diff(const QString& fromSha, const QString& toSha, QString* error) const
-{
+QString GitVersionHistory::diff(const QString& fromSha, const QString& toSha, QString* error) const {
     const GitDiff d = GitRepository(m_root).diff(fromSha, toSha, 3, error);
     QString text;
     for (const GitFileDiff& f : d.files) {
@@ -49,8 +44,7 @@ QString GitVersionHistory::diff(const QString& fromSha, const QString& toSha, QS
     return text;
 }
 
-bool GitVersionHistory::exportTo(ExportKind kind, const QString& target, QString* error) const
-{
+bool GitVersionHistory::exportTo(ExportKind kind, const QString& target, QString* error) const {
     const RepositoryExport exporter(m_root);
     switch (kind) {
     case ExportKind::Clone:

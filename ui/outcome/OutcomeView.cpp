@@ -23,8 +23,7 @@ OutcomeView::OutcomeView(Studio& studio, QWidget* parent)
     , m_tabs(new QTabWidget(this))
     , m_plan(new PlanView(this))
     , m_repository(new RepositoryView(this))
-    , m_report(new ReportView(this))
-{
+    , m_report(new ReportView(this)) {
     m_title->setTextFormat(Qt::PlainText);
     m_tabs->addTab(m_plan, QString());
     m_tabs->addTab(m_repository, QString());
@@ -44,15 +43,13 @@ OutcomeView::OutcomeView(Studio& studio, QWidget* parent)
     retranslate();
 }
 
-void OutcomeView::showDecisionSet(const QString& decisionSetId)
-{
+void OutcomeView::showDecisionSet(const QString& decisionSetId) {
     m_decisionSetId = decisionSetId;
     m_shownStep = -1;
     refresh();
 }
 
-void OutcomeView::refresh()
-{
+void OutcomeView::refresh() {
     if (m_decisionSetId.isEmpty())
         return;
     const DecisionSetRecord record = m_studio.decisionSet(m_decisionSetId);
@@ -78,8 +75,7 @@ void OutcomeView::refresh()
     retranslate();
 }
 
-QString OutcomeView::statusText(const QString& status)
-{
+QString OutcomeView::statusText(const QString& status) {
     if (status == QLatin1String("created"))
         return tr("created");
     if (status == QLatin1String("processing"))
@@ -99,15 +95,13 @@ QString OutcomeView::statusText(const QString& status)
     return status;
 }
 
-void OutcomeView::changeEvent(QEvent* event)
-{
+void OutcomeView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
 }
 
-void OutcomeView::retranslate()
-{
+void OutcomeView::retranslate() {
     // The title a host shows on the tab or dock holding this view (it follows windowTitleChanged).
     setWindowTitle(tr("Outcome"));
     m_tabs->setTabText(0, tr("Plan"));
@@ -116,8 +110,10 @@ void OutcomeView::retranslate()
     if (m_decisionSetId.isEmpty())
         m_title->setText(tr("Select a decision set to see its outcome."));
     else
-        m_title->setText(
-            tr("Decision set %1, version %2 (%3)").arg(m_decisionSetId.left(8)).arg(m_version).arg(statusText(m_status)));
+        m_title->setText(tr("Decision set %1, version %2 (%3)")
+                             .arg(m_decisionSetId.left(8))
+                             .arg(m_version)
+                             .arg(statusText(m_status)));
 }
 
 } // namespace mlops

@@ -23,8 +23,7 @@ PlanView::PlanView(QWidget* parent)
     , m_diagram(new DiagramView(this))
     , m_tabs(new QTabWidget(this))
     , m_cost(new CostBreakdownView(this))
-    , m_findings(new FindingsList(this))
-{
+    , m_findings(new FindingsList(this)) {
     m_headline->setTextFormat(Qt::PlainText);
     m_headline->setWordWrap(true);
     m_headline->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -51,8 +50,7 @@ PlanView::PlanView(QWidget* parent)
     retranslate();
 }
 
-void PlanView::setState(const QJsonObject& state, const ReasonCardIndex& cards)
-{
+void PlanView::setState(const QJsonObject& state, const ReasonCardIndex& cards) {
     m_plan = state.value(QLatin1String("plan")).toObject();
     renderDiagram();
     m_cost->setEstimate(state.value(QLatin1String("cost_estimate")).toObject());
@@ -62,18 +60,15 @@ void PlanView::setState(const QJsonObject& state, const ReasonCardIndex& cards)
     retranslate();
 }
 
-QString PlanView::headline() const
-{
+QString PlanView::headline() const {
     return m_headline->text();
 }
 
-QString PlanView::llmUsageText() const
-{
+QString PlanView::llmUsageText() const {
     return m_llmLine->isHidden() ? QString() : m_llmLine->text();
 }
 
-void PlanView::renderDiagram()
-{
+void PlanView::renderDiagram() {
     if (m_plan.value(QLatin1String("components")).toArray().isEmpty()) {
         m_diagram->setMessage(tr("No architecture yet: the diagram appears once the planner has run."));
         return;
@@ -86,16 +81,16 @@ void PlanView::renderDiagram()
     // A light tint of the highlight colour over the base: readable in light and dark palettes.
     const QColor base = pal.color(QPalette::Base);
     const QColor accent = pal.color(QPalette::Highlight);
-    colours.fill = QColor::fromRgbF(base.redF() * 0.8f + accent.redF() * 0.2f, base.greenF() * 0.8f + accent.greenF() * 0.2f,
-                                    base.blueF() * 0.8f + accent.blueF() * 0.2f);
+    colours.fill =
+        QColor::fromRgbF(base.redF() * 0.8f + accent.redF() * 0.2f, base.greenF() * 0.8f + accent.greenF() * 0.2f,
+                         base.blueF() * 0.8f + accent.blueF() * 0.2f);
     QString error;
     const QByteArray svg = ArchitectureDiagram::renderSvg(ArchitectureDiagram::toDot(m_plan, colours), &error);
     if (svg.isEmpty() || !m_diagram->setSvg(svg))
         m_diagram->setMessage(tr("The diagram could not be drawn: %1").arg(error));
 }
 
-void PlanView::changeEvent(QEvent* event)
-{
+void PlanView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     else if (event->type() == QEvent::PaletteChange && !m_plan.isEmpty())
@@ -103,8 +98,7 @@ void PlanView::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
-void PlanView::retranslate()
-{
+void PlanView::retranslate() {
     m_tabs->setTabText(0, tr("Cost"));
     m_tabs->setTabText(1, tr("Findings and policies"));
     // Before the first checkpoint there are no cards to tell whether an LLM is involved: say nothing yet.

@@ -4,8 +4,7 @@
 
 namespace mlops {
 
-ReasonCardIndex::ReasonCardIndex(const QList<Event>& events)
-{
+ReasonCardIndex::ReasonCardIndex(const QList<Event>& events) {
     for (const Event& e : events) {
         if (e.type != EventType::reasonCard())
             continue;
@@ -17,8 +16,7 @@ ReasonCardIndex::ReasonCardIndex(const QList<Event>& events)
     }
 }
 
-qint64 ReasonCardIndex::latestCard(const QString& node) const
-{
+qint64 ReasonCardIndex::latestCard(const QString& node) const {
     return m_latest.value(node);
 }
 

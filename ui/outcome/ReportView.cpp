@@ -21,8 +21,7 @@ ReportView::ReportView(QWidget* parent)
     : QWidget(parent)
     , m_message(new QLabel(this))
     , m_exportHtml(new QPushButton(this))
-    , m_exportPdf(new QPushButton(this))
-{
+    , m_exportPdf(new QPushButton(this)) {
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);
@@ -43,8 +42,7 @@ ReportView::ReportView(QWidget* parent)
     retranslate();
 }
 
-void ReportView::ensureView()
-{
+void ReportView::ensureView() {
     if (m_view)
         return;
     m_view = new QWebEngineView(this);
@@ -57,8 +55,7 @@ void ReportView::ensureView()
     connect(m_view->page(), &QWebEnginePage::pdfPrintingFinished, this, &ReportView::pdfExported);
 }
 
-void ReportView::setReport(const QString& repositoryRoot, const QString& htmlPath)
-{
+void ReportView::setReport(const QString& repositoryRoot, const QString& htmlPath) {
     m_loaded = false;
     m_file.clear();
     if (!htmlPath.isEmpty()) {
@@ -78,8 +75,7 @@ void ReportView::setReport(const QString& repositoryRoot, const QString& htmlPat
     m_view->load(QUrl::fromLocalFile(m_file));
 }
 
-bool ReportView::exportHtml(const QString& target, QString* error)
-{
+bool ReportView::exportHtml(const QString& target, QString* error) {
     if (m_file.isEmpty()) {
         if (error)
             *error = tr("There is no report to export.");
@@ -96,8 +92,7 @@ bool ReportView::exportHtml(const QString& target, QString* error)
     return true;
 }
 
-void ReportView::exportPdf(const QString& target)
-{
+void ReportView::exportPdf(const QString& target) {
     if (!m_view || !m_loaded) {
         emit pdfExported(target, false);
         return;
@@ -107,11 +102,10 @@ void ReportView::exportPdf(const QString& target)
     m_view->page()->printToPdf(target, layout);
 }
 
-void ReportView::chooseHtmlTarget()
-{
-    const QString target = QFileDialog::getSaveFileName(this, tr("Export report as HTML"),
-                                                        QDir::home().filePath(QStringLiteral("report.html")),
-                                                        tr("HTML files (*.html)"));
+void ReportView::chooseHtmlTarget() {
+    const QString target =
+        QFileDialog::getSaveFileName(this, tr("Export report as HTML"),
+                                     QDir::home().filePath(QStringLiteral("report.html")), tr("HTML files (*.html)"));
     if (target.isEmpty())
         return;
     QString error;
@@ -119,11 +113,9 @@ void ReportView::chooseHtmlTarget()
         QMessageBox::warning(this, tr("Export report"), error);
 }
 
-void ReportView::choosePdfTarget()
-{
-    const QString target = QFileDialog::getSaveFileName(this, tr("Export report as PDF"),
-                                                        QDir::home().filePath(QStringLiteral("report.pdf")),
-                                                        tr("PDF files (*.pdf)"));
+void ReportView::choosePdfTarget() {
+    const QString target = QFileDialog::getSaveFileName(
+        this, tr("Export report as PDF"), QDir::home().filePath(QStringLiteral("report.pdf")), tr("PDF files (*.pdf)"));
     if (target.isEmpty())
         return;
     // One-shot: report the outcome of this export only.
@@ -137,15 +129,13 @@ void ReportView::choosePdfTarget()
     exportPdf(target);
 }
 
-void ReportView::changeEvent(QEvent* event)
-{
+void ReportView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
 }
 
-void ReportView::retranslate()
-{
+void ReportView::retranslate() {
     m_exportHtml->setText(tr("Export HTML…"));
     m_exportPdf->setText(tr("Export PDF…"));
     m_message->setText(tr("No report yet: the architecture report appears here once the run has generated the "

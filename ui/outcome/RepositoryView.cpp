@@ -44,8 +44,7 @@ RepositoryView::RepositoryView(QWidget* parent)
     , m_tabs(new QTabWidget(this))
     , m_viewer(new FileViewer(this))
     , m_history(new CommitHistoryView(this))
-    , m_findings(new QTreeWidget(this))
-{
+    , m_findings(new QTreeWidget(this)) {
     m_rootLabel->setTextFormat(Qt::PlainText);
     m_rootLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_export->setPopupMode(QToolButton::InstantPopup);
@@ -105,18 +104,15 @@ RepositoryView::RepositoryView(QWidget* parent)
     retranslate();
 }
 
-QSortFilterProxyModel* RepositoryView::proxy() const
-{
+QSortFilterProxyModel* RepositoryView::proxy() const {
     return static_cast<QSortFilterProxyModel*>(m_tree->model());
 }
 
-void RepositoryView::setHistoryFactory(HistoryFactory factory)
-{
+void RepositoryView::setHistoryFactory(HistoryFactory factory) {
     m_historyFactory = std::move(factory);
 }
 
-void RepositoryView::setState(const QJsonObject& state)
-{
+void RepositoryView::setState(const QJsonObject& state) {
     const QString root = state.value(QLatin1String("artifacts")).toObject().value(QLatin1String("root")).toString();
     m_root = !root.isEmpty() && QFileInfo(root).isDir() ? QFileInfo(root).absoluteFilePath() : QString();
     m_validation = state.value(QLatin1String("validation")).toObject();
@@ -131,8 +127,8 @@ void RepositoryView::setState(const QJsonObject& state)
         const QString severity = f.value(QLatin1String("severity")).toString();
         if (mark.severity.isEmpty() || SeverityStyle::rank(severity) < SeverityStyle::rank(mark.severity))
             mark.severity = severity;
-        mark.messages.append(f.value(QLatin1String("validator")).toString() + QLatin1String(": ")
-                             + f.value(QLatin1String("message")).toString());
+        mark.messages.append(f.value(QLatin1String("validator")).toString() + QLatin1String(": ") +
+                             f.value(QLatin1String("message")).toString());
     }
     fillFindings();
     m_viewer->clear();
@@ -152,13 +148,11 @@ void RepositoryView::setState(const QJsonObject& state)
     retranslate();
 }
 
-QHash<int, CodeEditor::LineMark> RepositoryView::marksFor(const QString& relativePath) const
-{
+QHash<int, CodeEditor::LineMark> RepositoryView::marksFor(const QString& relativePath) const {
     return m_marks.value(QDir::cleanPath(relativePath));
 }
 
-bool RepositoryView::openFile(const QString& relativePath, int line)
-{
+bool RepositoryView::openFile(const QString& relativePath, int line) {
     if (m_root.isEmpty())
         return false;
     const QString clean = QDir::cleanPath(relativePath);
@@ -176,8 +170,7 @@ bool RepositoryView::openFile(const QString& relativePath, int line)
     return ok;
 }
 
-bool RepositoryView::exportRepository(VersionHistory::ExportKind kind, const QString& target, QString* error)
-{
+bool RepositoryView::exportRepository(VersionHistory::ExportKind kind, const QString& target, QString* error) {
     if (!m_versionHistory) {
         if (error)
             *error = tr("There is no repository to export.");
@@ -186,8 +179,7 @@ bool RepositoryView::exportRepository(VersionHistory::ExportKind kind, const QSt
     return m_versionHistory->exportTo(kind, target, error);
 }
 
-void RepositoryView::chooseExportTarget(VersionHistory::ExportKind kind)
-{
+void RepositoryView::chooseExportTarget(VersionHistory::ExportKind kind) {
     QString target;
     const QString name = QFileInfo(m_root).fileName();
     switch (kind) {
@@ -212,8 +204,7 @@ void RepositoryView::chooseExportTarget(VersionHistory::ExportKind kind)
         QMessageBox::warning(this, tr("Export repository"), error);
 }
 
-void RepositoryView::fillFindings()
-{
+void RepositoryView::fillFindings() {
     m_findings->clear();
     for (const QJsonValue& v : m_validation.value(QLatin1String("findings")).toArray()) {
         const QJsonObject f = v.toObject();
@@ -233,15 +224,13 @@ void RepositoryView::fillFindings()
     m_findings->resizeColumnToContents(FindingLocation);
 }
 
-void RepositoryView::changeEvent(QEvent* event)
-{
+void RepositoryView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
 }
 
-void RepositoryView::retranslate()
-{
+void RepositoryView::retranslate() {
     m_openFolder->setText(tr("Open folder"));
     m_export->setText(tr("Export"));
     const QList<QAction*> actions = m_export->menu()->actions();

@@ -7,8 +7,7 @@ namespace mlops {
 
 namespace {
 
-QIcon dot(const QColor& colour)
-{
+QIcon dot(const QColor& colour) {
     QPixmap pixmap(32, 32);
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
@@ -21,8 +20,7 @@ QIcon dot(const QColor& colour)
 
 } // namespace
 
-int SeverityStyle::rank(const QString& s)
-{
+int SeverityStyle::rank(const QString& s) {
     if (s == QLatin1String("blocking"))
         return 0;
     if (s == QLatin1String("critical") || s == QLatin1String("error"))
@@ -36,8 +34,7 @@ int SeverityStyle::rank(const QString& s)
     return 5;
 }
 
-QColor SeverityStyle::colour(const QString& s)
-{
+QColor SeverityStyle::colour(const QString& s) {
     switch (rank(s)) {
     case 0:
     case 1:
@@ -53,18 +50,15 @@ QColor SeverityStyle::colour(const QString& s)
     }
 }
 
-QIcon SeverityStyle::icon(const QString& s)
-{
+QIcon SeverityStyle::icon(const QString& s) {
     return dot(colour(s));
 }
 
-QIcon SeverityStyle::passedIcon()
-{
+QIcon SeverityStyle::passedIcon() {
     return dot(QColor(0x1e, 0x8e, 0x3e));
 }
 
-QString SeverityStyle::text(const QString& s)
-{
+QString SeverityStyle::text(const QString& s) {
     if (s == QLatin1String("blocking"))
         return tr("blocking");
     if (s == QLatin1String("critical"))

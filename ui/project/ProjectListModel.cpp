@@ -15,8 +15,7 @@ namespace {
 // Internal id of a version row: its project's row + 1 (0 marks a project row).
 constexpr quintptr kProjectRow = 0;
 
-QString statusText(const DecisionSetRecord& ds)
-{
+QString statusText(const DecisionSetRecord& ds) {
     if (ds.paused)
         return ProjectListModel::tr("paused");
     if (ds.status == QLatin1String("hitl_pending"))
@@ -34,8 +33,7 @@ QString statusText(const DecisionSetRecord& ds)
     return ds.status;
 }
 
-QIcon dot(const QColor& c)
-{
+QIcon dot(const QColor& c) {
     QPixmap pm(24, 24);
     pm.fill(Qt::transparent);
     QPainter p(&pm);
@@ -50,13 +48,11 @@ QIcon dot(const QColor& c)
 
 ProjectListModel::ProjectListModel(Studio& studio, QObject* parent)
     : QAbstractItemModel(parent)
-    , m_studio(studio)
-{
+    , m_studio(studio) {
     refresh();
 }
 
-QModelIndex ProjectListModel::index(int row, int column, const QModelIndex& parent) const
-{
+QModelIndex ProjectListModel::index(int row, int column, const QModelIndex& parent) const {
     if (column != 0 || row < 0)
         return {};
     if (!parent.isValid())
@@ -66,15 +62,13 @@ QModelIndex ProjectListModel::index(int row, int column, const QModelIndex& pare
     return createIndex(row, 0, quintptr(parent.row()) + 1);
 }
 
-QModelIndex ProjectListModel::parent(const QModelIndex& child) const
-{
+QModelIndex ProjectListModel::parent(const QModelIndex& child) const {
     if (!child.isValid() || child.internalId() == kProjectRow)
         return {};
     return createIndex(int(child.internalId() - 1), 0, kProjectRow);
 }
 
-int ProjectListModel::rowCount(const QModelIndex& parent) const
-{
+int ProjectListModel::rowCount(const QModelIndex& parent) const {
     if (!parent.isValid())
         return int(m_rows.size());
     if (parent.internalId() == kProjectRow)
@@ -82,13 +76,11 @@ int ProjectListModel::rowCount(const QModelIndex& parent) const
     return 0;
 }
 
-int ProjectListModel::columnCount(const QModelIndex&) const
-{
+int ProjectListModel::columnCount(const QModelIndex&) const {
     return 1;
 }
 
-bool ProjectListModel::projectWaiting(const ProjectRow& row) const
-{
+bool ProjectListModel::projectWaiting(const ProjectRow& row) const {
     for (const DecisionSetRecord& ds : row.versions) {
         if (ds.status == QLatin1String("hitl_pending"))
             return true;
@@ -96,8 +88,7 @@ bool ProjectListModel::projectWaiting(const ProjectRow& row) const
     return false;
 }
 
-QVariant ProjectListModel::data(const QModelIndex& index, int role) const
-{
+QVariant ProjectListModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid())
         return {};
     if (index.internalId() == kProjectRow) {
@@ -153,8 +144,7 @@ QVariant ProjectListModel::data(const QModelIndex& index, int role) const
     }
 }
 
-void ProjectListModel::refresh()
-{
+void ProjectListModel::refresh() {
     const QList<ProjectRecord> projects = m_studio.projects();
     for (const ProjectRecord& p : projects) {
         int r = 0;
@@ -191,8 +181,7 @@ void ProjectListModel::refresh()
     }
 }
 
-QModelIndex ProjectListModel::indexOfProject(const QString& projectId) const
-{
+QModelIndex ProjectListModel::indexOfProject(const QString& projectId) const {
     for (int r = 0; r < m_rows.size(); ++r) {
         if (m_rows.at(r).project.id == projectId)
             return index(r, 0);
@@ -200,8 +189,7 @@ QModelIndex ProjectListModel::indexOfProject(const QString& projectId) const
     return {};
 }
 
-QModelIndex ProjectListModel::indexOfDecisionSet(const QString& decisionSetId) const
-{
+QModelIndex ProjectListModel::indexOfDecisionSet(const QString& decisionSetId) const {
     for (int r = 0; r < m_rows.size(); ++r) {
         const QList<DecisionSetRecord>& versions = m_rows.at(r).versions;
         for (int v = 0; v < versions.size(); ++v) {
@@ -212,23 +200,20 @@ QModelIndex ProjectListModel::indexOfDecisionSet(const QString& decisionSetId) c
     return {};
 }
 
-DecisionSetRecord ProjectListModel::decisionSetAt(const QModelIndex& index) const
-{
+DecisionSetRecord ProjectListModel::decisionSetAt(const QModelIndex& index) const {
     if (!index.isValid() || index.internalId() == kProjectRow)
         return {};
     return m_rows.at(int(index.internalId() - 1)).versions.value(index.row());
 }
 
-ProjectRecord ProjectListModel::projectAt(const QModelIndex& index) const
-{
+ProjectRecord ProjectListModel::projectAt(const QModelIndex& index) const {
     if (!index.isValid())
         return {};
     const int r = index.internalId() == kProjectRow ? index.row() : int(index.internalId() - 1);
     return m_rows.at(r).project;
 }
 
-DecisionSetRecord ProjectListModel::latestOf(const QString& projectId) const
-{
+DecisionSetRecord ProjectListModel::latestOf(const QString& projectId) const {
     for (const ProjectRow& row : m_rows) {
         if (row.project.id == projectId && !row.versions.isEmpty())
             return row.versions.last();

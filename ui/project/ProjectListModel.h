@@ -20,7 +20,7 @@ public:
         IdRole = Qt::UserRole + 1, // project id or decision set id
         KindRole,                  // "project" or "decision_set"
         StatusRole,
-        WaitingRole,               // bool: a run waits for a human
+        WaitingRole, // bool: a run waits for a human
     };
 
     explicit ProjectListModel(Studio& studio, QObject* parent = nullptr);

@@ -8,28 +8,24 @@
 namespace mlops::ui {
 
 RequirementEditor::RequirementEditor(QWidget* parent)
-    : QPlainTextEdit(parent)
-{
+    : QPlainTextEdit(parent) {
     setTabChangesFocus(true);
     retranslate();
     connect(this, &QPlainTextEdit::textChanged, this, [this] { setExtraSelections({}); });
 }
 
-void RequirementEditor::changeEvent(QEvent* event)
-{
+void RequirementEditor::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QPlainTextEdit::changeEvent(event);
 }
 
-void RequirementEditor::retranslate()
-{
+void RequirementEditor::retranslate() {
     setPlaceholderText(tr("Describe the ML system you need: workload, data, latency, budget, cloud, compliance…"));
     setAccessibleName(tr("Requirement"));
 }
 
-int RequirementEditor::highlightEvidence(const QJsonObject& evidence)
-{
+int RequirementEditor::highlightEvidence(const QJsonObject& evidence) {
     QList<QTextEdit::ExtraSelection> marks;
     QColor wash = StateColors::waiting();
     wash.setAlphaF(0.35f); // translucent over the base colour: readable on light and dark palettes

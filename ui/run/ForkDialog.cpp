@@ -17,8 +17,7 @@ namespace mlops::ui {
 
 namespace {
 
-QString answerText(const QJsonValue& v)
-{
+QString answerText(const QJsonValue& v) {
     if (v.isString())
         return v.toString();
     return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
@@ -26,8 +25,7 @@ QString answerText(const QJsonValue& v)
 
 // The edited text back to JSON: numbers, booleans and lists typed as JSON keep their type, the rest is text
 // (the engine coerces and validates answers against each question's type).
-QJsonValue answerValue(const QString& text)
-{
+QJsonValue answerValue(const QString& text) {
     QJsonParseError err;
     const QJsonDocument d = QJsonDocument::fromJson(QByteArray("[") + text.toUtf8() + "]", &err);
     if (err.error == QJsonParseError::NoError && d.array().size() == 1)
@@ -45,14 +43,14 @@ ForkDialog::ForkDialog(Studio& studio, const QString& decisionSetId, const QStri
     , m_list(new QListWidget(this))
     , m_answers(new QTableWidget(0, 2, this))
     , m_usePrompt(new QCheckBox(tr("Use the edited requirement text as the prompt"), this))
-    , m_hint(new QLabel(this))
-{
+    , m_hint(new QLabel(this)) {
     setWindowTitle(tr("Fork from a checkpoint"));
     m_list->setAccessibleName(tr("Checkpoints"));
     for (const CheckpointRecord& cp : std::as_const(m_checkpoints)) {
-        auto* item = new QListWidgetItem(
-            tr("Step %1 · after %2 · next: %3").arg(cp.step).arg(cp.node, cp.nextStep.isEmpty() ? tr("end") : cp.nextStep),
-            m_list);
+        auto* item = new QListWidgetItem(tr("Step %1 · after %2 · next: %3")
+                                             .arg(cp.step)
+                                             .arg(cp.node, cp.nextStep.isEmpty() ? tr("end") : cp.nextStep),
+                                         m_list);
         item->setData(Qt::UserRole, cp.step);
         item->setToolTip(cp.createdAt);
     }
@@ -83,29 +81,26 @@ ForkDialog::ForkDialog(Studio& studio, const QString& decisionSetId, const QStri
     resize(560, 520);
 }
 
-int ForkDialog::checkpointCount() const
-{
+int ForkDialog::checkpointCount() const {
     return int(m_checkpoints.size());
 }
 
-int ForkDialog::selectedStep() const
-{
+int ForkDialog::selectedStep() const {
     const QListWidgetItem* item = m_list->currentItem();
     return item ? item->data(Qt::UserRole).toInt() : -1;
 }
 
-void ForkDialog::selectStep(int step)
-{
+void ForkDialog::selectStep(int step) {
     for (int i = 0; i < m_list->count(); ++i) {
         if (m_list->item(i)->data(Qt::UserRole).toInt() == step)
             m_list->setCurrentRow(i);
     }
 }
 
-void ForkDialog::showCheckpoint()
-{
+void ForkDialog::showCheckpoint() {
     const int row = m_list->currentRow();
-    m_originalAnswers = row >= 0 ? m_checkpoints.at(row).state.value(QStringLiteral("answers")).toObject() : QJsonObject{};
+    m_originalAnswers =
+        row >= 0 ? m_checkpoints.at(row).state.value(QStringLiteral("answers")).toObject() : QJsonObject{};
     m_answers->setRowCount(0);
     for (auto it = m_originalAnswers.begin(); it != m_originalAnswers.end(); ++it) {
         const int r = m_answers->rowCount();
@@ -120,8 +115,7 @@ void ForkDialog::showCheckpoint()
     m_answers->setItem(m_answers->rowCount() - 1, 1, new QTableWidgetItem);
 }
 
-void ForkDialog::setAnswer(const QString& questionId, const QString& text)
-{
+void ForkDialog::setAnswer(const QString& questionId, const QString& text) {
     for (int r = 0; r < m_answers->rowCount(); ++r) {
         if (m_answers->item(r, 0)->text() == questionId || m_answers->item(r, 0)->text().isEmpty()) {
             m_answers->item(r, 0)->setText(questionId);
@@ -131,8 +125,7 @@ void ForkDialog::setAnswer(const QString& questionId, const QString& text)
     }
 }
 
-QJsonObject ForkDialog::edits() const
-{
+QJsonObject ForkDialog::edits() const {
     QJsonObject changed;
     for (int r = 0; r < m_answers->rowCount(); ++r) {
         const QString key = m_answers->item(r, 0) ? m_answers->item(r, 0)->text().trimmed() : QString();

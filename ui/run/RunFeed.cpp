@@ -7,15 +7,13 @@ namespace mlops::ui {
 
 RunFeed::RunFeed(Studio& studio, QObject* parent)
     : QObject(parent)
-    , m_studio(studio)
-{
+    , m_studio(studio) {
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(25);
     connect(&m_flushTimer, &QTimer::timeout, this, &RunFeed::flush);
 }
 
-void RunFeed::follow(const QString& decisionSetId)
-{
+void RunFeed::follow(const QString& decisionSetId) {
     stop();
     m_decisionSetId = decisionSetId;
     emit reset(decisionSetId);
@@ -31,8 +29,7 @@ void RunFeed::follow(const QString& decisionSetId)
     });
 }
 
-void RunFeed::stop()
-{
+void RunFeed::stop() {
     delete m_subscription.data();
     m_pending.clear();
     m_flushTimer.stop();
@@ -41,15 +38,13 @@ void RunFeed::stop()
     m_decisionSetId.clear();
 }
 
-void RunFeed::enqueue(const Event& event)
-{
+void RunFeed::enqueue(const Event& event) {
     m_pending.append(event);
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
 }
 
-void RunFeed::flush()
-{
+void RunFeed::flush() {
     if (!m_pending.isEmpty()) {
         const QList<Event> batch = std::exchange(m_pending, {});
         emit eventsArrived(batch);

@@ -11,8 +11,7 @@ namespace mlops::ui {
 
 namespace {
 
-QString duration(qint64 ms)
-{
+QString duration(qint64 ms) {
     const qint64 s = (ms + 999) / 1000;
     if (s < 60)
         return RunStatusWidget::tr("%n s", nullptr, int(s));
@@ -26,8 +25,7 @@ RunStatusWidget::RunStatusWidget(QWidget* parent)
     , m_status(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_eta(new QLabel(this))
-    , m_llm(new QLabel(this))
-{
+    , m_llm(new QLabel(this)) {
     m_llm->setTextFormat(Qt::PlainText);
     m_progress->setRange(0, 1000);
     m_progress->setMaximumWidth(220);
@@ -42,8 +40,7 @@ RunStatusWidget::RunStatusWidget(QWidget* parent)
     clear();
 }
 
-void RunStatusWidget::clear()
-{
+void RunStatusWidget::clear() {
     m_status->setText(tr("No run selected"));
     m_progress->setValue(0);
     m_progress->hide();
@@ -53,43 +50,36 @@ void RunStatusWidget::clear()
     showLlmUsage();
 }
 
-QString RunStatusWidget::llmUsageText() const
-{
+QString RunStatusWidget::llmUsageText() const {
     return m_llm->isHidden() ? QString() : m_llm->text();
 }
 
-void RunStatusWidget::showLlmUsage()
-{
+void RunStatusWidget::showLlmUsage() {
     const QString text = LlmUsageLine::compact(m_llmUsage);
     m_llm->setText(text);
     m_llm->setToolTip(LlmUsageLine::breakdown(m_llmUsage));
     m_llm->setVisible(!text.isEmpty());
 }
 
-void RunStatusWidget::changeEvent(QEvent* event)
-{
+void RunStatusWidget::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         showLlmUsage();
     QWidget::changeEvent(event);
 }
 
-QString RunStatusWidget::statusText() const
-{
+QString RunStatusWidget::statusText() const {
     return m_status->text();
 }
 
-int RunStatusWidget::progress() const
-{
+int RunStatusWidget::progress() const {
     return m_progress->value() / 10;
 }
 
-QString RunStatusWidget::etaText() const
-{
+QString RunStatusWidget::etaText() const {
     return m_eta->text();
 }
 
-void RunStatusWidget::applyEvents(const QList<Event>& batch)
-{
+void RunStatusWidget::applyEvents(const QList<Event>& batch) {
     bool llmChanged = false;
     for (const Event& e : batch) {
         const QJsonObject& d = e.data;

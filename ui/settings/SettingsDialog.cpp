@@ -47,8 +47,7 @@ SettingsDialog::SettingsDialog(Studio& studio, QWidget* parent)
     , m_dataFolder(new QLineEdit(this))
     , m_browse(new QPushButton(this))
     , m_language(new QComboBox(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
-{
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
     m_provider->addItem(QString(), QStringLiteral("none"));
     m_provider->addItem(QString(), QStringLiteral("openai"));
     m_provider->addItem(QString(), QStringLiteral("anthropic"));
@@ -98,8 +97,7 @@ SettingsDialog::SettingsDialog(Studio& studio, QWidget* parent)
     resize(660, sizeHint().height());
 }
 
-StudioPreferences SettingsDialog::preferences() const
-{
+StudioPreferences SettingsDialog::preferences() const {
     StudioPreferences p;
     p.llmProvider = m_provider->currentData().toString();
     p.llmUrl = m_url->text().trimmed();
@@ -113,8 +111,7 @@ StudioPreferences SettingsDialog::preferences() const
     return p;
 }
 
-void SettingsDialog::setPreferences(const StudioPreferences& p)
-{
+void SettingsDialog::setPreferences(const StudioPreferences& p) {
     const int provider = m_provider->findData(p.llmProvider);
     m_provider->setCurrentIndex(provider < 0 ? 0 : provider);
     m_url->setText(p.llmUrl);
@@ -130,39 +127,34 @@ void SettingsDialog::setPreferences(const StudioPreferences& p)
     updateProviderFields();
 }
 
-void SettingsDialog::apply()
-{
+void SettingsDialog::apply() {
     const StudioPreferences p = preferences();
     p.save();
     if (p.language != UiLanguage::current())
         UiLanguage::apply(p.language);
 }
 
-void SettingsDialog::updateProviderFields()
-{
+void SettingsDialog::updateProviderFields() {
     const bool enabled = m_provider->currentData().toString() != QLatin1String("none");
     m_url->setEnabled(enabled);
     m_model->setEnabled(enabled);
     m_key->setEnabled(enabled);
 }
 
-void SettingsDialog::chooseDataFolder()
-{
+void SettingsDialog::chooseDataFolder() {
     const QString start = m_dataFolder->text().isEmpty() ? m_studio.dataDir() : m_dataFolder->text();
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Data folder"), start);
     if (!folder.isEmpty())
         m_dataFolder->setText(QDir::toNativeSeparators(folder));
 }
 
-void SettingsDialog::changeEvent(QEvent* event)
-{
+void SettingsDialog::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QDialog::changeEvent(event);
 }
 
-void SettingsDialog::retranslate()
-{
+void SettingsDialog::retranslate() {
     setWindowTitle(tr("Settings"));
     m_llmGroup->setTitle(tr("Language model"));
     m_approvalGroup->setTitle(tr("Auto-approval of questions"));

@@ -10,20 +10,17 @@
 namespace mlops {
 
 namespace {
-QString key(const char* name)
-{
+QString key(const char* name) {
     return QString::fromLatin1(name);
 }
 } // namespace
 
-StudioPreferences StudioPreferences::load()
-{
+StudioPreferences StudioPreferences::load() {
     QSettings settings;
     return load(settings);
 }
 
-StudioPreferences StudioPreferences::load(QSettings& s)
-{
+StudioPreferences StudioPreferences::load(QSettings& s) {
     StudioPreferences p;
     p.llmProvider = s.value(key("llm/provider"), p.llmProvider).toString();
     p.llmUrl = s.value(key("llm/url")).toString();
@@ -37,14 +34,12 @@ StudioPreferences StudioPreferences::load(QSettings& s)
     return p;
 }
 
-void StudioPreferences::save() const
-{
+void StudioPreferences::save() const {
     QSettings settings;
     save(settings);
 }
 
-void StudioPreferences::save(QSettings& s) const
-{
+void StudioPreferences::save(QSettings& s) const {
     s.setValue(key("llm/provider"), llmProvider);
     s.setValue(key("llm/url"), llmUrl);
     s.setValue(key("llm/model"), llmModel);
@@ -60,8 +55,7 @@ void StudioPreferences::save(QSettings& s) const
     s.sync();
 }
 
-QString StudioPreferences::effectiveLanguage() const
-{
+QString StudioPreferences::effectiveLanguage() const {
     const QStringList shipped = UiLanguage::available();
     if (shipped.contains(language))
         return language;
@@ -69,8 +63,7 @@ QString StudioPreferences::effectiveLanguage() const
     return shipped.contains(system) ? system : key("en");
 }
 
-RunSettings StudioPreferences::applyTo(RunSettings base, QString* error) const
-{
+RunSettings StudioPreferences::applyTo(RunSettings base, QString* error) const {
     base.autoApproveTimeoutSec = autoApproveTimeoutSec;
     base.confidenceThreshold = confidenceThreshold;
     base.allowCriticalDecisions = allowCriticalDecisions;
@@ -88,8 +81,7 @@ RunSettings StudioPreferences::applyTo(RunSettings base, QString* error) const
     return base;
 }
 
-void StudioPreferences::registerKeySource()
-{
+void StudioPreferences::registerKeySource() {
     LlmSettings::setKeySource([](const QString&) {
         // QSettings is reentrant: a fresh instance per lookup is safe on the engine's worker threads.
         QSettings settings;

@@ -13,23 +13,20 @@ namespace {
 const char* const OurTranslatorName = "mlops-ui-translator";
 const char* const QtTranslatorName = "mlops-qt-translator";
 
-QString qmResource(const QString& code)
-{
+QString qmResource(const QString& code) {
     return QStringLiteral(":/i18n/agentic-mlops-studio_") + code + QStringLiteral(".qm");
 }
 
 // QCoreApplication announces a translator change only while exec() runs; before that (start-up, tests) the widgets
 // that already exist are told here.
-void announceIfNoEventLoop()
-{
+void announceIfNoEventLoop() {
     if (QThread::currentThread()->loopLevel() == 0) {
         QEvent change(QEvent::LanguageChange);
         QCoreApplication::sendEvent(QCoreApplication::instance(), &change);
     }
 }
 
-void removeTranslators()
-{
+void removeTranslators() {
     QCoreApplication* app = QCoreApplication::instance();
     const QList<QTranslator*> translators = app->findChildren<QTranslator*>(QString(), Qt::FindDirectChildrenOnly);
     for (QTranslator* t : translators) {
@@ -41,16 +38,14 @@ void removeTranslators()
 }
 } // namespace
 
-QStringList UiLanguage::available()
-{
+QStringList UiLanguage::available() {
     QStringList codes{QStringLiteral("en")};
     if (QFile::exists(qmResource(QStringLiteral("de"))))
         codes.append(QStringLiteral("de"));
     return codes;
 }
 
-QString UiLanguage::nativeName(const QString& code)
-{
+QString UiLanguage::nativeName(const QString& code) {
     // Each language names itself so that a user who cannot read the current one still finds theirs.
     if (code == QLatin1String("de"))
         return QStringLiteral("Deutsch");
@@ -59,8 +54,7 @@ QString UiLanguage::nativeName(const QString& code)
     return QLocale(code).nativeLanguageName();
 }
 
-bool UiLanguage::apply(const QString& code)
-{
+bool UiLanguage::apply(const QString& code) {
     QCoreApplication* app = QCoreApplication::instance();
     if (!app)
         return false;
@@ -90,8 +84,7 @@ bool UiLanguage::apply(const QString& code)
     return true;
 }
 
-QString UiLanguage::current()
-{
+QString UiLanguage::current() {
     const QCoreApplication* app = QCoreApplication::instance();
     const QString code = app ? app->property("mlopsLanguage").toString() : QString();
     return code.isEmpty() ? QStringLiteral("en") : code;

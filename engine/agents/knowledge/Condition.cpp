@@ -8,14 +8,14 @@ namespace mlops::Condition {
 namespace {
 
 const QStringList kOps = {
-    QStringLiteral("equals"), QStringLiteral("not_equals"), QStringLiteral("in"), QStringLiteral("not_in"),
-    QStringLiteral("contains"), QStringLiteral("contains_any"), QStringLiteral("contains_all"),
-    QStringLiteral("not_contains"), QStringLiteral("gte"), QStringLiteral("gt"), QStringLiteral("lte"),
-    QStringLiteral("lt"), QStringLiteral("exists"), QStringLiteral("empty"),
+    QStringLiteral("equals"),       QStringLiteral("not_equals"),   QStringLiteral("in"),
+    QStringLiteral("not_in"),       QStringLiteral("contains"),     QStringLiteral("contains_any"),
+    QStringLiteral("contains_all"), QStringLiteral("not_contains"), QStringLiteral("gte"),
+    QStringLiteral("gt"),           QStringLiteral("lte"),          QStringLiteral("lt"),
+    QStringLiteral("exists"),       QStringLiteral("empty"),
 };
 
-bool same(const QJsonValue& a, const QJsonValue& b)
-{
+bool same(const QJsonValue& a, const QJsonValue& b) {
     if (a.isDouble() && b.isDouble())
         return qFuzzyCompare(a.toDouble() + 1.0, b.toDouble() + 1.0);
     if (a.isString() && b.isString())
@@ -23,8 +23,7 @@ bool same(const QJsonValue& a, const QJsonValue& b)
     return a == b;
 }
 
-bool arrayHas(const QJsonArray& array, const QJsonValue& v)
-{
+bool arrayHas(const QJsonArray& array, const QJsonValue& v) {
     for (const QJsonValue& item : array) {
         if (same(item, v))
             return true;
@@ -32,8 +31,7 @@ bool arrayHas(const QJsonArray& array, const QJsonValue& v)
     return false;
 }
 
-bool contains(const QJsonValue& actual, const QJsonValue& v)
-{
+bool contains(const QJsonValue& actual, const QJsonValue& v) {
     if (actual.isArray())
         return arrayHas(actual.toArray(), v);
     if (actual.isString())
@@ -41,14 +39,12 @@ bool contains(const QJsonValue& actual, const QJsonValue& v)
     return false;
 }
 
-bool isEmptyValue(const QJsonValue& v)
-{
+bool isEmptyValue(const QJsonValue& v) {
     return v.isNull() || v.isUndefined() || (v.isString() && v.toString().isEmpty()) ||
            (v.isArray() && v.toArray().isEmpty()) || (v.isObject() && v.toObject().isEmpty());
 }
 
-bool compare(const QString& op, const QJsonValue& actual, const QJsonValue& expected)
-{
+bool compare(const QString& op, const QJsonValue& actual, const QJsonValue& expected) {
     const bool missing = actual.isNull() || actual.isUndefined();
     if (op == QLatin1String("exists"))
         return expected.toBool(true) ? !missing : missing;
@@ -97,8 +93,7 @@ bool compare(const QString& op, const QJsonValue& actual, const QJsonValue& expe
     return false;
 }
 
-QString render(const QJsonValue& v)
-{
+QString render(const QJsonValue& v) {
     if (v.isArray()) {
         QStringList parts;
         for (const QJsonValue& item : v.toArray())
@@ -116,8 +111,7 @@ QString render(const QJsonValue& v)
 
 } // namespace
 
-QJsonValue resolve(const QJsonObject& context, const QString& path)
-{
+QJsonValue resolve(const QJsonObject& context, const QString& path) {
     QJsonValue current = context;
     for (const QStringView part : QStringView(path).split(QLatin1Char('.'))) {
         if (!current.isObject())
@@ -127,8 +121,7 @@ QJsonValue resolve(const QJsonObject& context, const QString& path)
     return current;
 }
 
-bool evaluate(const QJsonValue& condition, const QJsonObject& context)
-{
+bool evaluate(const QJsonValue& condition, const QJsonObject& context) {
     if (condition.isString())
         return condition.toString() == QLatin1String("always");
     if (condition.isBool())
@@ -158,12 +151,12 @@ bool evaluate(const QJsonValue& condition, const QJsonObject& context)
     return false;
 }
 
-QString validate(const QJsonValue& condition)
-{
+QString validate(const QJsonValue& condition) {
     if (condition.isString())
         return condition.toString() == QLatin1String("always")
                    ? QString()
-                   : QStringLiteral("unknown condition '%1' (expected a mapping or 'always')").arg(condition.toString());
+                   : QStringLiteral("unknown condition '%1' (expected a mapping or 'always')")
+                         .arg(condition.toString());
     if (!condition.isObject())
         return QStringLiteral("a condition must be a mapping");
     const QJsonObject c = condition.toObject();
@@ -192,8 +185,7 @@ QString validate(const QJsonValue& condition)
         .arg(c.value(QStringLiteral("field")).toString(), kOps.join(QStringLiteral(", ")));
 }
 
-QString describe(const QJsonValue& condition)
-{
+QString describe(const QJsonValue& condition) {
     if (condition.isString())
         return condition.toString();
     const QJsonObject c = condition.toObject();
@@ -203,7 +195,9 @@ QString describe(const QJsonValue& condition)
             QStringList parts;
             for (const QJsonValue& sub : c.value(key).toArray())
                 parts.append(describe(sub));
-            return QLatin1Char('(') + parts.join(key == QLatin1String("all") ? QStringLiteral(" and ") : QStringLiteral(" or ")) + QLatin1Char(')');
+            return QLatin1Char('(') +
+                   parts.join(key == QLatin1String("all") ? QStringLiteral(" and ") : QStringLiteral(" or ")) +
+                   QLatin1Char(')');
         }
     }
     if (c.contains(QStringLiteral("not")))

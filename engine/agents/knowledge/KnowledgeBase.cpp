@@ -12,8 +12,7 @@
 #include <mutex>
 
 // The engine is a static library: its resources must be registered explicitly or the linker drops them.
-static void initKnowledgeResources()
-{
+static void initKnowledgeResources() {
     Q_INIT_RESOURCE(resources);
 }
 
@@ -27,20 +26,17 @@ std::shared_ptr<const KnowledgeBase> g_shared;
 const QStringList kSeverities = {QStringLiteral("critical"), QStringLiteral("high"), QStringLiteral("medium"),
                                  QStringLiteral("low")};
 
-QString where(const QString& file, const QJsonObject& o)
-{
+QString where(const QString& file, const QJsonObject& o) {
     return QStringLiteral("%1:%2").arg(file).arg(yamlLine(o));
 }
 
 } // namespace
 
-QStringList KnowledgeBase::clouds()
-{
+QStringList KnowledgeBase::clouds() {
     return {QStringLiteral("aws"), QStringLiteral("gcp"), QStringLiteral("azure"), QStringLiteral("on_prem")};
 }
 
-std::shared_ptr<const KnowledgeBase> KnowledgeBase::load(const Options& options)
-{
+std::shared_ptr<const KnowledgeBase> KnowledgeBase::load(const Options& options) {
     initKnowledgeResources();
     auto kb = std::make_shared<KnowledgeBase>();
     kb->loadBuiltin(options.builtinRoot);
@@ -52,14 +48,12 @@ std::shared_ptr<const KnowledgeBase> KnowledgeBase::load(const Options& options)
     return kb;
 }
 
-QString KnowledgeBase::userPolicyDir()
-{
+QString KnowledgeBase::userPolicyDir() {
     return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
            QStringLiteral("/agentic-mlops-studio/policies");
 }
 
-std::shared_ptr<const KnowledgeBase> KnowledgeBase::shared()
-{
+std::shared_ptr<const KnowledgeBase> KnowledgeBase::shared() {
     std::lock_guard lock(g_sharedMutex);
     if (!g_shared) {
         Options options;
@@ -69,14 +63,12 @@ std::shared_ptr<const KnowledgeBase> KnowledgeBase::shared()
     return g_shared;
 }
 
-void KnowledgeBase::resetShared()
-{
+void KnowledgeBase::resetShared() {
     std::lock_guard lock(g_sharedMutex);
     g_shared.reset();
 }
 
-QJsonObject KnowledgeBase::loadFile(const QString& path, bool withLines)
-{
+QJsonObject KnowledgeBase::loadFile(const QString& path, bool withLines) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         m_builtinErrors.append(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
@@ -96,8 +88,7 @@ QJsonObject KnowledgeBase::loadFile(const QString& path, bool withLines)
     return r.value.toObject();
 }
 
-void KnowledgeBase::loadBuiltin(const QString& root)
-{
+void KnowledgeBase::loadBuiltin(const QString& root) {
     m_lexicon = loadFile(root + QStringLiteral("/lexicon.yaml"));
     m_coverage = loadFile(root + QStringLiteral("/coverage.yaml"));
     m_questions = loadFile(root + QStringLiteral("/questions.yaml"));
@@ -124,8 +115,7 @@ void KnowledgeBase::loadBuiltin(const QString& root)
     }
 }
 
-void KnowledgeBase::loadUserPolicies(const QString& dir)
-{
+void KnowledgeBase::loadUserPolicies(const QString& dir) {
     const QDir d(dir);
     if (dir.isEmpty() || !d.exists())
         return;
@@ -148,7 +138,8 @@ void KnowledgeBase::loadUserPolicies(const QString& dir)
         for (const QJsonValue& rule : pack.value(QStringLiteral("rules")).toArray()) {
             const QString id = rule.toObject().value(QStringLiteral("id")).toString();
             if (ids.contains(id))
-                errors.append(QStringLiteral("%1: rule id '%2' is already defined").arg(where(path, rule.toObject()), id));
+                errors.append(
+                    QStringLiteral("%1: rule id '%2' is already defined").arg(where(path, rule.toObject()), id));
             ids.insert(id);
         }
         if (!errors.isEmpty()) {
@@ -162,8 +153,7 @@ void KnowledgeBase::loadUserPolicies(const QString& dir)
     }
 }
 
-QJsonObject KnowledgeBase::parsePolicyPack(const QByteArray& text, const QString& fileName, QStringList* errors)
-{
+QJsonObject KnowledgeBase::parsePolicyPack(const QByteArray& text, const QString& fileName, QStringList* errors) {
     const YamlJsonResult r = yamlToJson(text, fileName, true);
     if (!r.ok()) {
         errors->append(r.error);
@@ -212,8 +202,7 @@ QJsonObject KnowledgeBase::parsePolicyPack(const QByteArray& text, const QString
     return errors->size() == before ? pack : QJsonObject();
 }
 
-void KnowledgeBase::validate()
-{
+void KnowledgeBase::validate() {
     const auto need = [this](bool ok, const QString& message) {
         if (!ok)
             m_builtinErrors.append(message);
@@ -241,8 +230,7 @@ void KnowledgeBase::validate()
     }
 }
 
-QJsonObject KnowledgeBase::pattern(const QString& id) const
-{
+QJsonObject KnowledgeBase::pattern(const QString& id) const {
     for (const QJsonValue& p : m_patterns) {
         if (p.toObject().value(QStringLiteral("id")).toString() == id)
             return p.toObject();
@@ -250,8 +238,7 @@ QJsonObject KnowledgeBase::pattern(const QString& id) const
     return {};
 }
 
-QJsonObject KnowledgeBase::service(const QString& component, const QString& cloud) const
-{
+QJsonObject KnowledgeBase::service(const QString& component, const QString& cloud) const {
     const QJsonObject entry = m_components.value(component).toObject();
     QJsonObject s = entry.value(cloud).toObject();
     if (s.isEmpty())

@@ -14,8 +14,7 @@ namespace {
 
 const QString kLine = QStringLiteral("__line");
 
-QJsonValue scalar(const YAML::Node& node)
-{
+QJsonValue scalar(const YAML::Node& node) {
     const QString text = QString::fromStdString(node.Scalar());
     if (node.Tag() == "!") // quoted: always a string
         return text;
@@ -39,8 +38,7 @@ QJsonValue scalar(const YAML::Node& node)
 // above any real knowledge, policy or answers file.
 constexpr qsizetype kMaxNodes = 500000;
 
-QJsonValue convert(const YAML::Node& node, bool withLines, int depth, qsizetype& budget)
-{
+QJsonValue convert(const YAML::Node& node, bool withLines, int depth, qsizetype& budget) {
     if (depth > 64)
         throw YAML::ParserException(node.Mark(), "nesting deeper than 64 levels");
     if (--budget < 0)
@@ -62,7 +60,8 @@ QJsonValue convert(const YAML::Node& node, bool withLines, int depth, qsizetype&
         for (const auto& entry : node) {
             if (!entry.first.IsScalar())
                 throw YAML::ParserException(entry.first.Mark(), "mapping keys must be plain text");
-            object.insert(QString::fromStdString(entry.first.Scalar()), convert(entry.second, withLines, depth + 1, budget));
+            object.insert(QString::fromStdString(entry.first.Scalar()),
+                          convert(entry.second, withLines, depth + 1, budget));
         }
         if (withLines && !node.Mark().is_null())
             object.insert(kLine, node.Mark().line + 1);
@@ -74,8 +73,7 @@ QJsonValue convert(const YAML::Node& node, bool withLines, int depth, qsizetype&
 
 } // namespace
 
-YamlJsonResult yamlToJson(const QByteArray& text, const QString& fileName, bool withLines)
-{
+YamlJsonResult yamlToJson(const QByteArray& text, const QString& fileName, bool withLines) {
     YamlJsonResult result;
     try {
         const YAML::Node root = YAML::Load(text.toStdString());
@@ -90,8 +88,7 @@ YamlJsonResult yamlToJson(const QByteArray& text, const QString& fileName, bool 
     return result;
 }
 
-YamlJsonResult yamlFileToJson(const QString& path, bool withLines)
-{
+YamlJsonResult yamlFileToJson(const QString& path, bool withLines) {
     QFile file(path);
     const QString name = path.startsWith(QLatin1Char(':')) ? path : QFileInfo(path).filePath();
     if (!file.open(QIODevice::ReadOnly)) {
@@ -102,8 +99,7 @@ YamlJsonResult yamlFileToJson(const QString& path, bool withLines)
     return yamlToJson(file.readAll(), name, withLines);
 }
 
-int yamlLine(const QJsonObject& object)
-{
+int yamlLine(const QJsonObject& object) {
     return object.value(kLine).toInt();
 }
 
