@@ -1,8 +1,12 @@
 #include "Studio.h"
 
+#include "agents/knowledge/KnowledgeBase.h"
+#include "core/Clock.h"
 #include "core/Event.h"
 #include "core/Json.h"
+#include "core/Log.h"
 #include "events/EventBus.h"
+#include "llm/LlmClient.h"
 #include "storage/CheckpointStore.h"
 #include "storage/Database.h"
 #include "storage/GateStore.h"
@@ -32,27 +36,27 @@ QString Studio::defaultDataDir() {
     return QDir(dir).filePath(QStringLiteral("agentic-mlops-studio"));
 }
 
-std::unique_ptr<Studio> Studio::open(const Options& options, QString* error) {
+Result<std::unique_ptr<Studio>> Studio::open(const Options& options) {
     const QString dir = options.dataDir.isEmpty() ? defaultDataDir() : options.dataDir;
-    if (!QDir().mkpath(dir)) {
-        if (error)
-            *error = QStringLiteral("cannot create data folder %1").arg(dir);
-        return nullptr;
-    }
+    if (!QDir().mkpath(dir))
+        return fail(QStringLiteral("cannot create data folder %1").arg(dir));
     Options resolved = options;
     resolved.dataDir = dir;
-    try {
-        auto db = std::make_unique<Database>(QDir(dir).filePath(QStringLiteral("studio.db")));
-        return std::unique_ptr<Studio>(new Studio(resolved, std::move(db)));
-    } catch (const std::exception& e) {
-        if (error)
-            *error = QString::fromUtf8(e.what());
-        return nullptr;
-    }
+    if (!resolved.clock)
+        resolved.clock = Clock::system();
+    if (!resolved.knowledge && resolved.processJobs) // only runs read it; a Studio that only queues needs none
+        resolved.knowledge = KnowledgeBase::loadDefault();
+    if (!resolved.llm)
+        resolved.llm = std::make_shared<LlmClient>(LlmClient::Options{resolved.keySource, resolved.clock});
+    Result<std::unique_ptr<Database>> db = Database::open(QDir(dir).filePath(QStringLiteral("studio.db")));
+    if (!db)
+        return fail(db.error());
+    return std::unique_ptr<Studio>(new Studio(resolved, std::move(db).value()));
 }
 
 Studio::Studio(const Options& options, std::unique_ptr<Database> database)
     : m_options(options)
+    , m_services{options.clock, options.knowledge, options.llm}
     , m_dataDir(options.dataDir)
     , m_database(std::move(database))
     , m_bus(std::make_unique<EventBus>(*m_database))
@@ -72,7 +76,7 @@ Studio::Studio(const Options& options, std::unique_ptr<Database> database)
     RunService::Options ro;
     ro.maxConcurrentRuns = m_options.maxConcurrentRuns;
     ro.leaseMs = m_options.leaseMs;
-    m_service = new RunService(*m_database, *m_bus, m_graph, ro);
+    m_service = new RunService(*m_database, *m_bus, m_graph, ro, m_services);
     m_service->moveToThread(m_engineThread);
     connect(m_engineThread, &QThread::started, m_service, &RunService::start);
     connect(m_engineThread, &QThread::finished, m_service, &QObject::deleteLater);
@@ -140,8 +144,8 @@ void Studio::wake() {
 void Studio::commitThenNotify(Database::WriteOp op, const QString& decisionSetId) {
     // The writer applies operations in order, so later writes and reads of this id see it once committed.
     m_database->write(std::move(op)).then(this, [this, decisionSetId](WriteResult r) {
-        if (!r.ok) {
-            emit operationFailed(decisionSetId, r.error);
+        if (!r.ok()) {
+            emit operationFailed(decisionSetId, r.error());
             return;
         }
         if (!decisionSetId.isEmpty())
@@ -168,15 +172,12 @@ QString Studio::startRun(const QString& projectId, const QString& prompt, const 
     return id;
 }
 
-QString Studio::fork(const QString& decisionSetId, int step, const QJsonObject& edits, QString* error) {
+Result<QString> Studio::fork(const QString& decisionSetId, int step, const QJsonObject& edits) {
     SqliteConnection& reader = m_database->reader();
     const DecisionSetRecord source = ProjectStore::decisionSet(reader, decisionSetId);
     const CheckpointRecord cp = CheckpointStore::at(reader, decisionSetId, step);
-    if (!source.isValid() || !cp.isValid()) {
-        if (error)
-            *error = QStringLiteral("no checkpoint %1 in decision set %2").arg(step).arg(decisionSetId);
-        return {};
-    }
+    if (!source.isValid() || !cp.isValid())
+        return fail(QStringLiteral("no checkpoint %1 in decision set %2").arg(step).arg(decisionSetId));
     WorkflowState state(cp.state);
     QString next = cp.nextStep;
     QString prompt = source.prompt;
@@ -190,11 +191,8 @@ QString Studio::fork(const QString& decisionSetId, int step, const QJsonObject& 
                   Json::merged(state.object(StatePart::answers()), edits.value(QStringLiteral("answers")).toObject()));
         next = m_graph->entry();
     }
-    if (next.isEmpty()) {
-        if (error)
-            *error = QStringLiteral("checkpoint %1 is the end of the run: nothing to fork without edits").arg(step);
-        return {};
-    }
+    if (next.isEmpty())
+        return fail(QStringLiteral("checkpoint %1 is the end of the run: nothing to fork without edits").arg(step));
     state.remove(StatePart::parallelDone());
     const QJsonObject settings = Json::merged(source.settings, edits.value(QStringLiteral("settings")).toObject());
     const QString id = newId();
@@ -260,10 +258,15 @@ QHash<QString, QString> Studio::answer(const QString& decisionSetId, const QJson
         [answers, gateNode](const GateRecord& g, const QList<Question>& qs, const RunSettings&) {
             if (!gateNode.isEmpty() && g.node != gateNode)
                 return GateDecision{false, {}, g.answers, {}, false}; // moved on: keep as is
+            // Validated above against the same gate's questions: no problem can be new here.
             QHash<QString, QString> ignored;
             return GateResolver::answerDecision(qs, g.answers, answers, &ignored);
         })
-        .then(this, [this](WriteResult) { wake(); });
+        .then(this, [this, decisionSetId](WriteResult r) {
+            if (!r.ok()) // the gate stays pending with the form's answers unsaved; the UI shows the failure
+                emit operationFailed(decisionSetId, r.error());
+            wake();
+        });
     return errors;
 }
 
@@ -278,10 +281,15 @@ void Studio::acceptDefaults(const QString& decisionSetId, const QString& gateNod
                 if (!g.answers.contains(q.id))
                     answers.insert(q.id, q.defaultValue);
             }
+            // Defaults are the gate's own valid values: answerDecision finds no problem to report here.
             QHash<QString, QString> ignored;
             return GateResolver::answerDecision(qs, g.answers, answers, &ignored);
         })
-        .then(this, [this](WriteResult) { wake(); });
+        .then(this, [this, decisionSetId](WriteResult r) {
+            if (!r.ok())
+                emit operationFailed(decisionSetId, r.error());
+            wake();
+        });
 }
 
 EventSubscription* Studio::subscribe(const QString& decisionSetId, QObject* parent) {

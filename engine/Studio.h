@@ -1,6 +1,9 @@
 #pragma once
 
+#include "core/Result.h"
+#include "llm/LlmSettings.h"
 #include "storage/Records.h"
+#include "workflow/RunServices.h"
 #include "workflow/RunSettings.h"
 
 #include <QHash>
@@ -14,8 +17,11 @@ class QThread;
 
 namespace mlops {
 
+class Clock;
 class Database;
 class EventBus;
+class KnowledgeBase;
+class LlmClient;
 class EventSubscription;
 class RunService;
 class SqliteConnection;
@@ -34,10 +40,22 @@ public:
         bool processJobs = true; // false: only enqueue; another process runs the jobs
         qint64 leaseMs = 30000;
         std::function<std::shared_ptr<WorkflowGraph>()> graphFactory; // default: DefaultWorkflow::create
+
+        // The services the runs use. Nothing is process-wide: each one left empty is made for this Studio.
+        // The offline agents' knowledge; default: built-in plus the user's policy folder, loaded at open() when
+        // this Studio processes jobs (only runs read it).
+        std::shared_ptr<const KnowledgeBase> knowledge;
+        // The LLM client (its network thread); default: one owned by this Studio, stopped when it is destroyed.
+        std::shared_ptr<LlmClient> llm;
+        // Where that default client looks up an API key the environment does not give (the GUI: its settings).
+        // Unused when `llm` is given: that client was made with its own.
+        LlmSettings::KeySource keySource;
+        // Gate deadlines, leases, heartbeats, the job poll; default: the system clock. Tests pass a manual one.
+        std::shared_ptr<Clock> clock;
     };
 
-    // Opens the data folder and its database. Returns null with `error` set on a corrupted or foreign database.
-    static std::unique_ptr<Studio> open(const Options& options, QString* error);
+    // Opens the data folder and its database; fails on an unwritable folder or a corrupted or foreign database.
+    [[nodiscard]] static Result<std::unique_ptr<Studio>> open(const Options& options);
     ~Studio() override;
 
     static QString defaultDataDir();
@@ -54,7 +72,8 @@ public:
     // Time travel: a new decision-set version starting from checkpoint `step` of `decisionSetId`, with edits
     // ({"answers": {...}, "prompt": "...", "settings": {...}}). Edited answers or prompt re-derive the
     // constraints from intake_extract; otherwise the fork continues where the checkpoint left off.
-    QString fork(const QString& decisionSetId, int step, const QJsonObject& edits, QString* error = nullptr);
+    // Returns the new decision set id, or why there is nothing to fork (no such checkpoint, end of the run).
+    [[nodiscard]] Result<QString> fork(const QString& decisionSetId, int step, const QJsonObject& edits);
     void pause(const QString& decisionSetId);
     void resume(const QString& decisionSetId);
     void cancel(const QString& decisionSetId);
@@ -91,6 +110,7 @@ private:
     void commitThenNotify(std::function<void(SqliteConnection&)> op, const QString& decisionSetId);
 
     Options m_options;
+    RunServices m_services;
     QString m_dataDir;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<EventBus> m_bus;

@@ -365,12 +365,12 @@ void MainWindow::forkCurrent() {
     }
     if (dialog.exec() != QDialog::Accepted)
         return;
-    QString error;
-    const QString forked = m_studio.fork(id, dialog.selectedStep(), dialog.edits(), &error);
-    if (forked.isEmpty()) {
-        QMessageBox::warning(this, tr("Fork"), tr("Could not fork: %1").arg(error));
+    const Result<QString> fork = m_studio.fork(id, dialog.selectedStep(), dialog.edits());
+    if (!fork) {
+        QMessageBox::warning(this, tr("Fork"), tr("Could not fork: %1").arg(fork.error()));
         return;
     }
+    const QString forked = fork.value();
     m_selectWhenListed = forked;
     openDecisionSet(forked);
 }

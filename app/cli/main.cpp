@@ -9,8 +9,9 @@ int main(int argc, char* argv[]) {
     QCoreApplication::setApplicationName(QStringLiteral("agentic-mlops-studio"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MLOPS_VERSION));
     QFile in;
-    in.open(stdin, QIODevice::ReadOnly);
+    // Without a readable standard input, a "-" argument is refused with "no standard input".
+    const bool haveInput = in.open(stdin, QIODevice::ReadOnly);
     QTextStream out(stdout);
     QTextStream err(stderr);
-    return mlops::runCli(QCoreApplication::arguments(), {out, err, &in});
+    return mlops::runCli(QCoreApplication::arguments(), {out, err, haveInput ? &in : nullptr});
 }

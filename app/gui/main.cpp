@@ -1,7 +1,10 @@
 #include "MainWindow.h"
 #include "Studio.h"
+#include "agents/knowledge/KnowledgeBase.h"
 #include "cards/ReasonCardModel.h"
 #include "cards/ReasonCardPanel.h"
+#include "core/Clock.h"
+#include "llm/LlmClient.h"
 #include "outcome/OutcomeView.h"
 #include "settings/SettingsAction.h"
 #include "settings/StudioPreferences.h"
@@ -25,16 +28,22 @@ int main(int argc, char* argv[]) {
     // Preferences from the settings dialog: language now, the API key on demand, the data folder for this session.
     const mlops::StudioPreferences preferences = mlops::StudioPreferences::load();
     mlops::UiLanguage::apply(preferences.effectiveLanguage());
-    mlops::StudioPreferences::registerKeySource();
+    // The engine's services, made here and handed to the Studio (nothing is process-wide): the knowledge base
+    // with the user's policy folder, an LLM client whose network thread ends with the Studio, the stored API key
+    // as its key source, and the system clock.
     mlops::Studio::Options options;
     options.dataDir = preferences.dataFolder;
-    QString error;
-    auto studio = mlops::Studio::open(options, &error);
-    if (!studio) {
+    options.knowledge = mlops::KnowledgeBase::loadDefault();
+    options.clock = mlops::Clock::system();
+    options.llm = std::make_shared<mlops::LlmClient>(
+        mlops::LlmClient::Options{mlops::StudioPreferences::keySource(), options.clock});
+    mlops::Result<std::unique_ptr<mlops::Studio>> opened = mlops::Studio::open(options);
+    if (!opened) {
         QMessageBox::critical(nullptr, QObject::tr("Agentic MLOps Studio"),
-                              QObject::tr("The data folder cannot be opened:\n%1").arg(error));
+                              QObject::tr("The data folder cannot be opened:\n%1").arg(opened.error()));
         return 1;
     }
+    const std::unique_ptr<mlops::Studio> studio = std::move(opened).value();
     mlops::MainWindow window(*studio);
 
     // Outcome view and settings (issue 8), through the main window's extension points: a central tab that follows

@@ -4,8 +4,12 @@
 
 namespace mlops::AgentSupport {
 
-std::shared_ptr<const KnowledgeBase> knowledge(QString* error) {
-    auto kb = KnowledgeBase::shared();
+std::shared_ptr<const KnowledgeBase> knowledge(const NodeContext& context, QString* error) {
+    auto kb = context.services().knowledge;
+    if (!kb) {
+        *error = QStringLiteral("no knowledge base was given to this run");
+        return kb;
+    }
     if (!kb->isValid())
         *error = QStringLiteral("knowledge base is invalid: %1").arg(kb->errors().join(QStringLiteral("; ")));
     return kb;

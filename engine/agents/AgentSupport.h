@@ -7,8 +7,9 @@
 
 namespace mlops::AgentSupport {
 
-// The knowledge base the nodes use; a node fails with this message when the built-in knowledge is broken.
-std::shared_ptr<const KnowledgeBase> knowledge(QString* error);
+// The knowledge base of the Studio running the node (NodeContext::services); a node fails with this message
+// when none was given or the built-in knowledge is broken.
+std::shared_ptr<const KnowledgeBase> knowledge(const NodeContext& context, QString* error);
 // Answers that apply to the run: the run's preset answers (CLI --answers), then the gate's answers over them.
 QJsonObject effectiveAnswers(const WorkflowState& state, const RunSettings& settings);
 // All critics' findings of the current plan (tech, cost, policy) in one list.

@@ -22,7 +22,7 @@ QStringList strings(const QJsonArray& a) {
 
 NodeResult runCoverage(NodeContext& c) {
     QString error;
-    const auto kb = AgentSupport::knowledge(&error);
+    const auto kb = AgentSupport::knowledge(c, &error);
     if (!error.isEmpty())
         return NodeResult::failure(error);
     const QJsonObject k = c.state().object(StatePart::constraints());

@@ -30,7 +30,7 @@ QJsonObject evidenceFor(const QJsonObject& k, std::initializer_list<const char*>
 
 NodeResult runTechCritic(NodeContext& c) {
     QString error;
-    const auto kb = AgentSupport::knowledge(&error);
+    const auto kb = AgentSupport::knowledge(c, &error);
     if (!error.isEmpty())
         return NodeResult::failure(error);
     const QJsonObject k = c.state().object(StatePart::constraints());
@@ -76,7 +76,7 @@ NodeResult runTechCritic(NodeContext& c) {
 
 NodeResult runCostCritic(NodeContext& c) {
     QString error;
-    const auto kb = AgentSupport::knowledge(&error);
+    const auto kb = AgentSupport::knowledge(c, &error);
     if (!error.isEmpty())
         return NodeResult::failure(error);
     const QJsonObject k = c.state().object(StatePart::constraints());

@@ -20,7 +20,7 @@ bool isSet(const QJsonValue& v) {
 
 NodeResult runIntake(NodeContext& c) {
     QString error;
-    const auto kb = AgentSupport::knowledge(&error);
+    const auto kb = AgentSupport::knowledge(c, &error);
     if (!error.isEmpty())
         return NodeResult::failure(error);
     const QString prompt = c.state().string(StatePart::prompt());

@@ -73,7 +73,7 @@ QStringList planChanges(const QJsonObject& before, const QJsonObject& after) {
 
 NodeResult runPlanner(NodeContext& c) {
     QString error;
-    const auto kb = AgentSupport::knowledge(&error);
+    const auto kb = AgentSupport::knowledge(c, &error);
     if (!error.isEmpty())
         return NodeResult::failure(error);
     const QJsonObject k = c.state().object(StatePart::constraints());

@@ -15,7 +15,7 @@ QString s(const char* text) {
 
 NodeResult runPolicy(NodeContext& c) {
     QString error;
-    const auto kb = AgentSupport::knowledge(&error);
+    const auto kb = AgentSupport::knowledge(c, &error);
     if (!error.isEmpty())
         return NodeResult::failure(error);
     const QJsonObject k = c.state().object(StatePart::constraints());

@@ -18,7 +18,7 @@ constexpr int kMaxPerRound = 5; // SPEC §2
 
 NodeResult runQuestions(NodeContext& c) {
     QString error;
-    const auto kb = AgentSupport::knowledge(&error);
+    const auto kb = AgentSupport::knowledge(c, &error);
     if (!error.isEmpty())
         return NodeResult::failure(error);
     const QJsonObject k = c.state().object(StatePart::constraints());

@@ -1,6 +1,7 @@
 #include "cli/CliCommand.h"
 
 #include "Studio.h"
+#include "agents/knowledge/KnowledgeBase.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -71,17 +72,29 @@ bool CliSupport::readPrompt(const QString& source, CliContext& context, QString*
 
 int runCli(const QStringList& arguments, CliIo io) {
     const auto commands = allCliCommands();
-    CliContext context{io, [&io](bool processJobs) -> std::unique_ptr<Studio> {
+    // The services of this invocation, made here rather than found in process-wide instances; the LLM client
+    // and the clock are the Studio's defaults (the key comes from the environment only).
+    std::shared_ptr<const KnowledgeBase> loaded;
+    const auto knowledge = [&loaded] {
+        if (!loaded)
+            loaded = KnowledgeBase::loadDefault();
+        return loaded;
+    };
+    CliContext context{io,
+                       [&io, knowledge](bool processJobs) -> std::unique_ptr<Studio> {
                            Studio::Options options;
                            options.processJobs = processJobs;
-                           QString error;
-                           auto studio = Studio::open(options, &error);
+                           if (processJobs)
+                               options.knowledge = knowledge();
+                           Result<std::unique_ptr<Studio>> studio = Studio::open(options);
                            if (!studio) {
-                               io.err << "error: cannot open the data folder: " << error << '\n';
+                               io.err << "error: cannot open the data folder: " << studio.error() << '\n';
                                io.err.flush();
+                               return nullptr;
                            }
-                           return studio;
-                       }};
+                           return std::move(studio).value();
+                       },
+                       knowledge};
     if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") || arguments[1] == QLatin1String("-h") ||
         arguments[1] == QLatin1String("help")) {
         printUsage(io.out, commands);

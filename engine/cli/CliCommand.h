@@ -8,6 +8,7 @@
 
 namespace mlops {
 
+class KnowledgeBase;
 class Studio;
 
 // Streams of one CLI invocation; tests swap them for string-backed streams.
@@ -21,6 +22,9 @@ struct CliContext {
     CliIo io;
     // Opens the data folder (XDG_DATA_HOME aware). Prints a one-line error and returns null on failure.
     std::function<std::unique_ptr<Studio>(bool processJobs)> openStudio;
+    // The knowledge base of this invocation (built-in plus user policies), loaded on first use; the Studio that
+    // openStudio() returns runs with the same instance.
+    std::function<std::shared_ptr<const KnowledgeBase>()> knowledge;
 };
 
 // One sub-command of mlops-studio-cli. Exit codes: 0 success, 1 failure, 2 usage error.

@@ -85,7 +85,7 @@ public:
             return CliSupport::fail(ctx, llmError, 2);
 
         // A broken user policy file is skipped, not fatal; say so before the run so the user can fix it.
-        for (const QString& problem : KnowledgeBase::shared()->userErrors())
+        for (const QString& problem : ctx.knowledge()->userErrors())
             ctx.io.err << "warning: " << problem << " (user policy file skipped)\n";
 
         const bool queueOnly = p.isSet(QStringLiteral("no-wait"));

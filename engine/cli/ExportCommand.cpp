@@ -65,23 +65,22 @@ public:
         if (!GitRepository(repoPath).exists())
             return CliSupport::fail(ctx, QStringLiteral("%1 is not a git repository").arg(repoPath));
         const RepositoryExport exporter(repoPath);
-        QString error;
         QString what;
+        Result<void> written;
         if (p.isSet(QStringLiteral("to"))) {
             what = QStringLiteral("cloned to %1").arg(p.value(QStringLiteral("to")));
-            if (!exporter.cloneTo(p.value(QStringLiteral("to")), branch, &error))
-                return CliSupport::fail(ctx, error);
+            written = exporter.cloneTo(p.value(QStringLiteral("to")), branch);
         } else if (p.isSet(QStringLiteral("zip"))) {
             if (commit.isEmpty())
                 commit = QStringLiteral("HEAD");
             what = QStringLiteral("%1 written (%2)").arg(p.value(QStringLiteral("zip")), commit);
-            if (!exporter.writeZip(p.value(QStringLiteral("zip")), commit, {}, &error))
-                return CliSupport::fail(ctx, error);
+            written = exporter.writeZip(p.value(QStringLiteral("zip")), commit);
         } else {
             what = QStringLiteral("%1 written").arg(p.value(QStringLiteral("bundle")));
-            if (!exporter.writeBundle(p.value(QStringLiteral("bundle")), &error))
-                return CliSupport::fail(ctx, error);
+            written = exporter.writeBundle(p.value(QStringLiteral("bundle")));
         }
+        if (!written)
+            return CliSupport::fail(ctx, written.error());
         ctx.io.out << what << '\n';
         ctx.io.out.flush();
         return 0;

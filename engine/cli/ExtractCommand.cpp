@@ -47,7 +47,7 @@ public:
         QString prompt;
         if (!CliSupport::readPrompt(p.positionalArguments().first(), ctx, &prompt))
             return 1;
-        const auto kb = KnowledgeBase::shared();
+        const auto kb = ctx.knowledge();
         if (!kb->isValid())
             return CliSupport::fail(ctx,
                                     QStringLiteral("knowledge base is invalid: %1").arg(kb->errors().join(s("; "))));

@@ -163,7 +163,7 @@ public:
             if (!AnswersFile::load(p.value(s("answers")), &answers, &error))
                 return CliSupport::fail(ctx, error);
         }
-        const auto kb = KnowledgeBase::shared();
+        const auto kb = ctx.knowledge();
         if (!kb->isValid())
             return CliSupport::fail(ctx,
                                     QStringLiteral("knowledge base is invalid: %1").arg(kb->errors().join(s("; "))));

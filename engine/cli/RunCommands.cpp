@@ -70,7 +70,7 @@ public:
             return 0;
         }
         const QString id = ds.id;
-        studio->database().writeAndWait([id](SqliteConnection& c) {
+        const WriteResult reset = studio->database().writeAndWait([id](SqliteConnection& c) {
             JobQueue::reclaimDeadLocalWorkers(c);
             const JobRecord job = JobQueue::activeJobFor(c, id);
             if (job.isValid() && job.status == QLatin1String("failed")) {
@@ -79,6 +79,8 @@ public:
                 ProjectStore::setStatus(c, id, QStringLiteral("processing"));
             }
         });
+        if (!reset.ok())
+            return CliSupport::fail(ctx, QStringLiteral("cannot prepare the resume: %1").arg(reset.error()));
         const JobRecord job = studio->job(id);
         if (job.status == QLatin1String("waiting")) {
             RunSummary::print(*studio, id, QStringLiteral("waiting"), {}, ctx.io.out);
@@ -173,10 +175,10 @@ public:
         const DecisionSetRecord ds = requireDecisionSet(*studio, p, ctx);
         if (!ds.isValid())
             return 1;
-        QString error;
-        const QString forked = studio->fork(ds.id, step, edits, &error);
-        if (forked.isEmpty())
-            return CliSupport::fail(ctx, error);
+        const Result<QString> fork = studio->fork(ds.id, step, edits);
+        if (!fork)
+            return CliSupport::fail(ctx, fork.error());
+        const QString forked = fork.value();
         ctx.io.err << "decision set " << forked << " forked from " << ds.id << " at step " << step << '\n';
         ctx.io.err.flush();
         return follow(*studio, forked, p, ctx);

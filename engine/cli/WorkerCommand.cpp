@@ -27,10 +27,11 @@ public:
         studio.reset();
         Studio::Options options;
         options.maxConcurrentRuns = std::max(1, p.value(QStringLiteral("concurrency")).toInt());
-        QString error;
-        studio = Studio::open(options, &error);
-        if (!studio)
-            return CliSupport::fail(ctx, error);
+        options.knowledge = ctx.knowledge();
+        Result<std::unique_ptr<Studio>> opened = Studio::open(options);
+        if (!opened)
+            return CliSupport::fail(ctx, opened.error());
+        studio = std::move(opened).value();
         int finished = 0;
         QEventLoop loop;
         QObject::connect(studio.get(), &Studio::runEnded, &loop, [&finished] { ++finished; });

@@ -19,7 +19,7 @@ public:
 
     NodeResult run(NodeContext& c) override {
         QString error;
-        const auto kb = AgentSupport::knowledge(&error);
+        const auto kb = AgentSupport::knowledge(c, &error);
         if (!error.isEmpty())
             return NodeResult::failure(error);
         RenderInput in = RenderInput::fromState(c.state());

@@ -109,7 +109,7 @@ QFuture<WriteResult> EventBus::commit(const QString& decisionSetId, Database::Wr
                 alsoWrite(c);
         })
         .then([chp, last](WriteResult r) {
-            if (r.ok && last > 0) {
+            if (r.ok() && last > 0) {
                 QMutexLocker lock(&chp->mutex);
                 chp->persistedSeq = std::max(chp->persistedSeq, last);
             }
@@ -142,7 +142,7 @@ QFuture<WriteResult> EventBus::appendAtomically(const QString& decisionSetId,
             *written = events;
         })
         .then([this, chp, written](WriteResult r) {
-            if (!r.ok || written->isEmpty())
+            if (!r.ok() || written->isEmpty())
                 return r;
             {
                 QMutexLocker lock(&chp->mutex);

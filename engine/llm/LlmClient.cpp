@@ -1,28 +1,21 @@
 #include "llm/LlmClient.h"
 
+#include "core/Clock.h"
 #include "llm/LlmNetworkWorker.h"
 
-#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QPromise>
 #include <QThread>
 
 namespace mlops {
 
-namespace {
+LlmClient::LlmClient()
+    : LlmClient(Options{}) {}
 
-QMutex g_sharedMutex;
-LlmClient* g_shared = nullptr;
-
-void destroyShared() {
-    QMutexLocker lock(&g_sharedMutex);
-    delete g_shared;
-    g_shared = nullptr;
-}
-
-} // namespace
-
-LlmClient::LlmClient() {
+LlmClient::LlmClient(Options options)
+    : m_options(std::move(options)) {
+    if (!m_options.clock)
+        m_options.clock = Clock::system();
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("llm-network"));
     m_worker = new LlmNetworkWorker(this);
@@ -42,15 +35,6 @@ LlmClient::~LlmClient() {
     m_thread->quit();
     m_thread->wait();
     delete m_thread;
-}
-
-LlmClient& LlmClient::shared() {
-    QMutexLocker lock(&g_sharedMutex);
-    if (!g_shared) {
-        g_shared = new LlmClient;
-        qAddPostRoutine(destroyShared);
-    }
-    return *g_shared;
 }
 
 QFuture<LlmResult> LlmClient::submit(const LlmRequest& request, const LlmSettings& settings, LlmCancelCheck cancelled) {

@@ -18,9 +18,16 @@ QJsonObject refine(NodeContext& c, const QJsonObject& constraints) {
     }
     if (!settings.enabled())
         return constraints;
-    HybridOutcome out =
-        HybridExtraction::refine(constraints, c.state().string(StatePart::prompt()), LlmClient::shared(), settings,
-                                 c.decisionSetId(), [&c] { return c.isCancelled(); });
+    const std::shared_ptr<LlmClient> client = c.services().llm;
+    if (!client) {
+        c.card({.reasoning = QStringLiteral("No LLM client was given to this run; the offline extraction is used."),
+                .decision = QStringLiteral("kept the rule-based extraction"),
+                .confidence = 1.0,
+                .category = QStringLiteral("fallback")});
+        return constraints;
+    }
+    HybridOutcome out = HybridExtraction::refine(constraints, c.state().string(StatePart::prompt()), *client, settings,
+                                                 c.decisionSetId(), [&c] { return c.isCancelled(); });
     c.card(out.card);
     return out.constraints;
 }

@@ -1,5 +1,7 @@
 #include "llm/LlmNetworkWorker.h"
 
+#include "core/Clock.h"
+#include "core/Log.h"
 #include "llm/LlmClient.h"
 #include "llm/LlmPriceTable.h"
 #include "llm/Redactor.h"
@@ -7,7 +9,6 @@
 #include "llm/RetryPolicy.h"
 
 #include <QCoroTimer>
-#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -21,7 +22,7 @@ namespace {
 LlmResult failed(const QString& kind, const QString& message) {
     LlmResult r;
     r.errorKind = kind;
-    r.error = Redactor::scrub(message);
+    r.error = Redactor::scrubKnown(message); // runInto scrubs again with the client's own secrets
     return r;
 }
 
@@ -47,6 +48,7 @@ QCoro::Task<> LlmNetworkWorker::runInto(std::shared_ptr<QPromise<LlmResult>> pro
                                         LlmSettings settings, LlmCancelCheck cancelled) {
     const QString runId = request.runId;
     LlmResult result = co_await run(std::move(request), std::move(settings), std::move(cancelled));
+    result.error = m_owner->m_redactor.scrub(result.error);
     m_owner->record(runId, result.usage);
     promise->addResult(result);
     promise->finish();
@@ -74,8 +76,11 @@ QCoro::Task<LlmResult> LlmNetworkWorker::run(LlmRequest request, LlmSettings set
                 r.usage.cacheHits = 1;
             } else {
                 r = co_await runUncached(request, settings, cancelled);
-                if (r.ok && settings.cache)
-                    cache.store(key, {r.text, r.finishReason, r.usage.inputTokens, r.usage.outputTokens});
+                // A cache that cannot be written (full disk, read-only folder) only costs the next identical
+                // request a network call: the answer is still good, so it is logged and returned.
+                if (r.ok && settings.cache &&
+                    !cache.store(key, {r.text, r.finishReason, r.usage.inputTokens, r.usage.outputTokens}))
+                    qCWarning(lcEngine) << "could not store an LLM answer in the cache at" << settings.cacheDir;
             }
         }
     } catch (const std::exception& e) {
@@ -94,7 +99,8 @@ QCoro::Task<LlmResult> LlmNetworkWorker::runUncached(LlmRequest request, LlmSett
     const LlmCancelCheck stop = [owner = m_owner, cancelled] {
         return owner->m_stopping.load() || (cancelled && cancelled());
     };
-    const QString apiKey = settings.apiKey();
+    const QString apiKey = settings.apiKey(m_owner->m_options.keySource);
+    m_owner->m_redactor.addSecret(apiKey); // whatever is shown or logged from now on has it scrubbed
     if (apiKey.isEmpty() && !settings.isLocal()) {
         co_return failed(QStringLiteral("config"),
                          QStringLiteral("no API key for %1: set MLOPS_LLM_API_KEY, %2 or the key in settings")
@@ -138,12 +144,12 @@ QCoro::Task<LlmResult> LlmNetworkWorker::runUncached(LlmRequest request, LlmSett
             r.error.clear();
             r.errorKind.clear();
             // A reply that echoes a key must not carry it into the state, the cache or a card.
-            r.text = Redactor::scrub(a.text);
+            r.text = m_owner->m_redactor.scrub(a.text);
             r.finishReason = a.finishReason;
             break;
         }
         r.errorKind = a.errorKind;
-        r.error = Redactor::scrub(a.error);
+        r.error = m_owner->m_redactor.scrub(a.error);
         if (!a.retryable() || retry >= settings.maxRetries)
             break;
         const qint64 delay = policy.delayMs(retry, a.retryAfter, QRandomGenerator::global()->generateDouble());
@@ -153,10 +159,11 @@ QCoro::Task<LlmResult> LlmNetworkWorker::runUncached(LlmRequest request, LlmSett
             break;
         }
         ++r.usage.retries;
-        QElapsedTimer waited;
-        waited.start();
-        while (waited.elapsed() < delay && !stop())
-            co_await QCoro::sleepFor(std::chrono::milliseconds(std::clamp<qint64>(delay - waited.elapsed(), 1, 50)));
+        // Measured with the client's clock: a test's manual clock ends the wait when the test advances it.
+        const Clock& clock = *m_owner->m_options.clock;
+        const qint64 until = clock.nowMs() + delay;
+        while (clock.nowMs() < until && !stop())
+            co_await QCoro::sleepFor(std::chrono::milliseconds(std::clamp<qint64>(until - clock.nowMs(), 1, 50)));
     }
     co_return r;
 }

@@ -32,7 +32,7 @@ void abortLater(QNetworkReply* reply) {
 
 QString snippet(const QByteArray& body) {
     QString s = QString::fromUtf8(body.left(300)).simplified();
-    return Redactor::scrub(s);
+    return Redactor::scrubKnown(s);
 }
 
 } // namespace
@@ -130,14 +130,14 @@ QCoro::Task<LlmAttempt> LlmProvider::send(QNetworkAccessManager* nam, LlmRequest
             attempt.error = QStringLiteral("%1: response larger than 8 MB").arg(what);
         } else if (attempt.httpStatus == 0) {
             attempt.errorKind = QStringLiteral("network");
-            attempt.error = QStringLiteral("%1: %2").arg(what, Redactor::scrub(reply->errorString()));
+            attempt.error = QStringLiteral("%1: %2").arg(what, Redactor::scrubKnown(reply->errorString()));
         } else if (attempt.httpStatus < 200 || attempt.httpStatus >= 300) {
             attempt.errorKind = QStringLiteral("http");
             attempt.error = QStringLiteral("%1: HTTP %2 %3").arg(what).arg(attempt.httpStatus).arg(snippet(raw));
         } else if (streaming) {
             if (!parsed.error.isEmpty()) {
                 attempt.errorKind = QStringLiteral("protocol");
-                attempt.error = QStringLiteral("%1: %2").arg(what, Redactor::scrub(parsed.error));
+                attempt.error = QStringLiteral("%1: %2").arg(what, Redactor::scrubKnown(parsed.error));
             } else if (!parsed.done || reply->error() != QNetworkReply::NoError) {
                 attempt.errorKind = QStringLiteral("truncated");
                 attempt.error = QStringLiteral("%1: the stream ended before its end marker").arg(what);
@@ -146,11 +146,11 @@ QCoro::Task<LlmAttempt> LlmProvider::send(QNetworkAccessManager* nam, LlmRequest
             }
         } else if (reply->error() != QNetworkReply::NoError) {
             attempt.errorKind = QStringLiteral("truncated");
-            attempt.error = QStringLiteral("%1: %2").arg(what, Redactor::scrub(reply->errorString()));
+            attempt.error = QStringLiteral("%1: %2").arg(what, Redactor::scrubKnown(reply->errorString()));
         } else if (!parseBody(raw, parsed)) {
             attempt.errorKind = QStringLiteral("protocol");
             attempt.error = QStringLiteral("%1: unexpected response (%2): %3")
-                                .arg(what, Redactor::scrub(parsed.error), snippet(raw));
+                                .arg(what, Redactor::scrubKnown(parsed.error), snippet(raw));
         } else {
             attempt.ok = true;
         }
@@ -161,7 +161,7 @@ QCoro::Task<LlmAttempt> LlmProvider::send(QNetworkAccessManager* nam, LlmRequest
     } catch (const std::exception& e) {
         attempt = {};
         attempt.errorKind = QStringLiteral("protocol");
-        attempt.error = Redactor::scrub(QString::fromLocal8Bit(e.what()));
+        attempt.error = Redactor::scrubKnown(QString::fromLocal8Bit(e.what()));
     }
     co_return attempt;
 }

@@ -3,14 +3,10 @@
 #include "llm/Redactor.h"
 
 #include <QHostAddress>
-#include <QMutex>
 
 namespace mlops {
 
 namespace {
-
-QMutex g_keyMutex;
-LlmSettings::KeySource g_keySource;
 
 QString key(const char* name) {
     return QString::fromLatin1(name);
@@ -98,7 +94,7 @@ LlmSettings LlmSettings::fromJson(const QJsonObject& o, const LlmSettings& base,
             s.provider = p;
         else
             setError(QStringLiteral("unknown LLM provider '%1' (use none, openai or anthropic)")
-                         .arg(Redactor::scrub(o.value(key("provider")).toString().left(40))));
+                         .arg(Redactor::scrubKnown(o.value(key("provider")).toString().left(40))));
     }
     const auto text = [&o](const char* name, QString* out) {
         if (o.contains(key(name)))
@@ -167,26 +163,15 @@ QJsonObject LlmSettings::forRun(const QJsonObject& flags, QString* error, const 
     return s.provider == Provider::None ? QJsonObject() : s.toJson();
 }
 
-QString LlmSettings::apiKey(const QProcessEnvironment& env) const {
+QString LlmSettings::apiKey(const KeySource& source, const QProcessEnvironment& env) const {
     QString k = env.value(key("MLOPS_LLM_API_KEY"));
     if (k.isEmpty() && provider == Provider::OpenAi)
         k = env.value(key("OPENAI_API_KEY"));
     if (k.isEmpty() && provider == Provider::Anthropic)
         k = env.value(key("ANTHROPIC_API_KEY"));
-    if (k.isEmpty()) {
-        QMutexLocker lock(&g_keyMutex);
-        if (g_keySource)
-            k = g_keySource(providerName());
-    }
-    k = k.trimmed();
-    if (!k.isEmpty())
-        Redactor::addSecret(k); // whatever is logged from now on has it scrubbed
-    return k;
-}
-
-void LlmSettings::setKeySource(KeySource source) {
-    QMutexLocker lock(&g_keyMutex);
-    g_keySource = std::move(source);
+    if (k.isEmpty() && source)
+        k = source(providerName());
+    return k.trimmed();
 }
 
 } // namespace mlops

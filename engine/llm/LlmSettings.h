@@ -10,7 +10,7 @@
 namespace mlops {
 
 // Which LLM to use and how (RunSettings::llm). Holds no secret: the API key is looked up at request time by
-// apiKey() from the environment or a key source the application registers (the GUI's settings store).
+// apiKey() from the environment or the key source the LLM client was made with (the GUI's settings store).
 struct LlmSettings {
     enum class Provider { None, OpenAi, Anthropic };
 
@@ -19,7 +19,7 @@ struct LlmSettings {
     QString model;
     int timeoutMs = 60000;  // per HTTP attempt, streaming included
     int maxRetries = 2;     // on 429, 5xx, connection errors and truncated streams
-    int maxConcurrency = 2; // requests in flight per process
+    int maxConcurrency = 2; // requests in flight per LLM client (one per Studio)
     double temperature = 0.0;
     int maxTokens = 1024;
     bool stream = true;
@@ -52,11 +52,13 @@ struct LlmSettings {
     static QJsonObject forRun(const QJsonObject& flags, QString* error,
                               const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment());
 
-    // The API key, looked up now: MLOPS_LLM_API_KEY, then OPENAI_API_KEY / ANTHROPIC_API_KEY, then the
-    // registered key source. Empty if none.
-    QString apiKey(const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) const;
+    // Where a key comes from when the environment has none (the GUI: its settings store). Called on the LLM
+    // client's network thread; empty: the environment only.
     using KeySource = std::function<QString(const QString& providerName)>;
-    static void setKeySource(KeySource source);
+    // The API key, looked up now: MLOPS_LLM_API_KEY, then OPENAI_API_KEY / ANTHROPIC_API_KEY, then `source`.
+    // Empty if none.
+    QString apiKey(const KeySource& source = {},
+                   const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) const;
 };
 
 } // namespace mlops

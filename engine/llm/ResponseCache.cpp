@@ -80,7 +80,7 @@ bool ResponseCache::store(const QString& key, const Entry& e) const {
                         {k("finish_reason"), e.finishReason},
                         {k("input_tokens"), e.inputTokens},
                         {k("output_tokens"), e.outputTokens}};
-    f.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    f.write(QJsonDocument(o).toJson(QJsonDocument::Compact)); // a failed write makes commit() fail
     return f.commit();
 }
 

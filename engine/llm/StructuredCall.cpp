@@ -78,8 +78,8 @@ StructuredResult StructuredCall::run(const QString& task, const QString& data, c
                  QStringLiteral("\nReply again with only the corrected JSON object matching the schema.")});
     }
     out.failureKind = QStringLiteral("invalid_output");
-    out.failure = Redactor::scrub(QStringLiteral("invalid answer after one repair: ") +
-                                  out.errors.mid(0, 3).join(QStringLiteral("; ")));
+    out.failure = m_client.redactor().scrub(QStringLiteral("invalid answer after one repair: ") +
+                                            out.errors.mid(0, 3).join(QStringLiteral("; ")));
     return out;
 }
 

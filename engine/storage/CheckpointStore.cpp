@@ -32,7 +32,7 @@ void CheckpointStore::save(SqliteConnection& c, const CheckpointRecord& cp) {
         .bind(4, cp.nextStep)
         .bind(5, Json::compact(cp.state))
         .bind(6, cp.lastEventSeq)
-        .bind(7, cp.createdAt.isEmpty() ? Clock::nowText() : cp.createdAt)
+        .bind(7, cp.createdAt.isEmpty() ? Clock::system()->nowText() : cp.createdAt)
         .run();
 }
 

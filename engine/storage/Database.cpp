@@ -73,14 +73,14 @@ private:
                 } catch (const std::exception& e) {
                     m_connection.exec("ROLLBACK TO op");
                     m_connection.exec("RELEASE op");
-                    results[i] = {false, QString::fromUtf8(e.what())};
+                    results[i] = fail(QString::fromUtf8(e.what()));
                 }
             }
             tx.commit();
             ++m_committed;
         } catch (const std::exception& e) {
             for (WriteResult& r : results)
-                r = {false, QStringLiteral("transaction failed: ") + QString::fromUtf8(e.what())};
+                r = fail(QStringLiteral("transaction failed: ") + QString::fromUtf8(e.what()));
         }
         for (size_t i = 0; i < batch.size(); ++i) {
             batch[i].promise->addResult(results[i]);
@@ -109,6 +109,15 @@ Database::Database(const QString& path)
     SqliteConnection connection = SqliteConnection::open(path);
     Schema::migrate(connection);
     m_writer = std::make_unique<Writer>(std::move(connection));
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path) {
+    // SQLite and the migrations report by SqliteError; this is where it becomes a Result (docs/errors.md).
+    try {
+        return std::make_unique<Database>(path);
+    } catch (const std::exception& e) {
+        return fail(QStringLiteral("%1: %2").arg(path, QString::fromUtf8(e.what())));
+    }
 }
 
 Database::~Database() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Result.h"
 #include "storage/Sqlite.h"
 
 #include <QFuture>
@@ -10,10 +11,8 @@
 
 namespace mlops {
 
-struct WriteResult {
-    bool ok = true;
-    QString error;
-};
+// The outcome of one queued write: committed, or the reason (the operation's exception text) it was not.
+using WriteResult = Result<void>;
 
 // The project database. All writes go through one writer thread that drains a queue into batched
 // WAL transactions (one savepoint per operation, so one failing operation does not undo the others).
@@ -22,7 +21,9 @@ class Database {
 public:
     using WriteOp = std::function<void(SqliteConnection&)>;
 
-    // Opens or creates the file and migrates it. Throws SqliteError on a corrupted or foreign file.
+    // Opens or creates the file and migrates it; fails on a corrupted or foreign file, naming it.
+    [[nodiscard]] static Result<std::unique_ptr<Database>> open(const QString& path);
+    // As open(), but throws SqliteError: for tests and tools that treat a broken file as a bug.
     explicit Database(const QString& path);
     ~Database();
     Database(const Database&) = delete;
@@ -32,7 +33,8 @@ public:
 
     // Queues `op`; the future finishes once its transaction is committed (or the operation failed).
     QFuture<WriteResult> write(WriteOp op);
-    // Blocks the calling thread until committed. Never call from the UI thread.
+    // Blocks the calling thread until committed. Never call from the UI thread. Engine code checks the result
+    // (or says in a comment why a failure changes nothing); see docs/errors.md.
     WriteResult writeAndWait(WriteOp op);
     // Connection for reading on the calling thread.
     SqliteConnection& reader();

@@ -51,7 +51,7 @@ qint64 GateStore::open(SqliteConnection& c, const GateRecord& g) {
         .bind(3, g.step)
         .bind(4, Json::compact(g.questions))
         .bind(5, g.deadlineMs)
-        .bind(6, Clock::nowText())
+        .bind(6, Clock::system()->nowText())
         .run();
     return c.lastInsertId();
 }
@@ -101,7 +101,7 @@ bool GateStore::resolve(SqliteConnection& c, qint64 id, const QString& status, c
         .bind(1, status)
         .bind(2, Json::compact(answers))
         .bind(3, Json::compact(resolution))
-        .bind(4, Clock::nowText())
+        .bind(4, Clock::system()->nowText())
         .bind(5, id)
         .run();
     return c.changes() == 1;

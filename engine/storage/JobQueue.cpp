@@ -63,7 +63,7 @@ bool JobQueue::isLocalWorkerDead(const QString& workerId) {
 
 qint64 JobQueue::enqueue(SqliteConnection& c, const QString& kind, const QString& decisionSetId,
                          const QJsonObject& payload, int maxAttempts) {
-    const QString now = Clock::nowText();
+    const QString now = Clock::system()->nowText();
     Statement s = c.prepare("INSERT INTO job(decision_set_id, kind, payload_json, status, max_attempts, created_at, "
                             "updated_at) VALUES (?,?,?,'queued',?,?,?)");
     decisionSetId.isEmpty() ? s.bindNull(1) : s.bind(1, decisionSetId);
@@ -71,7 +71,8 @@ qint64 JobQueue::enqueue(SqliteConnection& c, const QString& kind, const QString
     return c.lastInsertId();
 }
 
-JobRecord JobQueue::claim(SqliteConnection& c, const QString& workerId, qint64 leaseMs, const QStringList& kinds) {
+JobRecord JobQueue::claim(SqliteConnection& c, const QString& workerId, qint64 leaseMs, const QStringList& kinds,
+                          const Clock& clock) {
     QByteArray kindFilter;
     if (!kinds.isEmpty()) {
         kindFilter = " AND kind IN (";
@@ -85,9 +86,9 @@ JobRecord JobQueue::claim(SqliteConnection& c, const QString& workerId, qint64 l
                    "WHERE id = (SELECT id FROM job WHERE (status = 'queued' OR (status = 'running' AND "
                    "lease_until_ms < ?2)) AND attempts < max_attempts") +
         kindFilter + " ORDER BY id LIMIT 1) RETURNING " + kJobColumns;
-    const qint64 now = Clock::nowMs();
+    const qint64 now = clock.nowMs();
     Statement s = c.prepare(sql.constData());
-    s.bind(1, workerId).bind(2, now).bind(3, leaseMs).bind(4, Clock::nowText());
+    s.bind(1, workerId).bind(2, now).bind(3, leaseMs).bind(4, clock.nowText());
     for (int i = 0; i < kinds.size(); ++i)
         s.bind(5 + i, kinds[i]);
     JobRecord r;
@@ -97,14 +98,17 @@ JobRecord JobQueue::claim(SqliteConnection& c, const QString& workerId, qint64 l
     return r;
 }
 
-bool JobQueue::heartbeat(SqliteConnection& c, qint64 jobId, const QString& workerId, qint64 leaseMs) {
+Result<void> JobQueue::heartbeat(SqliteConnection& c, qint64 jobId, const QString& workerId, qint64 leaseMs,
+                                 const Clock& clock) {
     c.prepare("UPDATE job SET lease_until_ms = ?, updated_at = ? WHERE id = ? AND worker_id = ? AND status = 'running'")
-        .bind(1, Clock::nowMs() + leaseMs)
-        .bind(2, Clock::nowText())
+        .bind(1, clock.nowMs() + leaseMs)
+        .bind(2, clock.nowText())
         .bind(3, jobId)
         .bind(4, workerId)
         .run();
-    return c.changes() == 1;
+    if (c.changes() != 1)
+        return fail(QStringLiteral("lease lost: job %1 is no longer held by %2").arg(jobId).arg(workerId));
+    return {};
 }
 
 bool JobQueue::finish(SqliteConnection& c, qint64 jobId, const QString& workerId, const QString& status,
@@ -113,7 +117,7 @@ bool JobQueue::finish(SqliteConnection& c, qint64 jobId, const QString& workerId
                             "WHERE id = ? AND worker_id = ? AND status = 'running'");
     s.bind(1, status);
     error.isEmpty() ? s.bindNull(2) : s.bind(2, error);
-    s.bind(3, Clock::nowText()).bind(4, jobId).bind(5, workerId).run();
+    s.bind(3, Clock::system()->nowText()).bind(4, jobId).bind(5, workerId).run();
     return c.changes() == 1;
 }
 
@@ -122,7 +126,7 @@ bool JobQueue::retry(SqliteConnection& c, qint64 jobId, const QString& workerId,
          "UPDATE job SET status = CASE WHEN attempts < max_attempts THEN 'queued' ELSE 'failed' END, "
          "last_error = ?, lease_until_ms = 0, updated_at = ? WHERE id = ? AND worker_id = ? AND status = 'running'")
         .bind(1, error)
-        .bind(2, Clock::nowText())
+        .bind(2, Clock::system()->nowText())
         .bind(3, jobId)
         .bind(4, workerId)
         .run();
@@ -165,7 +169,7 @@ qint64 JobQueue::requeue(SqliteConnection& c, const QString& kind, const QString
         return last.id;
     if (last.isValid() && (last.status == QLatin1String("paused") || last.status == QLatin1String("waiting"))) {
         c.prepare("UPDATE job SET status = 'queued', attempts = 0, updated_at = ? WHERE id = ?")
-            .bind(1, Clock::nowText())
+            .bind(1, Clock::system()->nowText())
             .bind(2, last.id)
             .run();
         return last.id;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Clock.h"
+#include "core/Result.h"
 #include "storage/Records.h"
 
 #include <QList>
@@ -20,9 +22,13 @@ bool isLocalWorkerDead(const QString& workerId);
 qint64 enqueue(SqliteConnection& c, const QString& kind, const QString& decisionSetId, const QJsonObject& payload,
                int maxAttempts = 5);
 // Claims the oldest claimable job of one of `kinds` (all kinds when empty). Invalid record when none.
-JobRecord claim(SqliteConnection& c, const QString& workerId, qint64 leaseMs, const QStringList& kinds = {});
-// Extends the lease; false when the lease was lost (expired and taken by someone else).
-bool heartbeat(SqliteConnection& c, qint64 jobId, const QString& workerId, qint64 leaseMs);
+// Leases are measured with `clock` (the system clock unless a test passes its manual one).
+JobRecord claim(SqliteConnection& c, const QString& workerId, qint64 leaseMs, const QStringList& kinds = {},
+                const Clock& clock = *Clock::system());
+// Extends the lease. Fails with "lease lost" when the job is no longer this worker's (the lease expired and
+// another worker took it, or the job was finished elsewhere): the holder must then stop writing.
+[[nodiscard]] Result<void> heartbeat(SqliteConnection& c, qint64 jobId, const QString& workerId, qint64 leaseMs,
+                       const Clock& clock = *Clock::system());
 // Ends the holder's claim with a final or parking status (done, failed, cancelled, paused, waiting).
 bool finish(SqliteConnection& c, qint64 jobId, const QString& workerId, const QString& status,
             const QString& error = {});

@@ -43,7 +43,7 @@ QList<DecisionSetRecord> queryDecisionSets(SqliteConnection& c, const QByteArray
 
 ProjectRecord ProjectStore::createProject(SqliteConnection& c, const QString& id, const QString& name,
                                           const QJsonObject& settings) {
-    ProjectRecord r{id, name, settings, Clock::nowText()};
+    ProjectRecord r{id, name, settings, Clock::system()->nowText()};
     c.prepare("INSERT INTO project(id, name, settings_json, created_at) VALUES (?, ?, ?, ?)")
         .bind(1, r.id)
         .bind(2, r.name)
@@ -76,7 +76,7 @@ DecisionSetRecord ProjectStore::createDecisionSet(SqliteConnection& c, const QSt
     next.bind(1, projectId);
     next.step();
     const int version = int(next.int64(0));
-    const QString now = Clock::nowText();
+    const QString now = Clock::system()->nowText();
     Statement s = c.prepare("INSERT INTO decision_set(id, project_id, version, parent_id, forked_from_step, prompt, "
                             "settings_json, status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,'created',?,?)");
     s.bind(1, id).bind(2, projectId).bind(3, version);
@@ -107,7 +107,7 @@ DecisionSetRecord ProjectStore::findDecisionSet(SqliteConnection& c, const QStri
 void ProjectStore::setStatus(SqliteConnection& c, const QString& id, const QString& status) {
     c.prepare("UPDATE decision_set SET status = ?, updated_at = ? WHERE id = ?")
         .bind(1, status)
-        .bind(2, Clock::nowText())
+        .bind(2, Clock::system()->nowText())
         .bind(3, id)
         .run();
 }
@@ -115,7 +115,7 @@ void ProjectStore::setStatus(SqliteConnection& c, const QString& id, const QStri
 void ProjectStore::setPaused(SqliteConnection& c, const QString& id, bool paused) {
     c.prepare("UPDATE decision_set SET paused = ?, updated_at = ? WHERE id = ?")
         .bind(1, paused ? 1 : 0)
-        .bind(2, Clock::nowText())
+        .bind(2, Clock::system()->nowText())
         .bind(3, id)
         .run();
 }
@@ -123,7 +123,7 @@ void ProjectStore::setPaused(SqliteConnection& c, const QString& id, bool paused
 void ProjectStore::setResult(SqliteConnection& c, const QString& id, const QJsonObject& result) {
     c.prepare("UPDATE decision_set SET result_json = ?, updated_at = ? WHERE id = ?")
         .bind(1, Json::compact(result))
-        .bind(2, Clock::nowText())
+        .bind(2, Clock::system()->nowText())
         .bind(3, id)
         .run();
 }

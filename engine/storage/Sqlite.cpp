@@ -175,6 +175,8 @@ Transaction::~Transaction() {
         try {
             m_connection.exec("ROLLBACK");
         } catch (const SqliteError&) {
+            // A destructor must not throw. A failed ROLLBACK means SQLite already ended the transaction
+            // (it rolls back by itself on the errors that make ROLLBACK fail), so nothing is left half-written.
         }
     }
 }

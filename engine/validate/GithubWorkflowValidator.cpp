@@ -16,7 +16,7 @@ QList<Finding> GithubWorkflowValidator::validate(const RepositorySnapshot& repos
         try {
             root = YAML::Load(file.content.toStdString());
         } catch (const YAML::Exception&) {
-            continue;
+            continue; // not YAML at all: YamlSyntaxValidator reports that for this file, with its line
         }
         auto error = [&](int line, const QString& message) {
             out.append(finding(Finding::Severity::Error, file.path, line, message));

@@ -28,7 +28,7 @@ RepositoryValidator::RepositoryValidator(Options options) {
     m_validators.push_back(std::make_unique<GithubWorkflowValidator>());
     m_validators.push_back(std::make_unique<GitlabCiValidator>());
     m_validators.push_back(std::make_unique<TerraformReferenceValidator>());
-    m_validators.push_back(std::make_unique<TerraformPolicyValidator>(options.constraints));
+    m_validators.push_back(std::make_unique<TerraformPolicyValidator>(options.constraints, options.knowledge));
     m_validators.push_back(std::make_unique<SecretScanner>());
 }
 

@@ -10,6 +10,8 @@
 
 namespace mlops {
 
+class KnowledgeBase;
+
 // Validates a whole repository folder: reads it once (RepositorySnapshot, which refuses paths leaving the root)
 // and runs every validator on it: yaml, json, hcl, python, shell (+shellcheck), github-actions, gitlab-ci,
 // terraform-refs, terraform-policy, secrets. Used by the `validators` workflow node, `mlops-studio-cli validate`
@@ -25,6 +27,8 @@ public:
         QString python;          // interpreter override (tests); empty: python3 on PATH
         QString bash;            // empty: bash on PATH
         QString shellcheck;      // empty: shellcheck on PATH when installed
+        // The policy packs (the run's, from NodeContext::services); null: the default knowledge, read per run.
+        std::shared_ptr<const KnowledgeBase> knowledge;
     };
     // Called after each validator with its name and findings (the node turns these into events).
     using Progress = std::function<void(const QString& validator, const QList<Finding>& findings)>;

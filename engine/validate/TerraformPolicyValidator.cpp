@@ -1,7 +1,7 @@
 #include "validate/TerraformPolicyValidator.h"
 
-#include "agents/AgentSupport.h"
 #include "agents/PolicyEvaluator.h"
+#include "agents/knowledge/KnowledgeBase.h"
 #include "validate/TerraformSecurityChecks.h"
 #include "validate/TerraformSource.h"
 
@@ -19,8 +19,10 @@ Finding::Severity severityOf(const QString& policySeverity) {
 
 } // namespace
 
-TerraformPolicyValidator::TerraformPolicyValidator(QJsonObject constraints)
-    : m_constraints(std::move(constraints)) {}
+TerraformPolicyValidator::TerraformPolicyValidator(QJsonObject constraints,
+                                                   std::shared_ptr<const KnowledgeBase> knowledge)
+    : m_constraints(std::move(constraints))
+    , m_knowledge(std::move(knowledge)) {}
 
 QList<Finding> TerraformPolicyValidator::validate(const RepositorySnapshot& repository) const {
     QList<Finding> out;
@@ -32,11 +34,11 @@ QList<Finding> TerraformPolicyValidator::validate(const RepositorySnapshot& repo
         for (const QJsonValue& r : module.policyResources())
             resources.append(r);
     }
-    QString error;
-    const std::shared_ptr<const KnowledgeBase> kb = AgentSupport::knowledge(&error);
-    if (!kb) {
-        out.append(finding(Finding::Severity::Error, QString(), 0,
-                           QStringLiteral("policy packs could not be loaded: %1").arg(error)));
+    const std::shared_ptr<const KnowledgeBase> kb = m_knowledge ? m_knowledge : KnowledgeBase::loadDefault();
+    if (kb->policyPacks().isEmpty()) {
+        out.append(finding(
+            Finding::Severity::Error, QString(), 0,
+            QStringLiteral("policy packs could not be loaded: %1").arg(kb->errors().join(QStringLiteral("; ")))));
     } else {
         const PolicyEvaluator evaluator(kb);
         const QJsonArray results = evaluator.evaluateTerraform(m_constraints, resources);

@@ -58,7 +58,8 @@ public:
         };
         if (!findings.isEmpty())
             progress(QStringLiteral("path-guard"), findings);
-        RepositoryValidator validator({.constraints = c.state().object(StatePart::constraints())});
+        RepositoryValidator validator(
+            {.constraints = c.state().object(StatePart::constraints()), .knowledge = c.services().knowledge});
         findings += validator.validate(root, progress);
         sortFindings(findings);
 

@@ -67,12 +67,12 @@ public:
                     request.startPoint = repo.commit(QStringLiteral("HEAD")).sha;
                 }
             }
-            const GitCommitResult result = repo.commitWorkingTree(request);
-            if (!result.ok())
-                return NodeResult::failure(result.error);
-            sha = result.sha;
-            message = result.message;
-            unchanged = result.unchanged;
+            const Result<GitNewCommit> result = repo.commitWorkingTree(request);
+            if (!result)
+                return NodeResult::failure(result.error());
+            sha = result.value().sha;
+            message = result.value().message;
+            unchanged = result.value().unchanged;
         }
         if (!parentId.isEmpty() && repo.findCommitWithTrailer(QStringLiteral("Decision-Set-Id"), parentId).isEmpty())
             startNote = QStringLiteral(" The parent version's commit is not in this repository.");

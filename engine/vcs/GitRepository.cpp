@@ -136,40 +136,33 @@ bool GitRepository::exists() const {
     return bool(git::open(m_path, nullptr));
 }
 
-bool GitRepository::initialize(QString* error) const {
+Result<void> GitRepository::initialize() const {
     if (exists())
-        return true;
+        return {};
     git_repository_init_options opts = GIT_REPOSITORY_INIT_OPTIONS_INIT;
     opts.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
     opts.initial_head = "main";
     git_repository* raw = nullptr;
-    if (git_repository_init_ext(&raw, QFile::encodeName(m_path).constData(), &opts) != 0) {
-        if (error)
-            *error = git::lastError(QStringLiteral("cannot create git repository %1").arg(m_path));
-        return false;
-    }
+    if (git_repository_init_ext(&raw, QFile::encodeName(m_path).constData(), &opts) != 0)
+        return fail(git::lastError(QStringLiteral("cannot create git repository %1").arg(m_path)));
     git_repository_free(raw);
-    return true;
+    return {};
 }
 
-GitCommitResult GitRepository::commitWorkingTree(const GitCommitRequest& request) const {
-    GitCommitResult result;
+Result<GitNewCommit> GitRepository::commitWorkingTree(const GitCommitRequest& request) const {
+    GitNewCommit result;
     result.branch = request.branch;
     const QByteArray ref = refName(request.branch);
     int validName = 0;
-    if (git_reference_name_is_valid(&validName, ref.constData()) != 0 || !validName) {
-        result.error = QStringLiteral("invalid branch name '%1'").arg(request.branch);
-        return result;
-    }
-    if (!initialize(&result.error))
-        return result;
-    git::Repository repo = git::open(m_path, &result.error);
+    if (git_reference_name_is_valid(&validName, ref.constData()) != 0 || !validName)
+        return mlops::fail(QStringLiteral("invalid branch name '%1'").arg(request.branch));
+    if (const Result<void> created = initialize(); !created)
+        return mlops::fail(created.error());
+    QString error;
+    git::Repository repo = git::open(m_path, &error);
     if (!repo)
-        return result;
-    auto fail = [&result](const QString& what) {
-        result.error = git::lastError(what);
-        return result;
-    };
+        return mlops::fail(error);
+    auto fail = [](const QString& what) -> Result<GitNewCommit> { return mlops::fail(git::lastError(what)); };
 
     // Like `git add -A`: update_all re-stages modified and removes deleted entries, add_all adds new files. The
     // index's stat cache is trusted as git trusts it: libgit2 truncates racily clean entries when it writes the
@@ -313,16 +306,13 @@ GitCommitInfo GitRepository::commit(const QString& sha) const {
     return c ? infoOf(c.get(), branchTips(repo.get())) : GitCommitInfo{};
 }
 
-GitDiff GitRepository::diff(const QString& fromSha, const QString& toSha, int contextLines, QString* error) const {
+Result<GitDiff> GitRepository::diff(const QString& fromSha, const QString& toSha, int contextLines) const {
     GitDiff out;
-    auto fail = [&](const QString& what) {
-        if (error)
-            *error = git::lastError(what);
-        return GitDiff{};
-    };
-    git::Repository repo = git::open(m_path, error);
+    auto fail = [](const QString& what) -> Result<GitDiff> { return mlops::fail(git::lastError(what)); };
+    QString error;
+    git::Repository repo = git::open(m_path, &error);
     if (!repo)
-        return out;
+        return mlops::fail(error);
     git::Commit from;
     if (!fromSha.isEmpty() && !(from = resolveCommit(repo.get(), fromSha)))
         return fail(QStringLiteral("no commit %1").arg(fromSha));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Result.h"
 #include "vcs/GitTypes.h"
 
 #include <QByteArray>
@@ -18,7 +19,7 @@ namespace mlops {
 // Typical use by the repository preview:
 //     GitRepository repo(dir);
 //     for (const GitCommitInfo& c : repo.log()) ...            // history over all branches, newest first
-//     const GitDiff d = repo.diff(older.sha, newer.sha);        // per file: status, +/- counts, unified patch
+//     const GitDiff d = repo.diff(older.sha, newer.sha).value(); // per file: status, +/- counts, unified patch
 //     const QByteArray text = repo.readFile(c.sha, "README.md");
 class GitRepository {
 public:
@@ -26,13 +27,13 @@ public:
 
     const QString& path() const { return m_path; }
     bool exists() const; // a git repository (with a .git folder) is at path()
-    // Creates the repository (initial branch `main`) unless it exists. Returns false with `error` set on failure.
-    bool initialize(QString* error = nullptr) const;
+    // Creates the repository (initial branch `main`) unless it exists.
+    [[nodiscard]] Result<void> initialize() const;
 
     // Records the whole working tree (every file except .git and what .gitignore excludes, deletions included:
     // like `git add -A && git commit`) as a commit on request.branch, then points HEAD and the index at it, so
     // the folder is a clean checkout of that branch afterwards. Initializes the repository when needed.
-    GitCommitResult commitWorkingTree(const GitCommitRequest& request) const;
+    [[nodiscard]] Result<GitNewCommit> commitWorkingTree(const GitCommitRequest& request) const;
 
     // The newest commit (on any branch) with trailer `key: value`, e.g. ("Decision-Set-Id", id). Empty if none.
     QString findCommitWithTrailer(const QString& key, const QString& value) const;
@@ -45,7 +46,7 @@ public:
     GitCommitInfo commit(const QString& sha) const; // sha may also be a branch name or "HEAD"; empty sha on error
 
     // The diff between any two commits (from may be empty: everything added). Renames are detected.
-    GitDiff diff(const QString& fromSha, const QString& toSha, int contextLines = 3, QString* error = nullptr) const;
+    [[nodiscard]] Result<GitDiff> diff(const QString& fromSha, const QString& toSha, int contextLines = 3) const;
     // A file's content at a commit (sha, branch name or "HEAD"). `ok` false when the commit or path is missing.
     QByteArray readFile(const QString& commit, const QString& path, bool* ok = nullptr) const;
     // Paths of all files at a commit, sorted.

@@ -61,13 +61,12 @@ struct GitCommitRequest {
     QDateTime time; // null: now. Set it for reproducible shas (tests, benchmarks).
 };
 
-struct GitCommitResult {
+// What GitRepository::commitWorkingTree recorded (on failure it returns the reason, and nothing was committed).
+struct GitNewCommit {
     QString sha;
     QString branch;
     QString message;        // as committed, trailers included
     bool unchanged = false; // the tree equals the parent's: recorded anyway, with a Tree-Unchanged trailer
-    QString error;          // non-empty on failure (nothing was committed)
-    bool ok() const { return error.isEmpty(); }
 };
 
 } // namespace mlops

@@ -12,12 +12,6 @@ namespace mlops {
 
 namespace {
 
-bool failWith(QString* error, const QString& message) {
-    if (error)
-        *error = message;
-    return false;
-}
-
 struct TreeFile {
     QString path;
     git_oid id;
@@ -31,12 +25,13 @@ RepositoryExport::RepositoryExport(QString repositoryPath)
     git::ensureInitialized();
 }
 
-bool RepositoryExport::cloneTo(const QString& destination, const QString& branch, QString* error) const {
+Result<void> RepositoryExport::cloneTo(const QString& destination, const QString& branch) const {
     const QDir dest(destination);
     if (dest.exists() && !dest.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot))
-        return failWith(error, QStringLiteral("%1 exists and is not empty").arg(destination));
-    if (!git::open(m_path, error))
-        return false;
+        return fail(QStringLiteral("%1 exists and is not empty").arg(destination));
+    QString error;
+    if (!git::open(m_path, &error))
+        return fail(error);
     git_clone_options opts = GIT_CLONE_OPTIONS_INIT;
     const QByteArray branchName = branch.toUtf8();
     if (!branch.isEmpty())
@@ -44,13 +39,13 @@ bool RepositoryExport::cloneTo(const QString& destination, const QString& branch
     git_repository* raw = nullptr;
     if (git_clone(&raw, QFile::encodeName(m_path).constData(), QFile::encodeName(dest.absolutePath()).constData(),
                   &opts) != 0)
-        return failWith(error, git::lastError(QStringLiteral("clone failed")));
+        return fail(git::lastError(QStringLiteral("clone failed")));
     git::Repository repo(raw);
     // A clone only creates the checked-out branch locally; every decision-set version (fork branches too)
     // should be at hand in the exported copy, so create the others from their remote-tracking branches.
     git_branch_iterator* rawIt = nullptr;
     if (git_branch_iterator_new(&rawIt, raw, GIT_BRANCH_REMOTE) != 0)
-        return failWith(error, git::lastError(QStringLiteral("cannot list branches")));
+        return fail(git::lastError(QStringLiteral("cannot list branches")));
     git::BranchIterator it(rawIt);
     git_reference* ref = nullptr;
     git_branch_t type;
@@ -73,29 +68,29 @@ bool RepositoryExport::cloneTo(const QString& destination, const QString& branch
         git::Commit commitOwner(c);
         git_reference* created = nullptr;
         if (git_branch_create(&created, raw, name.toUtf8().constData(), c, 0) != 0)
-            return failWith(error, git::lastError(QStringLiteral("cannot create branch %1").arg(name)));
+            return fail(git::lastError(QStringLiteral("cannot create branch %1").arg(name)));
         git::Reference createdOwner(created);
         git_branch_set_upstream(created, remoteName);
     }
-    return true;
+    return {};
 }
 
-bool RepositoryExport::writeZip(const QString& zipFile, const QString& commit, const QString& prefix,
-                                QString* error) const {
-    git::Repository repo = git::open(m_path, error);
+Result<void> RepositoryExport::writeZip(const QString& zipFile, const QString& commit, const QString& prefix) const {
+    QString error;
+    git::Repository repo = git::open(m_path, &error);
     if (!repo)
-        return false;
+        return fail(error);
     git_object* obj = nullptr;
     if (git_revparse_single(&obj, repo.get(), commit.toUtf8().constData()) != 0)
-        return failWith(error, git::lastError(QStringLiteral("no commit %1").arg(commit)));
+        return fail(git::lastError(QStringLiteral("no commit %1").arg(commit)));
     git::Object objOwner(obj);
     git_object* peeled = nullptr;
     if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) != 0)
-        return failWith(error, git::lastError(QStringLiteral("%1 is not a commit").arg(commit)));
+        return fail(git::lastError(QStringLiteral("%1 is not a commit").arg(commit)));
     git::Commit c(reinterpret_cast<git_commit*>(peeled));
     git_tree* rawTree = nullptr;
     if (git_commit_tree(&rawTree, c.get()) != 0)
-        return failWith(error, git::lastError(QStringLiteral("cannot read the tree")));
+        return fail(git::lastError(QStringLiteral("cannot read the tree")));
     git::Tree tree(rawTree);
     QList<TreeFile> files;
     git_tree_walk(
@@ -113,38 +108,39 @@ bool RepositoryExport::writeZip(const QString& zipFile, const QString& commit, c
     const QDateTime when = QDateTime::fromSecsSinceEpoch(git_commit_time(c.get()), Qt::UTC);
     QSaveFile out(zipFile);
     if (!out.open(QIODevice::WriteOnly))
-        return failWith(error, QStringLiteral("cannot write %1: %2").arg(zipFile, out.errorString()));
+        return fail(QStringLiteral("cannot write %1: %2").arg(zipFile, out.errorString()));
     ZipWriter zip(&out);
     for (const TreeFile& f : std::as_const(files)) {
         git_blob* rawBlob = nullptr;
         if (git_blob_lookup(&rawBlob, repo.get(), &f.id) != 0)
-            return failWith(error, git::lastError(QStringLiteral("cannot read %1").arg(f.path)));
+            return fail(git::lastError(QStringLiteral("cannot read %1").arg(f.path)));
         git::Blob blob(rawBlob);
         const QByteArray content(static_cast<const char*>(git_blob_rawcontent(rawBlob)),
                                  qsizetype(git_blob_rawsize(rawBlob)));
         if (!zip.addFile(prefix + f.path, content, f.mode, when))
-            return failWith(error, zip.errorString());
+            return fail(zip.errorString());
     }
     if (!zip.finish() || !out.commit())
-        return failWith(error, zip.errorString().isEmpty() ? out.errorString() : zip.errorString());
-    return true;
+        return fail(zip.errorString().isEmpty() ? out.errorString() : zip.errorString());
+    return {};
 }
 
-bool RepositoryExport::writeBundle(const QString& bundleFile, QString* error) const {
-    git::Repository repo = git::open(m_path, error);
+Result<void> RepositoryExport::writeBundle(const QString& bundleFile) const {
+    QString error;
+    git::Repository repo = git::open(m_path, &error);
     if (!repo)
-        return false;
+        return fail(error);
     QByteArray header("# v2 git bundle\n");
     git_revwalk* rawWalk = nullptr;
     if (git_revwalk_new(&rawWalk, repo.get()) != 0)
-        return failWith(error, git::lastError(QStringLiteral("cannot walk history")));
+        return fail(git::lastError(QStringLiteral("cannot walk history")));
     git::Revwalk walk(rawWalk);
     git_oid head;
     if (git_reference_name_to_id(&head, repo.get(), "HEAD") == 0)
         header += git::shaOf(&head).toLatin1() + " HEAD\n";
     git_branch_iterator* rawIt = nullptr;
     if (git_branch_iterator_new(&rawIt, repo.get(), GIT_BRANCH_LOCAL) != 0)
-        return failWith(error, git::lastError(QStringLiteral("cannot list branches")));
+        return fail(git::lastError(QStringLiteral("cannot list branches")));
     git::BranchIterator it(rawIt);
     git_reference* ref = nullptr;
     git_branch_t type;
@@ -159,23 +155,24 @@ bool RepositoryExport::writeBundle(const QString& bundleFile, QString* error) co
         ++refs;
     }
     if (refs == 0)
-        return failWith(error, QStringLiteral("the repository has no commits to bundle"));
+        return fail(QStringLiteral("the repository has no commits to bundle"));
     header += '\n';
     git_packbuilder* rawPb = nullptr;
     if (git_packbuilder_new(&rawPb, repo.get()) != 0)
-        return failWith(error, git::lastError(QStringLiteral("cannot create a pack")));
+        return fail(git::lastError(QStringLiteral("cannot create a pack")));
     git::PackBuilder pb(rawPb);
     git::Buffer pack;
     if (git_packbuilder_insert_walk(rawPb, rawWalk) != 0 || git_packbuilder_write_buf(&pack.buf, rawPb) != 0)
-        return failWith(error, git::lastError(QStringLiteral("cannot build the pack")));
+        return fail(git::lastError(QStringLiteral("cannot build the pack")));
     QSaveFile out(bundleFile);
     if (!out.open(QIODevice::WriteOnly))
-        return failWith(error, QStringLiteral("cannot write %1: %2").arg(bundleFile, out.errorString()));
+        return fail(QStringLiteral("cannot write %1: %2").arg(bundleFile, out.errorString()));
+    // QSaveFile remembers a failed write and then refuses to commit: checked once below.
     out.write(header);
     out.write(pack.buf.ptr, qint64(pack.buf.size));
     if (!out.commit())
-        return failWith(error, QStringLiteral("cannot write %1: %2").arg(bundleFile, out.errorString()));
-    return true;
+        return fail(QStringLiteral("cannot write %1: %2").arg(bundleFile, out.errorString()));
+    return {};
 }
 
 } // namespace mlops

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Result.h"
+
 #include <QString>
 
 namespace mlops {
@@ -12,18 +14,17 @@ namespace mlops {
 // Calls block; run them off the UI thread. Output files are written atomically (QSaveFile).
 //
 //     RepositoryExport exporter(dir);
-//     QString error;
-//     if (!exporter.writeBundle("/tmp/fraud.bundle", &error)) ...
+//     if (const Result<void> r = exporter.writeBundle("/tmp/fraud.bundle"); !r) report(r.error());
 class RepositoryExport {
 public:
     explicit RepositoryExport(QString repositoryPath);
 
     // `destination` must not exist or be an empty folder. `branch` empty: the source's current branch.
-    bool cloneTo(const QString& destination, const QString& branch = {}, QString* error = nullptr) const;
+    [[nodiscard]] Result<void> cloneTo(const QString& destination, const QString& branch = {}) const;
     // `commit`: sha, branch or "HEAD". `prefix` (e.g. "fraud-detection/") is prepended to every entry name.
-    bool writeZip(const QString& zipFile, const QString& commit = QStringLiteral("HEAD"), const QString& prefix = {},
-                  QString* error = nullptr) const;
-    bool writeBundle(const QString& bundleFile, QString* error = nullptr) const;
+    [[nodiscard]] Result<void> writeZip(const QString& zipFile, const QString& commit = QStringLiteral("HEAD"),
+                                        const QString& prefix = {}) const;
+    [[nodiscard]] Result<void> writeBundle(const QString& bundleFile) const;
 
 private:
     QString m_path;

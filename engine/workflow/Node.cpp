@@ -5,14 +5,16 @@
 namespace mlops {
 
 NodeContext::NodeContext(QString decisionSetId, QString nodeName, QString agentName, const WorkflowState& state,
-                         const RunSettings& settings, EventSink sink, const std::atomic_bool* cancelled)
+                         const RunSettings& settings, EventSink sink, const std::atomic_bool* cancelled,
+                         RunServices services)
     : m_decisionSetId(std::move(decisionSetId))
     , m_nodeName(std::move(nodeName))
     , m_agentName(std::move(agentName))
     , m_state(state)
     , m_settings(settings)
     , m_sink(std::move(sink))
-    , m_cancelled(cancelled) {
+    , m_cancelled(cancelled)
+    , m_services(std::move(services)) {
     m_timer.start();
 }
 

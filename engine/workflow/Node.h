@@ -2,6 +2,7 @@
 
 #include "core/Question.h"
 #include "core/ReasonCard.h"
+#include "workflow/RunServices.h"
 #include "workflow/RunSettings.h"
 #include "workflow/WorkflowState.h"
 
@@ -12,19 +13,22 @@
 
 namespace mlops {
 
-// What a node sees while it runs on a worker thread: the state before it, the run's settings, and a sink
-// for the events it emits live (reason cards, artifacts, validation results).
+// What a node sees while it runs on a worker thread: the state before it, the run's settings, the services of
+// the Studio that runs it (knowledge base, LLM client, clock), and a sink for the events it emits live (reason
+// cards, artifacts, validation results).
 class NodeContext {
 public:
     using EventSink = std::function<void(const QString& type, const QJsonObject& data)>;
 
     NodeContext(QString decisionSetId, QString nodeName, QString agentName, const WorkflowState& state,
-                const RunSettings& settings, EventSink sink, const std::atomic_bool* cancelled);
+                const RunSettings& settings, EventSink sink, const std::atomic_bool* cancelled,
+                RunServices services = {});
 
     const QString& decisionSetId() const { return m_decisionSetId; }
     const QString& nodeName() const { return m_nodeName; }
     const WorkflowState& state() const { return m_state; }
     const RunSettings& settings() const { return m_settings; }
+    const RunServices& services() const { return m_services; }
     bool isCancelled() const { return m_cancelled && m_cancelled->load(); }
 
     // Emits a reason-card event; agent, node and duration are filled in when left empty.
@@ -41,6 +45,7 @@ private:
     const RunSettings& m_settings;
     EventSink m_sink;
     const std::atomic_bool* m_cancelled;
+    RunServices m_services;
     QList<ReasonCard> m_cards;
     QElapsedTimer m_timer;
 };

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "core/ClockTimer.h"
 #include "workflow/WorkflowRun.h"
 
 #include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QThreadPool>
-#include <QTimer>
 
 namespace mlops {
 
@@ -22,8 +22,10 @@ public:
         int pollIntervalMs = 500;
     };
 
+    // The poll, the lease heartbeats and the gate deadlines are timed by `services.clock` (the system clock when
+    // null); the services are handed to every run's nodes.
     RunService(Database& database, EventBus& bus, std::shared_ptr<const WorkflowGraph> graph, Options options,
-               QObject* parent = nullptr);
+               RunServices services, QObject* parent = nullptr);
     ~RunService() override;
 
     QString workerId() const { return m_workerId; }
@@ -54,12 +56,13 @@ private:
     EventBus& m_bus;
     std::shared_ptr<const WorkflowGraph> m_graph;
     Options m_options;
+    RunServices m_services;
     QString m_workerId;
     QThreadPool m_pool;
     // Parented to this so that they move to the engine thread with it.
-    QTimer m_pollTimer{this};
-    QTimer m_heartbeatTimer{this};
-    QTimer m_deadlineTimer{this};
+    ClockTimer m_pollTimer;
+    ClockTimer m_heartbeatTimer;
+    ClockTimer m_deadlineTimer;
     QHash<QString, Active> m_active; // decision set id -> run
     bool m_stopping = false;
 };

@@ -1,6 +1,7 @@
 #include "workflow/WorkflowRun.h"
 
 #include "core/Clock.h"
+#include "core/ClockTimer.h"
 #include "core/Event.h"
 #include "events/EventBus.h"
 #include "storage/CheckpointStore.h"
@@ -10,11 +11,8 @@
 #include "workflow/GateResolver.h"
 
 #include <QCoroFuture>
-#include <QElapsedTimer>
 #include <QJsonDocument>
-#include <QThread>
 #include <QThreadPool>
-#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace mlops {
@@ -99,30 +97,33 @@ QCoro::Task<WorkflowRun::NodeOutcome> WorkflowRun::runNode(Node* node) {
     EventBus* bus = m_env.bus;
     const QString ds = m_decisionSetId;
     const auto cancelled = m_cancelled;
-    QFuture<NodeOutcome> future = QtConcurrent::run(m_env.pool, [node, name, state, settings, bus, ds, cancelled] {
-        NodeOutcome out;
-        NodeContext ctx(
-            ds, name, node->agent(), state, settings,
-            [bus, ds](const QString& type, const QJsonObject& data) { bus->publish(ds, type, data); }, cancelled.get());
-        for (int slept = 0; slept < settings.nodeDelayMs && !cancelled->load(); slept += 10)
-            QThread::msleep(10);
-        try {
-            out.result = node->run(ctx);
-        } catch (const std::exception& e) {
-            out.result = NodeResult::failure(QStringLiteral("unexpected error: ") + QString::fromUtf8(e.what()));
-        }
-        out.cards = ctx.cards();
-        out.durationMs = ctx.elapsedMs();
-        return out;
-    });
+    const RunServices services = m_env.services;
+    QFuture<NodeOutcome> future =
+        QtConcurrent::run(m_env.pool, [node, name, state, settings, bus, ds, cancelled, services] {
+            NodeOutcome out;
+            NodeContext ctx(
+                ds, name, node->agent(), state, settings,
+                [bus, ds](const QString& type, const QJsonObject& data) { bus->publish(ds, type, data); },
+                cancelled.get(), services);
+            if (settings.nodeDelayMs > 0)
+                services.clock->sleepFor(settings.nodeDelayMs, cancelled.get());
+            try {
+                out.result = node->run(ctx);
+            } catch (const std::exception& e) {
+                out.result = NodeResult::failure(QStringLiteral("unexpected error: ") + QString::fromUtf8(e.what()));
+            }
+            out.cards = ctx.cards();
+            out.durationMs = ctx.elapsedMs();
+            return out;
+        });
     // A node that runs long shows it is alive (SPEC §3 heartbeat), every 5 s while it works.
-    QTimer heartbeat;
+    Clock& clock = *m_env.services.clock;
+    ClockTimer heartbeat(clock);
     heartbeat.setInterval(kHeartbeatMs);
-    QElapsedTimer running;
-    running.start();
-    connect(&heartbeat, &QTimer::timeout, this, [this, name, &running] {
+    const qint64 startedMs = clock.nowMs();
+    connect(&heartbeat, &ClockTimer::timeout, this, [this, name, &clock, startedMs] {
         publish(EventType::heartbeat(),
-                {{QStringLiteral("node"), name}, {QStringLiteral("elapsed_ms"), running.elapsed()}});
+                {{QStringLiteral("node"), name}, {QStringLiteral("elapsed_ms"), clock.nowMs() - startedMs}});
     });
     heartbeat.start();
     NodeOutcome outcome = co_await future;
@@ -179,7 +180,7 @@ QCoro::Task<bool> WorkflowRun::commitBoundary(QString node, QString nextStep, QS
     });
     const WriteResult r = co_await f;
     ++m_step;
-    co_return r.ok;
+    co_return r.ok();
 }
 
 QCoro::Task<RunResult> WorkflowRun::finish(RunOutcome outcome, QString error) {
@@ -217,8 +218,8 @@ QCoro::Task<RunResult> WorkflowRun::finish(RunOutcome outcome, QString error) {
             ProjectStore::setResult(c, ds, result);
     });
     const WriteResult r = co_await f;
-    if (!r.ok)
-        co_return RunResult{RunOutcome::Failed, r.error};
+    if (!r.ok())
+        co_return RunResult{RunOutcome::Failed, r.error()};
     co_return RunResult{outcome, error};
 }
 
@@ -247,7 +248,7 @@ QCoro::Task<RunResult> WorkflowRun::runGate(GateNode* gate, bool* proceed) {
         record.node = name;
         record.step = m_step;
         record.questions = {{QStringLiteral("questions"), questionsToJson(questions)}};
-        record.deadlineMs = Clock::nowMs() + qint64(m_settings.autoApproveTimeoutSec) * 1000;
+        record.deadlineMs = m_env.services.clock->nowMs() + qint64(m_settings.autoApproveTimeoutSec) * 1000;
         const GateDecision decision = GateResolver::openingDecision(questions, m_settings);
         for (const auto& [type, data] : decision.events)
             publish(type, data);
@@ -267,8 +268,8 @@ QCoro::Task<RunResult> WorkflowRun::runGate(GateNode* gate, bool* proceed) {
                 ProjectStore::setStatus(c, ds, QStringLiteral("hitl_pending"));
             });
             const WriteResult r = co_await f;
-            if (!r.ok)
-                co_return co_await finish(RunOutcome::Failed, r.error);
+            if (!r.ok())
+                co_return co_await finish(RunOutcome::Failed, r.error());
             co_return RunResult{RunOutcome::Waiting, {}};
         }
         // Resolved at once (non-interactive): record the gate as resolved, in the same commit as the checkpoint.

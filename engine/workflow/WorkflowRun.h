@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/Records.h"
+#include "workflow/RunServices.h"
 #include "workflow/WorkflowGraph.h"
 
 #include <QCoroTask>
@@ -29,6 +30,7 @@ struct RunEnvironment {
     EventBus* bus = nullptr;
     std::shared_ptr<const WorkflowGraph> graph;
     QThreadPool* pool = nullptr;
+    RunServices services; // its clock is never null here (RunService fills in the system clock)
 };
 
 // Drives one run of one decision set from its last checkpoint (or the start) until it completes, fails,

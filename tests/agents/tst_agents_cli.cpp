@@ -145,10 +145,8 @@ private slots:
         QVERIFY(bad.open(QIODevice::WriteOnly));
         bad.write("pack: broken\nrules:\n  - id: B-1\n    check: {field: x, equals: [1\n");
         bad.close();
-        KnowledgeBase::resetShared();
         const Run r = cli({s("plan"), casePrompt("aws_fraud_pci_realtime")});
         QFile::remove(bad.fileName());
-        KnowledgeBase::resetShared();
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY2(r.err.contains(s("zz-agents-test-bad.yaml:")) && r.err.contains(s("skipped")), qPrintable(r.err));
         QVERIFY(r.out.contains(s("TOTAL")));

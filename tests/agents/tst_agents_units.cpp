@@ -37,7 +37,7 @@ QString readPrompt(const QString& caseName) {
 
 // Runs one node on `state` and applies its patch, as the runtime does.
 QList<ReasonCard> runNode(Node& node, WorkflowState& state, const RunSettings& settings) {
-    NodeContext context(s("ds-test"), node.name(), node.agent(), state, settings, {}, nullptr);
+    NodeContext context(s("ds-test"), node.name(), node.agent(), state, settings, {}, nullptr, test::services());
     const NodeResult result = node.run(context);
     if (!result.ok())
         qWarning("%s failed: %s", qPrintable(node.name()), qPrintable(result.error));

@@ -60,7 +60,7 @@ double designOnceMs(const QString& cli, QString* error) {
 }
 
 double codegenOnceMs() {
-    const auto kb = KnowledgeBase::shared();
+    const auto kb = KnowledgeBase::loadDefault();
     QFile f(examplePath());
     f.open(QIODevice::ReadOnly);
     const QString prompt = QString::fromUtf8(f.readAll());

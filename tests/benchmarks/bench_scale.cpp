@@ -75,16 +75,16 @@ int main(int argc, char* argv[]) {
     constexpr int kSequential = 20;
     constexpr int kConcurrent = 100;
     QTemporaryDir dir;
-    QString error;
 
     Studio::Options one;
     one.dataDir = dir.filePath(QStringLiteral("sequential"));
     one.maxConcurrentRuns = 1;
-    auto sequential = Studio::open(one, &error);
-    if (!sequential) {
-        std::fprintf(stderr, "cannot open the studio: %s\n", qPrintable(error));
+    Result<std::unique_ptr<Studio>> openedSequential = Studio::open(one);
+    if (!openedSequential) {
+        std::fprintf(stderr, "cannot open the studio: %s\n", qPrintable(openedSequential.error()));
         return 1;
     }
+    std::unique_ptr<Studio> sequential = std::move(openedSequential).value();
     int maxSequential = 0;
     const double sequentialMs =
         runDesigns(*sequential, dir.filePath(QStringLiteral("seq")), kSequential, &maxSequential);
@@ -93,11 +93,12 @@ int main(int argc, char* argv[]) {
     Studio::Options many;
     many.dataDir = dir.filePath(QStringLiteral("concurrent"));
     many.maxConcurrentRuns = kConcurrent;
-    auto concurrent = Studio::open(many, &error);
-    if (!concurrent) {
-        std::fprintf(stderr, "cannot open the studio: %s\n", qPrintable(error));
+    Result<std::unique_ptr<Studio>> openedConcurrent = Studio::open(many);
+    if (!openedConcurrent) {
+        std::fprintf(stderr, "cannot open the studio: %s\n", qPrintable(openedConcurrent.error()));
         return 1;
     }
+    std::unique_ptr<Studio> concurrent = std::move(openedConcurrent).value();
     const double idleMb = statusMb("VmRSS:");
     int maxConcurrent = 0;
     const double concurrentMs =

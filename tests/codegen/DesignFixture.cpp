@@ -15,7 +15,7 @@
 namespace mlops::test {
 
 WorkflowState designState(const QString& prompt) {
-    const auto kb = KnowledgeBase::shared();
+    const auto kb = test::knowledge();
     const QJsonObject constraints = IntakeExtractor(kb).extract(prompt);
     QJsonObject plan;
     QJsonArray findings;

@@ -25,7 +25,7 @@ QString prompt(const QString& name) {
 }
 
 GeneratedRepository render(const WorkflowState& state) {
-    return RepositoryRenderer(KnowledgeBase::shared()).render(RenderInput::fromState(state));
+    return RepositoryRenderer(test::knowledge()).render(RenderInput::fromState(state));
 }
 
 // sha256 over every (relative path, content) of a folder, in path order.
@@ -161,7 +161,7 @@ private slots:
         QFETCH(QString, pack);
         const WorkflowState state = test::designStateFromFile(prompt(name));
         const QJsonObject constraints = state.object(StatePart::constraints());
-        const PolicyEvaluator policies(KnowledgeBase::shared());
+        const PolicyEvaluator policies(test::knowledge());
         QVERIFY2(policies.applicablePacks(constraints).contains(pack),
                  qPrintable(policies.applicablePacks(constraints).join(QLatin1Char(','))));
         const QJsonArray resources = RepositoryRenderer::terraformResources(RenderInput::fromState(state));
@@ -221,7 +221,7 @@ private slots:
         QList<QPair<QString, QJsonObject>> events;
         const auto sink = [&events](const QString& type, const QJsonObject& data) { events.append({type, data}); };
         NodeContext c(QStringLiteral("ds"), QStringLiteral("codegen"), QStringLiteral("codegen"), state, settings, sink,
-                      nullptr);
+                      nullptr, test::services());
         const NodeResult r = makeCodegenNode()->run(c);
         QVERIFY2(r.ok(), qPrintable(r.error));
         const QJsonArray files =
@@ -247,7 +247,7 @@ private slots:
                                                 {QStringLiteral("line"), 3},
                                                 {QStringLiteral("message"), QStringLiteral("<bad> & broken")}}}}});
         NodeContext rc(QStringLiteral("ds"), QStringLiteral("report"), QStringLiteral("report"), state, settings, sink,
-                       nullptr);
+                       nullptr, test::services());
         const NodeResult rr = makeReportNode()->run(rc);
         QVERIFY2(rr.ok(), qPrintable(rr.error));
         const QJsonObject report = rr.patch.value(StatePart::report()).toObject();

@@ -192,10 +192,9 @@ private slots:
 
         QTemporaryDir dir;
         QString error;
-        QVERIFY2(!RepositoryWriter(dir.path())
-                      .write(RepositoryRenderer(KnowledgeBase::shared()).render(in), {}, &error)
-                      .isEmpty(),
-                 qPrintable(error));
+        QVERIFY2(
+            !RepositoryWriter(dir.path()).write(RepositoryRenderer(test::knowledge()).render(in), {}, &error).isEmpty(),
+            qPrintable(error));
         const QList<Finding> findings = RepositoryValidator({.constraints = in.constraints}).validate(dir.path());
         QStringList errors;
         for (const Finding& f : findings) {

@@ -76,8 +76,7 @@ private slots:
     void repository_matchesGolden() {
         QFETCH(QString, name);
         const WorkflowState state = test::frozenDesignState(name);
-        const GeneratedRepository repo =
-            RepositoryRenderer(KnowledgeBase::shared()).render(RenderInput::fromState(state));
+        const GeneratedRepository repo = RepositoryRenderer(test::knowledge()).render(RenderInput::fromState(state));
         QVERIFY2(repo.errors.isEmpty(), qPrintable(repo.errors.join(QLatin1Char(';'))));
         const QString goldenDir = test::dataPath(QStringLiteral("codegen/golden/") + name);
         QMap<QString, QString> actual{{QStringLiteral("manifest.txt"), manifest(repo)}};

@@ -92,11 +92,10 @@ private slots:
         QTemporaryDir dir;
         const WorkflowState state = test::frozenDesignState(name);
         QString error;
-        QVERIFY2(
-            !RepositoryWriter(dir.path())
-                 .write(RepositoryRenderer(KnowledgeBase::shared()).render(RenderInput::fromState(state)), {}, &error)
-                 .isEmpty(),
-            qPrintable(error));
+        QVERIFY2(!RepositoryWriter(dir.path())
+                      .write(RepositoryRenderer(test::knowledge()).render(RenderInput::fromState(state)), {}, &error)
+                      .isEmpty(),
+                 qPrintable(error));
 
         const Run hcl = run(QStringLiteral(MLOPS_HCLCHECK), {dir.path() + QStringLiteral("/infra/terraform")});
         qInfo().noquote() << name << hcl.output.trimmed().split(QLatin1Char('\n')).last();

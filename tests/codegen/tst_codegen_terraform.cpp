@@ -83,7 +83,7 @@ private slots:
     void generatedTerraform_validatesWithProviderSchemas() {
         QFETCH(QString, name);
         const GeneratedRepository repo =
-            RepositoryRenderer(KnowledgeBase::shared()).render(RenderInput::fromState(test::frozenDesignState(name)));
+            RepositoryRenderer(test::knowledge()).render(RenderInput::fromState(test::frozenDesignState(name)));
         QVERIFY2(repo.errors.isEmpty(), qPrintable(repo.errors.join(QLatin1Char(';'))));
         const QStringList missing =
             missingProviders(QString::fromUtf8(repo.content(QStringLiteral("infra/terraform/providers.tf"))));

@@ -9,7 +9,7 @@
 #include <cstdint>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    static const auto kb = mlops::KnowledgeBase::shared();
+    static const auto kb = mlops::KnowledgeBase::loadDefault();
     static const mlops::IntakeExtractor extractor(kb);
     const QString prompt = QString::fromUtf8(reinterpret_cast<const char*>(data), qsizetype(size));
     const QJsonObject k = extractor.extract(prompt);

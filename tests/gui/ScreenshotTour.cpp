@@ -92,7 +92,7 @@ int main(int argc, char* argv[]) {
     QTemporaryDir tmp;
     test::isolateDataDirs(tmp.path());
     QString error;
-    auto studio = Studio::open({.dataDir = tmp.filePath(QStringLiteral("studio"))}, &error);
+    auto studio = test::openStudio({.dataDir = tmp.filePath(QStringLiteral("studio"))}, &error);
     if (!studio) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;

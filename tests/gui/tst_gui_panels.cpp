@@ -159,11 +159,12 @@ private slots:
 
     void hitlPanel_countsDownFromStoredDeadline_andClosesWhenGateCompletes() {
         QString error;
-        auto studio = Studio::open({.dataDir = m_dir.filePath(QStringLiteral("hitl")), .processJobs = false}, &error);
+        auto studio =
+            test::openStudio({.dataDir = m_dir.filePath(QStringLiteral("hitl")), .processJobs = false}, &error);
         QVERIFY2(studio, qPrintable(error));
         HitlPanel panel(*studio);
         panel.setDecisionSet(QStringLiteral("ds"));
-        const qint64 deadline = Clock::nowMs() + 125000; // 2:05 from now
+        const qint64 deadline = Clock::system()->nowMs() + 125000; // 2:05 from now
         const QJsonArray questions{
             question("cloud", "choice", {QStringLiteral("aws"), QStringLiteral("gcp")}, QStringLiteral("aws")).toJson(),
             question("budget", "number", {}, 900).toJson()};
@@ -196,7 +197,8 @@ private slots:
 
     void graphLayout_defaultWorkflow_isReadable() {
         QString error;
-        auto studio = Studio::open({.dataDir = m_dir.filePath(QStringLiteral("layout")), .processJobs = false}, &error);
+        auto studio =
+            test::openStudio({.dataDir = m_dir.filePath(QStringLiteral("layout")), .processJobs = false}, &error);
         QVERIFY2(studio, qPrintable(error));
         const QJsonObject graph = studio->graphDescription();
         GraphLayout layout;
@@ -268,7 +270,8 @@ private slots:
 
     void runFeed_burstFromAnotherThread_arrivesInOrderInFewBatches() {
         QString error;
-        auto studio = Studio::open({.dataDir = m_dir.filePath(QStringLiteral("feed")), .processJobs = false}, &error);
+        auto studio =
+            test::openStudio({.dataDir = m_dir.filePath(QStringLiteral("feed")), .processJobs = false}, &error);
         QVERIFY2(studio, qPrintable(error));
         studio->database().writeAndWait([](SqliteConnection& c) {
             ProjectStore::createProject(c, QStringLiteral("p"), QStringLiteral("p"), {});
@@ -302,7 +305,8 @@ private slots:
 
     void defaultOutputDir_isSanitisedUnderTheDataFolder() {
         QString error;
-        auto studio = Studio::open({.dataDir = m_dir.filePath(QStringLiteral("out")), .processJobs = false}, &error);
+        auto studio =
+            test::openStudio({.dataDir = m_dir.filePath(QStringLiteral("out")), .processJobs = false}, &error);
         QVERIFY2(studio, qPrintable(error));
         const QString base = studio->dataDir() + QStringLiteral("/repositories/");
         QCOMPARE(studio->defaultOutputDir(QStringLiteral("Fraud Scoring / EU (v2)")),

@@ -60,7 +60,7 @@ private slots:
         qint64 lastSeq = 0;
         {
             QString error;
-            auto studio = Studio::open({.dataDir = m_dir.filePath(QStringLiteral("studio"))}, &error);
+            auto studio = test::openStudio({.dataDir = m_dir.filePath(QStringLiteral("studio"))}, &error);
             QVERIFY2(studio, qPrintable(error));
             MainWindow w(*studio);
             w.show();
@@ -172,7 +172,7 @@ private slots:
 
         // Restart: a new engine and window on the same data folder; reopen the run from the project list.
         QString error;
-        auto studio = Studio::open({.dataDir = m_dir.filePath(QStringLiteral("studio"))}, &error);
+        auto studio = test::openStudio({.dataDir = m_dir.filePath(QStringLiteral("studio"))}, &error);
         QVERIFY2(studio, qPrintable(error));
         MainWindow w(*studio);
         w.show();
@@ -197,7 +197,7 @@ private slots:
 
     void cancel_whileWaitingForAnswers_closesQuestionsAndMarksRunCancelled() {
         QString error;
-        auto studio = Studio::open({.dataDir = m_dir.filePath(QStringLiteral("cancel"))}, &error);
+        auto studio = test::openStudio({.dataDir = m_dir.filePath(QStringLiteral("cancel"))}, &error);
         QVERIFY2(studio, qPrintable(error));
         MainWindow w(*studio);
         w.show();

@@ -140,7 +140,7 @@ private slots:
         QCOMPARE(fromEnv.provider, LlmSettings::Provider::OpenAi);
         QCOMPARE(fromEnv.endpoint().toString(), QStringLiteral("http://localhost:11434/v1/chat/completions"));
         QVERIFY(fromEnv.isLocal());
-        QCOMPARE(fromEnv.apiKey(env), QString::fromLatin1(kOpenAiKey));
+        QCOMPARE(fromEnv.apiKey({}, env), QString::fromLatin1(kOpenAiKey));
 
         // The run's JSON (CLI flags, GUI) wins over the environment; a key smuggled into it is ignored.
         const QJsonObject run{{QStringLiteral("provider"), QStringLiteral("anthropic")},
@@ -150,7 +150,7 @@ private slots:
         const LlmSettings s = LlmSettings::resolve(run, env);
         QCOMPARE(s.provider, LlmSettings::Provider::Anthropic);
         QCOMPARE(s.endpoint().toString(), QStringLiteral("https://api.anthropic.com/v1/messages"));
-        QVERIFY(s.apiKey(env).isEmpty()); // no ANTHROPIC_API_KEY in env; the smuggled one is not used
+        QVERIFY(s.apiKey({}, env).isEmpty()); // no ANTHROPIC_API_KEY in env; the smuggled one is not used
         const QByteArray json = QJsonDocument(s.toJson()).toJson();
         QVERIFY(!json.contains("sk-"));
         QVERIFY(!json.contains("api_key"));
@@ -491,16 +491,18 @@ private slots:
     }
 
     void redactor_scrubsKnownKeysAndKeyShapes() {
-        Redactor::addSecret(QStringLiteral("plain-registered-secret"));
+        Redactor redactor; // each LLM client has its own; nothing registered here leaks into another
+        redactor.addSecret(QStringLiteral("plain-registered-secret"));
         const QString text = QStringLiteral("a plain-registered-secret b sk-proj-abcdefgh123 c Bearer abc.def-ghi "
                                             "x-api-key: whatever d");
-        const QString out = Redactor::scrub(text);
+        const QString out = redactor.scrub(text);
         QVERIFY(!out.contains(QStringLiteral("plain-registered-secret")));
         QVERIFY(!out.contains(QStringLiteral("sk-proj")));
         QVERIFY(!out.contains(QStringLiteral("abc.def")));
         QVERIFY(!out.contains(QStringLiteral("whatever")));
         QVERIFY(out.startsWith(QStringLiteral("a [redacted] b")));
-        QCOMPARE(Redactor::scrub(QStringLiteral("nothing to hide here")), QStringLiteral("nothing to hide here"));
+        QCOMPARE(redactor.scrub(QStringLiteral("nothing to hide here")), QStringLiteral("nothing to hide here"));
+        QVERIFY(Redactor().scrub(text).contains(QStringLiteral("plain-registered-secret"))); // another instance's
     }
 
     void config_remoteWithoutKey_failsWithoutRequest() {

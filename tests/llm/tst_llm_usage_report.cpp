@@ -111,6 +111,8 @@ class TestLlmUsageReport : public QObject {
 
     QTemporaryDir m_root;
     FakeLlmServer m_server;
+    // The Studio's LLM client, made here so the test can read its accounting.
+    std::shared_ptr<LlmClient> m_llm = std::make_shared<LlmClient>();
     std::unique_ptr<Studio> m_studio;
     QString m_project;
 
@@ -151,8 +153,9 @@ private slots:
         m_server.setHandler(model);
         Studio::Options o;
         o.dataDir = QDir(m_root.path()).filePath(QStringLiteral("data"));
+        o.llm = m_llm;
         QString error;
-        m_studio = Studio::open(o, &error);
+        m_studio = test::openStudio(o, &error);
         QVERIFY2(m_studio, qPrintable(error));
         m_project = m_studio->createProject(QStringLiteral("fraud"));
     }
@@ -223,7 +226,7 @@ private slots:
             const qint64 inBefore = g_inputTokens, outBefore = g_outputTokens;
             const QString ds = run(llm, QStringLiteral("repo-") + QString::number(round));
             QVERIFY(!ds.isEmpty());
-            const LlmUsage client = LlmClient::shared().usage(ds);
+            const LlmUsage client = m_llm->usage(ds);
             QVERIFY(client.calls >= 1);
             const int http = m_server.requestCount() - requestsBefore;
             // The server's own view: every request it answered, and the tokens it said it used.
@@ -272,7 +275,7 @@ private slots:
         // The fake server listens on 127.0.0.1 and "llama3.1" is in no price table: a local model.
         const QString ds = run(llmSettings(QStringLiteral("llama3.1")), QStringLiteral("repo-local"));
         QVERIFY(!ds.isEmpty());
-        const LlmUsage client = LlmClient::shared().usage(ds);
+        const LlmUsage client = m_llm->usage(ds);
         QVERIFY(client.networkRequests >= 1);
         const Figures f = parse(reportFile(ds, "markdown_path"));
         QVERIFY(f.found);
@@ -303,7 +306,7 @@ private slots:
         const QString ds = run(llmSettings(QStringLiteral("gpt-4o-mini")), QStringLiteral("repo-again"));
         QVERIFY(!ds.isEmpty());
         const QString written = reportFile(ds, "markdown_path");
-        LlmClient::shared().resetUsage();
+        m_llm->resetUsage();
         const QList<CheckpointRecord> checkpoints = m_studio->checkpoints(ds);
         const WorkflowState state(m_studio->checkpoint(ds, checkpoints.constLast().step).state);
         const QString rendered = DocsRenderer::architectureMarkdown(RenderInput::fromState(state));

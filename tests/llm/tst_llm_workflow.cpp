@@ -119,12 +119,13 @@ private slots:
     void workflow_withFakeKey_keyNowhereAndSecondRunFromCache() {
         const QString dataDir = QDir(m_root.path()).filePath(QStringLiteral("data/studio"));
         const QString outDir = QDir(m_root.path()).filePath(QStringLiteral("out"));
-        LlmClient::shared().resetUsage();
+        const auto llm = std::make_shared<LlmClient>(); // the Studio's client, read for its accounting below
         {
             Studio::Options o;
             o.dataDir = dataDir;
+            o.llm = llm;
             QString error;
-            auto studio = Studio::open(o, &error);
+            auto studio = test::openStudio(o, &error);
             QVERIFY2(studio, qPrintable(error));
             const QString project = studio->createProject(QStringLiteral("fraud"));
 
@@ -166,7 +167,7 @@ private slots:
                 QVERIFY(rejectedShown);
                 const LlmUsage fromCards = LlmUsage::fromCards(cards);
                 QVERIFY(fromCards.calls >= 1);
-                const LlmUsage perRun = LlmClient::shared().usage(ds);
+                const LlmUsage perRun = llm->usage(ds);
                 QCOMPARE(fromCards.calls, perRun.calls);
                 QCOMPARE(fromCards.cacheHits, perRun.cacheHits);
 
@@ -187,7 +188,7 @@ private slots:
                     QCOMPARE(perRun.cacheHits, perRun.calls);
                 }
             }
-            const LlmUsage totals = LlmClient::shared().totals();
+            const LlmUsage totals = llm->totals();
             std::printf("LLM both runs: %d HTTP request(s), %d completion(s), %d cache hit(s), hit rate %.0f%%\n",
                         m_server.requestCount(), totals.calls, totals.cacheHits, totals.cacheHitRate() * 100.0);
             std::fflush(stdout);
@@ -220,7 +221,7 @@ private slots:
         Studio::Options o;
         o.dataDir = QDir(m_root.path()).filePath(QStringLiteral("data/offline"));
         QString error;
-        auto studio = Studio::open(o, &error);
+        auto studio = test::openStudio(o, &error);
         QVERIFY2(studio, qPrintable(error));
         RunSettings settings;
         settings.approveWithDefaults = true;
@@ -249,7 +250,7 @@ private slots:
         QVERIFY2(code == 0, qPrintable(err));
         Studio::Options opts;
         QString error;
-        auto studio = Studio::open(opts, &error);
+        auto studio = test::openStudio(opts, &error);
         QVERIFY2(studio, qPrintable(error));
         const QList<ProjectRecord> projects = studio->projects();
         QVERIFY(!projects.isEmpty());

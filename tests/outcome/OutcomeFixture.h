@@ -46,10 +46,10 @@ inline QStringList makeTwoVersionRepository(const QString& root) {
         request.message = version == 0 ? QStringLiteral("Version 1: streaming features with an online store")
                                        : QStringLiteral("Version 2: failover for the feature store");
         request.time = QDateTime(QDate(2026, 11, 24), QTime(12, version), Qt::UTC);
-        const GitCommitResult result = repository.commitWorkingTree(request);
+        const Result<GitNewCommit> result = repository.commitWorkingTree(request);
         if (!result.ok())
-            qWarning("commit failed: %s", qPrintable(result.error));
-        shas.append(result.sha);
+            qWarning("commit failed: %s", qPrintable(result.error()));
+        shas.append(result.valueOr({}).sha);
         ++version;
     }
     return shas;

@@ -6,6 +6,7 @@
 #include "OutcomeFixture.h"
 
 #include "Studio.h"
+#include "TestSupport.h"
 #include "outcome/CommitHistoryView.h"
 #include "outcome/GitVersionHistory.h"
 #include "outcome/OutcomeView.h"
@@ -55,7 +56,7 @@ int main(int argc, char* argv[]) {
     Studio::Options options;
     options.dataDir = dir.filePath(QStringLiteral("data"));
     QString error;
-    auto studio = Studio::open(options, &error);
+    auto studio = test::openStudio(options, &error);
     if (!studio) {
         qCritical("%s", qPrintable(error));
         return 1;

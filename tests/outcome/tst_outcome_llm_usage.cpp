@@ -6,6 +6,7 @@
 #include "OutcomeFixture.h"
 
 #include "Studio.h"
+#include "TestSupport.h"
 #include "llm/LlmClient.h"
 #include "llm/LlmRunUsage.h"
 #include "outcome/OutcomeView.h"
@@ -38,6 +39,8 @@ class TestOutcomeLlmUsage : public QObject {
 
     QTemporaryDir m_dir;
     test::FakeLlmServer m_server;
+    // The Studio's LLM client, made here so the test can read its accounting.
+    std::shared_ptr<LlmClient> m_llm = std::make_shared<LlmClient>();
     std::unique_ptr<Studio> m_studio;
     QString m_project;
 
@@ -69,8 +72,9 @@ private slots:
         m_server.setHandler(model);
         Studio::Options o;
         o.dataDir = m_dir.filePath(QStringLiteral("data"));
+        o.llm = m_llm;
         QString error;
-        m_studio = Studio::open(o, &error);
+        m_studio = test::openStudio(o, &error);
         QVERIFY2(m_studio, qPrintable(error));
         m_project = m_studio->createProject(QStringLiteral("fraud"));
     }
@@ -89,7 +93,7 @@ private slots:
                               {QStringLiteral("cache_dir"), m_dir.filePath(QStringLiteral("llm-cache"))}};
         const QString ds = runFollowed(llm, QStringLiteral("repo-llm"), status);
         QVERIFY(!ds.isEmpty());
-        const LlmUsage client = LlmClient::shared().usage(ds);
+        const LlmUsage client = m_llm->usage(ds);
         QVERIFY(client.calls >= 1 && client.inputTokens > 0);
         QCOMPARE(client.networkRequests, m_server.requestCount());
 

@@ -2,6 +2,7 @@
 #include "OutcomeFixture.h"
 
 #include "Studio.h"
+#include "TestSupport.h"
 #include "core/Event.h"
 #include "outcome/ArchitectureDiagram.h"
 #include "outcome/CodeEditor.h"
@@ -122,7 +123,7 @@ private slots:
         Studio::Options options;
         options.dataDir = data.path();
         QString error;
-        auto studio = Studio::open(options, &error);
+        auto studio = test::openStudio(options, &error);
         QVERIFY2(studio, qPrintable(error));
         const QString project = studio->createProject(QStringLiteral("fraud"));
         QFile prompt(QStringLiteral(MLOPS_TEST_DATA_DIR "/../../resources/examples/fraud-detection.txt"));

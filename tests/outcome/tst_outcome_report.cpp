@@ -3,6 +3,7 @@
 #include "OutcomeFixture.h"
 
 #include "Studio.h"
+#include "TestSupport.h"
 #include "outcome/OutcomeView.h"
 #include "outcome/ReportView.h"
 
@@ -71,7 +72,7 @@ private slots:
         Studio::Options options;
         options.dataDir = m_dir.filePath(QStringLiteral("studio"));
         QString error;
-        auto studio = Studio::open(options, &error);
+        auto studio = test::openStudio(options, &error);
         QVERIFY2(studio, qPrintable(error));
         QFile prompt(QStringLiteral(MLOPS_TEST_DATA_DIR "/../../resources/examples/fraud-detection.txt"));
         QVERIFY(prompt.open(QIODevice::ReadOnly));

@@ -40,7 +40,7 @@ private slots:
         options.dataDir = m_dir.filePath(QStringLiteral("data"));
         options.processJobs = false;
         QString error;
-        m_studio = Studio::open(options, &error);
+        m_studio = test::openStudio(options, &error);
         QVERIFY2(m_studio, qPrintable(error));
     }
 
@@ -77,11 +77,10 @@ private slots:
         // What is stored with the decision set never holds the key.
         QVERIFY(!QJsonDocument(run.toJson()).toJson().contains("sk-test-not-a-real-key-42"));
 
-        // The engine finds the key through the registered source when the environment has none.
-        StudioPreferences::registerKeySource();
+        // The engine finds the key through the preferences' key source when the environment has none.
         LlmSettings llm;
         llm.provider = LlmSettings::Provider::OpenAi;
-        QCOMPARE(llm.apiKey(QProcessEnvironment()), p.llmApiKey);
+        QCOMPARE(llm.apiKey(StudioPreferences::keySource(), QProcessEnvironment()), p.llmApiKey);
     }
 
     void applyTo_providerWithoutModel_keepsOfflineAndSaysWhy() {

@@ -1,5 +1,8 @@
 #include "TestSupport.h"
 
+#include "agents/knowledge/KnowledgeBase.h"
+#include "core/Clock.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -25,6 +28,24 @@ void isolateDataDirs(const QString& root) {
     qputenv("XDG_DATA_HOME", QDir(root).filePath(QStringLiteral("data")).toUtf8());
     qputenv("XDG_CONFIG_HOME", QDir(root).filePath(QStringLiteral("config")).toUtf8());
     qputenv("XDG_CACHE_HOME", QDir(root).filePath(QStringLiteral("cache")).toUtf8());
+}
+
+std::unique_ptr<Studio> openStudio(const Studio::Options& options, QString* error) {
+    Result<std::unique_ptr<Studio>> studio = Studio::open(options);
+    if (!studio) {
+        *error = studio.error();
+        return nullptr;
+    }
+    return std::move(studio).value();
+}
+
+std::shared_ptr<const KnowledgeBase> knowledge() {
+    static const std::shared_ptr<const KnowledgeBase> kb = KnowledgeBase::loadDefault();
+    return kb;
+}
+
+RunServices services() {
+    return {Clock::system(), knowledge(), nullptr};
 }
 
 } // namespace mlops::test

@@ -24,17 +24,17 @@ int main(int argc, char* argv[]) {
         JobRecord job;
         const WriteResult r = db.writeAndWait(
             [&](SqliteConnection& c) { job = JobQueue::claim(c, worker, 60000, {QStringLiteral("race")}); });
-        if (!r.ok)
+        if (!r.ok())
             return 4;
         if (!job.isValid())
             break;
-        const qint64 start = Clock::nowMs();
+        const qint64 start = Clock::system()->nowMs();
         QThread::usleep(500);
-        const qint64 end = Clock::nowMs();
+        const qint64 end = Clock::system()->nowMs();
         const bool finished = db.writeAndWait([&](SqliteConnection& c) {
                                     if (!JobQueue::finish(c, job.id, worker, QStringLiteral("done")))
                                         throw SqliteError(QStringLiteral("lost"), 0);
-                                }).ok;
+                                }).ok();
         if (!finished)
             return 5;
         out.write(QByteArray::number(job.id) + ' ' + QByteArray::number(start) + ' ' + QByteArray::number(end) + '\n');

@@ -51,13 +51,13 @@ private slots:
             EventBus bus(db);
             for (int i = 0; i < 5; ++i)
                 bus.publish(kDs, QStringLiteral("heartbeat"), {{QStringLiteral("i"), i}});
-            QVERIFY(bus.commit(kDs).result().ok);
+            QVERIFY(bus.commit(kDs).result().ok());
         }
         Database db(path);
         EventBus bus(db);
         const Event e = bus.publish(kDs, QStringLiteral("heartbeat"), {});
         QCOMPARE(e.seq, 6);
-        QVERIFY(bus.commit(kDs).result().ok);
+        QVERIFY(bus.commit(kDs).result().ok());
         QCOMPARE(seqs(EventLogStore::load(db.reader(), kDs)), range(1, 6));
     }
 
@@ -71,7 +71,7 @@ private slots:
         // The extra write fails: the staged events must not be persisted without it.
         const WriteResult r =
             bus.commit(kDs, [](SqliteConnection& c) { c.exec("INSERT INTO no_such_table VALUES (1)"); }).result();
-        QVERIFY(!r.ok);
+        QVERIFY(!r.ok());
         QCOMPARE(EventLogStore::maxSeq(db.reader(), kDs), 0);
     }
 
@@ -109,11 +109,11 @@ private slots:
         EventBus bus(db);
         for (int i = 0; i < 1000; ++i)
             bus.publish(kDs, QStringLiteral("heartbeat"), {});
-        QVERIFY(bus.commit(kDs).result().ok);
+        QVERIFY(bus.commit(kDs).result().ok());
         QCOMPARE(bus.bufferedCount(kDs), 1000);
         bus.publish(kDs, QStringLiteral("heartbeat"), {}); // 1001st: over the limit
         QCOMPARE(bus.bufferedCount(kDs), 500);
-        QVERIFY(bus.commit(kDs).result().ok);
+        QVERIFY(bus.commit(kDs).result().ok());
         QCOMPARE(EventLogStore::maxSeq(db.reader(), kDs), 1001); // the database keeps all
     }
 
@@ -139,14 +139,14 @@ private slots:
         createDecisionSet(db);
         EventBus bus(db);
         bus.publish(kDs, QStringLiteral("workflow-start"), {});
-        QVERIFY(bus.commit(kDs).result().ok);
+        QVERIFY(bus.commit(kDs).result().ok());
         {
             // Another process appends events 2 and 3.
             Database other(path);
             EventBus otherBus(other);
             otherBus.publish(kDs, QStringLiteral("heartbeat"), {});
             otherBus.publish(kDs, QStringLiteral("heartbeat"), {});
-            QVERIFY(otherBus.commit(kDs).result().ok);
+            QVERIFY(otherBus.commit(kDs).result().ok());
         }
         QList<qint64> received;
         EventSubscription* sub = bus.subscribe(kDs, this);
@@ -157,7 +157,7 @@ private slots:
                                      return EventBus::EventList{{QStringLiteral("answers-received"), {}}};
                                  })
                 .result();
-        QVERIFY(r.ok);
+        QVERIFY(r.ok());
         QCOMPARE(seqs(EventLogStore::load(db.reader(), kDs)), range(1, 4));
         QTRY_VERIFY(received.contains(4));
         QCOMPARE(bus.publish(kDs, QStringLiteral("heartbeat"), {}).seq, 5);

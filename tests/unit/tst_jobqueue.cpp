@@ -1,3 +1,4 @@
+#include "TestClock.h"
 #include "TestSupport.h"
 #include "storage/Database.h"
 #include "storage/JobQueue.h"
@@ -10,9 +11,9 @@ using namespace mlops;
 
 namespace {
 
-JobRecord claimOne(Database& db, const QString& worker, qint64 leaseMs = 60000) {
+JobRecord claimOne(Database& db, const QString& worker, qint64 leaseMs = 60000, const Clock& clock = *Clock::system()) {
     JobRecord job;
-    db.writeAndWait([&](SqliteConnection& c) { job = JobQueue::claim(c, worker, leaseMs); });
+    db.writeAndWait([&](SqliteConnection& c) { job = JobQueue::claim(c, worker, leaseMs, {}, clock); });
     return job;
 }
 
@@ -40,19 +41,22 @@ private slots:
     void claim_expiredLease_isTakenOverAndOldHolderLosesIt() {
         QTemporaryDir dir;
         Database db(dir.filePath(QStringLiteral("q.db")));
+        test::TestClock clock;
         const qint64 id = enqueue(db);
-        QCOMPARE(claimOne(db, QStringLiteral("w1"), 1).id, id);
-        QTest::qWait(20);
-        const JobRecord taken = claimOne(db, QStringLiteral("w2"));
+        QCOMPARE(claimOne(db, QStringLiteral("w1"), 1, clock).id, id);
+        clock.advance(20); // the 1 ms lease has run out
+        const JobRecord taken = claimOne(db, QStringLiteral("w2"), 60000, clock);
         QCOMPARE(taken.id, id);
         QCOMPARE(taken.attempts, 2);
         bool ok = true;
-        db.writeAndWait([&](SqliteConnection& c) { ok = JobQueue::heartbeat(c, id, QStringLiteral("w1"), 1000); });
+        db.writeAndWait(
+            [&](SqliteConnection& c) { ok = JobQueue::heartbeat(c, id, QStringLiteral("w1"), 1000, clock).ok(); });
         QVERIFY(!ok);
         db.writeAndWait(
             [&](SqliteConnection& c) { ok = JobQueue::finish(c, id, QStringLiteral("w1"), QStringLiteral("done")); });
         QVERIFY(!ok); // a stale holder cannot finish someone else's job
-        db.writeAndWait([&](SqliteConnection& c) { ok = JobQueue::heartbeat(c, id, QStringLiteral("w2"), 1000); });
+        db.writeAndWait(
+            [&](SqliteConnection& c) { ok = JobQueue::heartbeat(c, id, QStringLiteral("w2"), 1000, clock).ok(); });
         QVERIFY(ok);
     }
 

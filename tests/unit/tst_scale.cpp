@@ -60,7 +60,7 @@ private slots:
         o.dataDir = dir.filePath(QStringLiteral("data"));
         o.maxConcurrentRuns = 100;
         QString error;
-        auto studio = Studio::open(o, &error);
+        auto studio = test::openStudio(o, &error);
         QVERIFY2(studio, qPrintable(error));
         const QString project = studio->createProject(QStringLiteral("scale"));
         QElapsedTimer t;
@@ -104,7 +104,7 @@ private slots:
             o.dataDir = dir.filePath(QStringLiteral("xdg/agentic-mlops-studio"));
             o.processJobs = false; // only queue
             QString error;
-            auto studio = Studio::open(o, &error);
+            auto studio = test::openStudio(o, &error);
             QVERIFY2(studio, qPrintable(error));
             const QString project = studio->createProject(QStringLiteral("queue"));
             for (int i = 0; i < jobs; ++i) {

@@ -35,7 +35,7 @@ private slots:
             Database db(path);
             QVERIFY(db.writeAndWait([](SqliteConnection& c) {
                           ProjectStore::createProject(c, QStringLiteral("p1"), QStringLiteral("Fraud"), {});
-                      }).ok);
+                      }).ok());
         }
         Database again(path);
         const QList<ProjectRecord> projects = ProjectStore::projects(again.reader());
@@ -101,10 +101,10 @@ private slots:
             ProjectStore::createProject(c, QStringLiteral("p3"), QStringLiteral("three"), {});
         });
         good2.waitForFinished();
-        QVERIFY(good1.result().ok);
-        QVERIFY(!bad.result().ok);
-        QVERIFY(bad.result().error.contains(QStringLiteral("UNIQUE")));
-        QVERIFY(good2.result().ok);
+        QVERIFY(good1.result().ok());
+        QVERIFY(!bad.result().ok());
+        QVERIFY(bad.result().error().contains(QStringLiteral("UNIQUE")));
+        QVERIFY(good2.result().ok());
         QStringList names;
         for (const ProjectRecord& p : ProjectStore::projects(db.reader()))
             names.append(p.name);
@@ -121,7 +121,7 @@ private slots:
                                                       {});
                       ProjectStore::createDecisionSet(c, QStringLiteral("d2"), QStringLiteral("p"), QStringLiteral("x"),
                                                       {}, QStringLiteral("d1"), 3);
-                  }).ok);
+                  }).ok());
         const DecisionSetRecord d2 = ProjectStore::decisionSet(db.reader(), QStringLiteral("d2"));
         QCOMPARE(d2.version, 2);
         QCOMPARE(d2.parentId, QStringLiteral("d1"));
@@ -130,7 +130,7 @@ private slots:
         // Status values outside SPEC §3 are refused by the schema.
         const WriteResult r = db.writeAndWait(
             [](SqliteConnection& c) { ProjectStore::setStatus(c, QStringLiteral("d2"), QStringLiteral("bogus")); });
-        QVERIFY(!r.ok);
+        QVERIFY(!r.ok());
     }
 };
 

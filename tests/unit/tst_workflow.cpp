@@ -1,4 +1,5 @@
 #include "Studio.h"
+#include "TestClock.h"
 #include "TestNodes.h"
 #include "TestSupport.h"
 #include "events/EventSubscription.h"
@@ -55,8 +56,11 @@ std::shared_ptr<WorkflowGraph> loopGraph(std::shared_ptr<QSemaphore> barrier = {
     return g;
 }
 
+// Every Studio here runs on a manual clock: gate deadlines, node delays, leases and the job poll move only when
+// a test advances it, so no test sleeps through a real deadline.
 struct Fixture {
     QTemporaryDir dir;
+    std::shared_ptr<TestClock> clock = std::make_shared<TestClock>();
     std::unique_ptr<Studio> studio;
     QString projectId;
 
@@ -64,8 +68,9 @@ struct Fixture {
         Studio::Options o;
         o.dataDir = dir.path();
         o.graphFactory = std::move(graph);
+        o.clock = clock;
         QString error;
-        studio = Studio::open(o, &error);
+        studio = test::openStudio(o, &error);
         QVERIFY2(studio, qPrintable(error));
         const QList<ProjectRecord> projects = studio->projects();
         projectId = projects.isEmpty() ? studio->createProject(QStringLiteral("test")) : projects.first().id;
@@ -83,6 +88,38 @@ QString waitForEnd(Studio& studio, const QString& ds, int timeoutMs = 15000) {
         if (!spy.wait(timeoutMs))
             return QStringLiteral("timeout");
     }
+}
+
+// waitForEnd for runs whose nodes take clock time (RunSettings::nodeDelayMs): advances `clock` by `stepMs`
+// whenever 20 ms pass without the run ending.
+QString driveToEnd(Studio& studio, TestClock& clock, const QString& ds, qint64 stepMs, int timeoutMs = 15000) {
+    QSignalSpy spy(&studio, &Studio::runEnded);
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < timeoutMs) {
+        for (const QList<QVariant>& args : std::as_const(spy)) {
+            if (args[0].toString() == ds && args[1].toString() != QLatin1String("abandoned"))
+                return args[1].toString();
+        }
+        spy.clear();
+        if (!spy.wait(20))
+            clock.advance(stepMs);
+    }
+    return QStringLiteral("timeout");
+}
+
+// For QTRY_VERIFY: moves the clock on by `stepMs` at each poll, then asks.
+bool advancedUntil(TestClock& clock, qint64 stepMs, const std::function<bool()>& done) {
+    if (done())
+        return true;
+    clock.advance(stepMs);
+    return done();
+}
+
+// The database writer applies operations in order: once this no-op is committed, so is every write queued
+// before it (an asynchronous Studio call's, for instance).
+void waitForQueuedWrites(Studio& studio) {
+    QVERIFY(studio.database().writeAndWait([](SqliteConnection&) {}).ok());
 }
 
 QList<Event> eventLog(Studio& studio, const QString& ds) {
@@ -188,7 +225,7 @@ private slots:
         QVERIFY2(stale.value(QString()).contains(QStringLiteral("closed meanwhile")),
                  qPrintable(stale.value(QString())));
         f.studio->acceptDefaults(ds, QStringLiteral("an_earlier_gate"));
-        QTest::qWait(300); // the write is asynchronous: give it the time it would take
+        waitForQueuedWrites(*f.studio);
         QVERIFY(f.studio->pendingGate(ds).answers.isEmpty());
         QCOMPARE(f.studio->decisionSet(ds).status, QStringLiteral("hitl_pending"));
 
@@ -213,9 +250,15 @@ private slots:
         settings.autoApproveTimeoutSec = 1;
         const QString ds = f.studio->startRun(f.projectId, QStringLiteral("p"), settings);
         QCOMPARE(waitForEnd(*f.studio, ds), QStringLiteral("waiting"));
+        f.clock->advance(999);
+        waitForQueuedWrites(*f.studio);
+        QVERIFY(f.studio->pendingGate(ds).answers.isEmpty()); // not a millisecond early
         // After the deadline the medium question takes its default; the high one still waits for a human.
+        f.clock->advance(1);
         QTRY_VERIFY_WITH_TIMEOUT(f.studio->pendingGate(ds).answers.contains(QStringLiteral("budget")), 5000);
-        QTest::qWait(700);
+        QVERIFY(GateStore::isDeadlineApplied(f.studio->pendingGate(ds))); // applied once: later scans skip it
+        f.clock->advance(700);
+        waitForQueuedWrites(*f.studio);
         QVERIFY(f.studio->pendingGate(ds).isValid());
         QVERIFY(!f.studio->pendingGate(ds).answers.contains(QStringLiteral("cloud")));
         QVERIFY(f.studio->answer(ds, {{QStringLiteral("cloud"), QStringLiteral("azure")}}).isEmpty());
@@ -240,11 +283,13 @@ private slots:
         settings.allowCriticalDecisions = true;
         const QString ds = f.studio->startRun(f.projectId, QStringLiteral("p"), settings);
         QCOMPARE(waitForEnd(*f.studio, ds), QStringLiteral("waiting"));
+        f.clock->advance(1000);
         QCOMPARE(waitForEnd(*f.studio, ds), QStringLiteral("completed"));
     }
 
     void gate_survivesRestart_autoApprovesAtStoredDeadline() {
         QTemporaryDir dir;
+        const auto clock = std::make_shared<TestClock>(); // one time line across both "processes"
         const QList<Question> qs = {
             makeQuestion(QStringLiteral("budget"), QStringLiteral("number"), 500, 0.9, QStringLiteral("low"))};
         auto graph = [qs] { return loopGraph({}, true, qs); };
@@ -254,25 +299,31 @@ private slots:
             Studio::Options o;
             o.dataDir = dir.path();
             o.graphFactory = graph;
+            o.clock = clock;
             QString error;
-            auto studio = Studio::open(o, &error);
+            auto studio = test::openStudio(o, &error);
             QVERIFY(studio);
             RunSettings settings;
             settings.autoApproveTimeoutSec = 3;
             ds = studio->startRun(studio->createProject(QStringLiteral("p")), QStringLiteral("p"), settings);
             QCOMPARE(waitForEnd(*studio, ds), QStringLiteral("waiting"));
             deadline = studio->pendingGate(ds).deadlineMs;
-        } // the "process" ends with the gate pending
-        QTest::qWait(1500);
+        }                     // the "process" ends with the gate pending
+        clock->advance(1500); // ... and is down for 1.5 s
         Studio::Options o;
         o.dataDir = dir.path();
         o.graphFactory = graph;
+        o.clock = clock;
         QString error;
-        auto studio = Studio::open(o, &error);
+        auto studio = test::openStudio(o, &error);
         QVERIFY(studio);
         QCOMPARE(studio->pendingGate(ds).deadlineMs, deadline); // the stored deadline, not a new one
+        clock->advanceTo(deadline - 1);
+        waitForQueuedWrites(*studio);
+        QVERIFY(studio->pendingGate(ds).isValid());
+        clock->advanceTo(deadline);
         QCOMPARE(waitForEnd(*studio, ds, 10000), QStringLiteral("completed"));
-        const qint64 resolvedAt = QDateTime::currentMSecsSinceEpoch();
+        const qint64 resolvedAt = clock->nowMs();
         QVERIFY2(resolvedAt >= deadline, "must not approve before the deadline");
         QVERIFY2(resolvedAt - deadline < 1500,
                  qPrintable(QStringLiteral("approved %1 ms late").arg(resolvedAt - deadline)));
@@ -287,14 +338,14 @@ private slots:
         RunSettings settings;
         settings.nodeDelayMs = 80;
         const QString ds = f.studio->startRun(f.projectId, QStringLiteral("p"), settings);
-        QTRY_VERIFY(f.studio->checkpoints(ds).size() >= 2);
+        QTRY_VERIFY(advancedUntil(*f.clock, 80, [&] { return f.studio->checkpoints(ds).size() >= 2; }));
         f.studio->pause(ds);
-        QCOMPARE(waitForEnd(*f.studio, ds), QStringLiteral("paused"));
+        QCOMPARE(driveToEnd(*f.studio, *f.clock, ds, 80), QStringLiteral("paused"));
         const int stepsAtPause = int(f.studio->checkpoints(ds).size());
         QVERIFY(stepsAtPause < 11);
         QVERIFY(f.studio->decisionSet(ds).paused);
         f.studio->resume(ds);
-        QCOMPARE(waitForEnd(*f.studio, ds), QStringLiteral("completed"));
+        QCOMPARE(driveToEnd(*f.studio, *f.clock, ds, 80), QStringLiteral("completed"));
         QCOMPARE(f.studio->checkpoints(ds).size(), 11);
         const QList<Event> events = eventLog(*f.studio, ds);
         verifyGapless(events);
@@ -313,7 +364,7 @@ private slots:
         RunSettings slow;
         slow.nodeDelayMs = 100;
         const QString running = f.studio->startRun(f.projectId, QStringLiteral("p"), slow);
-        QTRY_VERIFY(f.studio->checkpoints(running).size() >= 1);
+        QTRY_VERIFY(advancedUntil(*f.clock, 100, [&] { return f.studio->checkpoints(running).size() >= 1; }));
         f.studio->cancel(running);
         QCOMPARE(waitForEnd(*f.studio, running), QStringLiteral("cancelled"));
         QCOMPARE(f.studio->decisionSet(running).status, QStringLiteral("cancelled"));
@@ -341,9 +392,9 @@ private slots:
         const int gateStep = cps[cps.size() - 2].step; // checkpoint written by the gate
         QCOMPARE(cps[cps.size() - 2].node, QStringLiteral("gate"));
         // Fork from the checkpoint before the gate, with the plan continuing at the gate.
-        QString error;
-        const QString child = f.studio->fork(ds, gateStep - 1, {}, &error);
-        QVERIFY2(!child.isEmpty(), qPrintable(error));
+        const Result<QString> fork = f.studio->fork(ds, gateStep - 1, {});
+        QVERIFY2(fork.ok(), qPrintable(fork.error()));
+        const QString child = fork.value();
         QCOMPARE(waitForEnd(*f.studio, child), QStringLiteral("completed"));
         const DecisionSetRecord rec = f.studio->decisionSet(child);
         QCOMPARE(rec.parentId, ds);
@@ -357,8 +408,9 @@ private slots:
         QCOMPARE(events.first().type, QStringLiteral("workflow-start"));
         QCOMPARE(events.first().data.value(QStringLiteral("parent_id")).toString(), ds);
         // A checkpoint that does not exist is a clear error.
-        QVERIFY(f.studio->fork(ds, 999, {}, &error).isEmpty());
-        QVERIFY(error.contains(QStringLiteral("no checkpoint")));
+        const Result<QString> missing = f.studio->fork(ds, 999, {});
+        QVERIFY(missing.valueOr({}).isEmpty());
+        QVERIFY(missing.error().contains(QStringLiteral("no checkpoint")));
     }
 
     void subscribe_afterRun_replaysWholeHistoryInOrder() {

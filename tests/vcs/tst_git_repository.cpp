@@ -11,9 +11,9 @@ namespace {
 
 GitCommitRequest request(const QString& branch, const QString& dsId, int version, const QString& startPoint = {}) {
     GitCommitRequest r;
-    r.branch = branch;
+    r.value().branch = branch;
     r.startPoint = startPoint;
-    r.message = QStringLiteral("fraud: version %1\n\nPattern: online inference").arg(version);
+    r.value().message = QStringLiteral("fraud: version %1\n\nPattern: online inference").arg(version);
     r.trailers = {{QStringLiteral("Decision-Set-Id"), dsId},
                   {QStringLiteral("Decision-Set-Version"), QString::number(version)}};
     return r;
@@ -51,12 +51,13 @@ void TestGitRepository::init() {
 void TestGitRepository::commit_firstVersion_onMainAndCleanForGit() {
     const GitRepository repo(m_dir->path());
     QVERIFY(!repo.exists());
-    const GitCommitResult r = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-1"), 1));
-    QVERIFY2(r.ok(), qPrintable(r.error));
-    QCOMPARE(r.sha.size(), 40);
-    QVERIFY(!r.unchanged);
+    const Result<GitNewCommit> r = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-1"), 1));
+    QVERIFY2(r.ok(), qPrintable(r.error()));
+    QCOMPARE(r.value().sha.size(), 40);
+    QVERIFY(!r.value().unchanged);
     QCOMPARE(repo.headBranch(), QStringLiteral("main"));
-    QCOMPARE(test::git(m_dir->path(), {QStringLiteral("rev-parse"), QStringLiteral("HEAD")}).out.trimmed(), r.sha);
+    QCOMPARE(test::git(m_dir->path(), {QStringLiteral("rev-parse"), QStringLiteral("HEAD")}).out.trimmed(),
+             r.value().sha);
     QCOMPARE(test::git(m_dir->path(), {QStringLiteral("fsck"), QStringLiteral("--strict")}).code, 0);
     // The index and HEAD match the working tree: git sees nothing to commit.
     QCOMPARE(test::git(m_dir->path(), {QStringLiteral("status"), QStringLiteral("--porcelain")}).out, QString());
@@ -72,18 +73,20 @@ void TestGitRepository::commit_firstVersion_onMainAndCleanForGit() {
 
 void TestGitRepository::commit_changes_diffMatchesGitNumstat() {
     const GitRepository repo(m_dir->path());
-    const GitCommitResult first = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-1"), 1));
+    const Result<GitNewCommit> first =
+        repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-1"), 1));
     QVERIFY(first.ok());
     QVERIFY(test::writeFile(file(QStringLiteral("README.md")), "# Fraud\n\nline 2 changed\nline 3\nline 4\n"));
     QVERIFY(QFile::remove(file(QStringLiteral("app/old.py"))));
     QVERIFY(test::writeFile(file(QStringLiteral("app/new.py")), "print('new')\nprint('two')\n"));
-    const GitCommitResult second = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-2"), 2));
-    QVERIFY2(second.ok(), qPrintable(second.error));
-    QCOMPARE(repo.commit(second.sha).parents, QStringList{first.sha});
+    const Result<GitNewCommit> second =
+        repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-2"), 2));
+    QVERIFY2(second.ok(), qPrintable(second.error()));
+    QCOMPARE(repo.commit(second.value().sha).parents, QStringList{first.value().sha});
 
-    QString error;
-    const GitDiff d = repo.diff(first.sha, second.sha, 3, &error);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const Result<GitDiff> diffed = repo.diff(first.value().sha, second.value().sha, 3);
+    QVERIFY2(diffed.ok(), qPrintable(diffed.error()));
+    const GitDiff& d = diffed.value();
     QCOMPARE(d.files.size(), 3);
     QCOMPARE(d.files.at(0).path(), QStringLiteral("README.md"));
     QCOMPARE(d.files.at(0).status, GitFileDiff::Status::Modified);
@@ -93,9 +96,9 @@ void TestGitRepository::commit_changes_diffMatchesGitNumstat() {
     QCOMPARE(d.files.at(2).path(), QStringLiteral("app/old.py"));
     QCOMPARE(d.files.at(2).status, GitFileDiff::Status::Deleted);
     // Same counts as git's own numstat, file by file.
-    const QStringList numstat =
-        test::git(m_dir->path(), {QStringLiteral("diff"), QStringLiteral("--numstat"), first.sha, second.sha})
-            .out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList numstat = test::git(m_dir->path(), {QStringLiteral("diff"), QStringLiteral("--numstat"),
+                                                          first.value().sha, second.value().sha})
+                                    .out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(numstat.size(), 3);
     for (const QString& line : numstat) {
         const QStringList cols = line.split(QLatin1Char('\t'));
@@ -110,59 +113,60 @@ void TestGitRepository::commit_changes_diffMatchesGitNumstat() {
         QVERIFY2(matched, qPrintable(line));
     }
     // From nothing: every file added.
-    const GitDiff all = repo.diff(QString(), first.sha);
+    const GitDiff all = repo.diff(QString(), first.value().sha).value();
     QCOMPARE(all.files.size(), 3);
     QCOMPARE(all.removed, 0);
 }
 
 void TestGitRepository::fork_branchStartsAtParentCommit() {
     const GitRepository repo(m_dir->path());
-    const GitCommitResult v1 = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-1"), 1));
+    const Result<GitNewCommit> v1 = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-1"), 1));
     QVERIFY(test::writeFile(file(QStringLiteral("README.md")), "# v2\n"));
-    const GitCommitResult v2 = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-2"), 2));
+    const Result<GitNewCommit> v2 = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-2"), 2));
     QVERIFY(test::writeFile(file(QStringLiteral("README.md")), "# fork of v1\n"));
-    const GitCommitResult v3 =
-        repo.commitWorkingTree(request(QStringLiteral("version-3"), QStringLiteral("ds-3"), 3, v1.sha));
-    QVERIFY2(v3.ok(), qPrintable(v3.error));
+    const Result<GitNewCommit> v3 =
+        repo.commitWorkingTree(request(QStringLiteral("version-3"), QStringLiteral("ds-3"), 3, v1.value().sha));
+    QVERIFY2(v3.ok(), qPrintable(v3.error()));
     QCOMPARE(test::git(m_dir->path(), {QStringLiteral("rev-parse"), QStringLiteral("version-3~1")}).out.trimmed(),
-             v1.sha);
-    QCOMPARE(test::git(m_dir->path(), {QStringLiteral("rev-parse"), QStringLiteral("main")}).out.trimmed(), v2.sha);
+             v1.value().sha);
+    QCOMPARE(test::git(m_dir->path(), {QStringLiteral("rev-parse"), QStringLiteral("main")}).out.trimmed(),
+             v2.value().sha);
     QCOMPARE(repo.headBranch(), QStringLiteral("version-3"));
     QCOMPARE(repo.branches(), (QStringList{QStringLiteral("main"), QStringLiteral("version-3")}));
     QCOMPARE(test::git(m_dir->path(), {QStringLiteral("status"), QStringLiteral("--porcelain")}).out, QString());
     QCOMPARE(test::git(m_dir->path(), {QStringLiteral("fsck"), QStringLiteral("--strict")}).code, 0);
     // A diff across branches works like any other.
-    const GitDiff d = repo.diff(v2.sha, v3.sha);
+    const GitDiff d = repo.diff(v2.value().sha, v3.value().sha).value();
     QCOMPARE(d.files.size(), 1);
     QVERIFY(d.files.first().patch.contains(QLatin1String("+# fork of v1")));
 }
 
 void TestGitRepository::commit_identicalTree_recordedWithTrailer() {
     const GitRepository repo(m_dir->path());
-    const GitCommitResult v1 = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-1"), 1));
-    const GitCommitResult v2 = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-2"), 2));
+    const Result<GitNewCommit> v1 = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-1"), 1));
+    const Result<GitNewCommit> v2 = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-2"), 2));
     QVERIFY(v2.ok());
-    QVERIFY(v2.unchanged);
-    QVERIFY(v2.sha != v1.sha);
-    QVERIFY(v2.message.contains(QLatin1String("Tree-Unchanged: true")));
-    QCOMPARE(repo.commit(v2.sha).trailer(QStringLiteral("Tree-Unchanged")), QStringLiteral("true"));
-    QCOMPARE(repo.diff(v1.sha, v2.sha).files.size(), 0);
+    QVERIFY(v2.value().unchanged);
+    QVERIFY(v2.value().sha != v1.value().sha);
+    QVERIFY(v2.value().message.contains(QLatin1String("Tree-Unchanged: true")));
+    QCOMPARE(repo.commit(v2.value().sha).trailer(QStringLiteral("Tree-Unchanged")), QStringLiteral("true"));
+    QCOMPARE(repo.diff(v1.value().sha, v2.value().sha).value().files.size(), 0);
 }
 
 void TestGitRepository::log_allBranches_parsesTrailers() {
     const GitRepository repo(m_dir->path());
-    const GitCommitResult v1 = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-1"), 1));
+    const Result<GitNewCommit> v1 = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-1"), 1));
     QVERIFY(test::writeFile(file(QStringLiteral("a.txt")), "a\n"));
-    repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-2"), 2));
+    QVERIFY(repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-2"), 2)).ok());
     QVERIFY(test::writeFile(file(QStringLiteral("b.txt")), "b\n"));
-    const GitCommitResult fork =
-        repo.commitWorkingTree(request(QStringLiteral("version-3"), QStringLiteral("ds-3"), 3, v1.sha));
+    const Result<GitNewCommit> fork =
+        repo.commitWorkingTree(request(QStringLiteral("version-3"), QStringLiteral("ds-3"), 3, v1.value().sha));
     const QList<GitCommitInfo> log = repo.log();
     const QStringList gitAll = test::git(m_dir->path(), {QStringLiteral("rev-list"), QStringLiteral("--branches")})
                                    .out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(log.size(), gitAll.size());
     QCOMPARE(log.size(), 3);
-    QCOMPARE(log.last().sha, v1.sha); // the root comes last
+    QCOMPARE(log.last().sha, v1.value().sha); // the root comes last
     QSet<int> versions;
     for (const GitCommitInfo& c : log) {
         QVERIFY(gitAll.contains(c.sha));
@@ -170,39 +174,40 @@ void TestGitRepository::log_allBranches_parsesTrailers() {
         QVERIFY(c.decisionSetId.startsWith(QLatin1String("ds-")));
         QCOMPARE(c.summary, QStringLiteral("fraud: version %1").arg(c.version));
         QCOMPARE(c.authorName, QStringLiteral("Agentic MLOps Studio"));
-        if (c.sha == fork.sha)
+        if (c.sha == fork.value().sha)
             QCOMPARE(c.branches, QStringList{QStringLiteral("version-3")});
     }
     QCOMPARE(versions, (QSet<int>{1, 2, 3}));
-    QCOMPARE(repo.findCommitWithTrailer(QStringLiteral("Decision-Set-Id"), QStringLiteral("ds-3")), fork.sha);
+    QCOMPARE(repo.findCommitWithTrailer(QStringLiteral("Decision-Set-Id"), QStringLiteral("ds-3")), fork.value().sha);
     QCOMPARE(repo.findCommitWithTrailer(QStringLiteral("Decision-Set-Id"), QStringLiteral("ds-9")), QString());
     QCOMPARE(repo.log(2).size(), 2);
 }
 
 void TestGitRepository::readFileAndFiles_matchGitShowAndLsTree() {
     const GitRepository repo(m_dir->path());
-    const GitCommitResult v1 = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-1"), 1));
+    const Result<GitNewCommit> v1 = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-1"), 1));
     bool ok = false;
-    const QByteArray readme = repo.readFile(v1.sha, QStringLiteral("README.md"), &ok);
+    const QByteArray readme = repo.readFile(v1.value().sha, QStringLiteral("README.md"), &ok);
     QVERIFY(ok);
     QCOMPARE(QString::fromUtf8(readme),
-             test::git(m_dir->path(), {QStringLiteral("show"), v1.sha + QStringLiteral(":README.md")}).out);
-    repo.readFile(v1.sha, QStringLiteral("missing.txt"), &ok);
+             test::git(m_dir->path(), {QStringLiteral("show"), v1.value().sha + QStringLiteral(":README.md")}).out);
+    repo.readFile(v1.value().sha, QStringLiteral("missing.txt"), &ok);
     QVERIFY(!ok);
     QCOMPARE(repo.readFile(QStringLiteral("HEAD"), QStringLiteral("infra/terraform/main.tf")),
              QByteArray("provider \"aws\" {}\n"));
     const QStringList lsTree = test::git(m_dir->path(), {QStringLiteral("ls-tree"), QStringLiteral("-r"),
-                                                         QStringLiteral("--name-only"), v1.sha})
+                                                         QStringLiteral("--name-only"), v1.value().sha})
                                    .out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    QCOMPARE(repo.files(v1.sha), lsTree);
+    QCOMPARE(repo.files(v1.value().sha), lsTree);
 }
 
 void TestGitRepository::commit_invalidBranch_fails() {
     const GitRepository repo(m_dir->path());
-    const GitCommitResult r = repo.commitWorkingTree(request(QStringLiteral("bad..name"), QStringLiteral("ds-1"), 1));
+    const Result<GitNewCommit> r =
+        repo.commitWorkingTree(request(QStringLiteral("bad..name"), QStringLiteral("ds-1"), 1));
     QVERIFY(!r.ok());
-    QVERIFY(r.sha.isEmpty());
-    const GitCommitResult noStart =
+    QVERIFY(r.valueOr({}).sha.isEmpty());
+    const Result<GitNewCommit> noStart =
         repo.commitWorkingTree(request(QStringLiteral("version-2"), QStringLiteral("ds-2"), 2,
                                        QStringLiteral("0123456789012345678901234567890123456789")));
     QVERIFY(!noStart.ok());
@@ -214,15 +219,16 @@ void TestGitRepository::commit_sameSizeRewriteWithinASecond_isStaged() {
     for (int i = 0; i < 5; ++i) {
         const QByteArray content = QByteArray("version ") + QByteArray::number(i) + '\n';
         QVERIFY(test::writeFile(file(QStringLiteral("README.md")), content));
-        const GitCommitResult r =
+        const Result<GitNewCommit> r =
             repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-%1").arg(i), i + 1));
-        QVERIFY2(r.ok(), qPrintable(r.error));
-        QCOMPARE(repo.readFile(r.sha, QStringLiteral("README.md")), content);
-        QVERIFY(!r.unchanged);
+        QVERIFY2(r.ok(), qPrintable(r.error()));
+        QCOMPARE(repo.readFile(r.value().sha, QStringLiteral("README.md")), content);
+        QVERIFY(!r.value().unchanged);
     }
     QVERIFY(QFile::remove(file(QStringLiteral("app/old.py"))));
-    const GitCommitResult removed = repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-9"), 9));
-    QVERIFY(!repo.files(removed.sha).contains(QStringLiteral("app/old.py")));
+    const Result<GitNewCommit> removed =
+        repo.commitWorkingTree(request(QStringLiteral("main"), QStringLiteral("ds-9"), 9));
+    QVERIFY(!repo.files(removed.value().sha).contains(QStringLiteral("app/old.py")));
     QCOMPARE(test::git(m_dir->path(), {QStringLiteral("status"), QStringLiteral("--porcelain")}).out, QString());
 }
 

@@ -69,17 +69,17 @@ void TestRepositoryExport::initTestCase() {
     GitCommitRequest r;
     r.message = QStringLiteral("v1");
     r.trailers = {{QStringLiteral("Decision-Set-Id"), QStringLiteral("ds-1")}};
-    const GitCommitResult v1 = repo.commitWorkingTree(r);
-    QVERIFY2(v1.ok(), qPrintable(v1.error));
-    m_v1 = v1.sha;
+    const Result<GitNewCommit> v1 = repo.commitWorkingTree(r);
+    QVERIFY2(v1.ok(), qPrintable(v1.error()));
+    m_v1 = v1.value().sha;
     QVERIFY(test::writeFile(m_repo + QStringLiteral("/README.md"), "# Fraud detection, fork\n"));
     r.branch = QStringLiteral("version-2");
     r.startPoint = m_v1;
     r.message = QStringLiteral("v2 fork");
     r.trailers = {{QStringLiteral("Decision-Set-Id"), QStringLiteral("ds-2")}};
-    const GitCommitResult fork = repo.commitWorkingTree(r);
-    QVERIFY2(fork.ok(), qPrintable(fork.error));
-    m_fork = fork.sha;
+    const Result<GitNewCommit> fork = repo.commitWorkingTree(r);
+    QVERIFY2(fork.ok(), qPrintable(fork.error()));
+    m_fork = fork.value().sha;
 }
 
 void TestRepositoryExport::crc32_knownVector() {
@@ -91,8 +91,8 @@ void TestRepositoryExport::zip_passesPythonZipfileAndRoundTrips() {
     if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
         QSKIP("python3 is needed to check the zip independently");
     const QString zip = m_root.filePath(QStringLiteral("v1.zip"));
-    QString error;
-    QVERIFY2(RepositoryExport(m_repo).writeZip(zip, m_v1, QStringLiteral("fraud/"), &error), qPrintable(error));
+    const Result<void> written = RepositoryExport(m_repo).writeZip(zip, m_v1, QStringLiteral("fraud/"));
+    QVERIFY2(written.ok(), qPrintable(written.error()));
     QString out;
     QCOMPARE(runPython({QStringLiteral("-m"), QStringLiteral("zipfile"), QStringLiteral("-t"), zip}, &out), 0);
     QVERIFY2(out.contains(QLatin1String("Done testing")), qPrintable(out));
@@ -119,8 +119,8 @@ void TestRepositoryExport::zip_passesPythonZipfileAndRoundTrips() {
 
 void TestRepositoryExport::bundle_verifiedAndClonedByGit() {
     const QString bundle = m_root.filePath(QStringLiteral("repo.bundle"));
-    QString error;
-    QVERIFY2(RepositoryExport(m_repo).writeBundle(bundle, &error), qPrintable(error));
+    const Result<void> written = RepositoryExport(m_repo).writeBundle(bundle);
+    QVERIFY2(written.ok(), qPrintable(written.error()));
     // git bundle verify needs a repository to check prerequisites against; a fresh one has none to offer.
     const QString scratch = m_root.filePath(QStringLiteral("scratch"));
     QDir().mkpath(scratch);
@@ -140,8 +140,8 @@ void TestRepositoryExport::bundle_verifiedAndClonedByGit() {
 
 void TestRepositoryExport::clone_hasEveryBranchAndCleanCheckout() {
     const QString dest = m_root.filePath(QStringLiteral("clone"));
-    QString error;
-    QVERIFY2(RepositoryExport(m_repo).cloneTo(dest, QStringLiteral("main"), &error), qPrintable(error));
+    const Result<void> cloned = RepositoryExport(m_repo).cloneTo(dest, QStringLiteral("main"));
+    QVERIFY2(cloned.ok(), qPrintable(cloned.error()));
     const GitRepository clone(dest);
     QCOMPARE(clone.branches(), (QStringList{QStringLiteral("main"), QStringLiteral("version-2")}));
     QCOMPARE(clone.headBranch(), QStringLiteral("main"));
@@ -151,8 +151,9 @@ void TestRepositoryExport::clone_hasEveryBranchAndCleanCheckout() {
     QVERIFY(readme.open(QIODevice::ReadOnly));
     QCOMPARE(readme.readAll(), QByteArray("# Fraud detection\n"));
     // A second clone into the same, now non-empty folder is refused.
-    QVERIFY(!RepositoryExport(m_repo).cloneTo(dest, {}, &error));
-    QVERIFY(error.contains(QLatin1String("not empty")));
+    const Result<void> again = RepositoryExport(m_repo).cloneTo(dest, {});
+    QVERIFY(!again.ok());
+    QVERIFY(again.error().contains(QLatin1String("not empty")));
 }
 
 void TestRepositoryExport::cli_exportFolderToZipBundleAndClone() {

@@ -28,7 +28,7 @@ NodeRun runNode(Node& node, const WorkflowState& state, const RunSettings& setti
         [&run](const QString& type, const QJsonObject& data) {
             run.events.append({type, data});
         },
-        nullptr);
+        nullptr, test::services());
     run.result = node.run(ctx);
     return run;
 }

@@ -178,7 +178,7 @@ void HitlPanel::updateCountdown() {
     if (!hasOpenGate())
         return;
     m_countdown->show();
-    const qint64 left = qMax<qint64>(0, m_deadlineMs - Clock::nowMs());
+    const qint64 left = qMax<qint64>(0, m_deadlineMs - Clock::system()->nowMs());
     const qint64 secs = (left + 999) / 1000;
     const QString clock = secs >= 3600 ? QStringLiteral("%1:%2:%3")
                                              .arg(secs / 3600)

@@ -31,7 +31,13 @@ QList<RepositoryVersion> GitVersionHistory::log(QString* error) const {
 }
 
 QString GitVersionHistory::diff(const QString& fromSha, const QString& toSha, QString* error) const {
-    const GitDiff d = GitRepository(m_root).diff(fromSha, toSha, 3, error);
+    const Result<GitDiff> diffed = GitRepository(m_root).diff(fromSha, toSha, 3);
+    if (!diffed) {
+        if (error)
+            *error = diffed.error();
+        return {};
+    }
+    const GitDiff& d = diffed.value();
     QString text;
     for (const GitFileDiff& f : d.files) {
         if (f.binary)
@@ -46,15 +52,21 @@ QString GitVersionHistory::diff(const QString& fromSha, const QString& toSha, QS
 
 bool GitVersionHistory::exportTo(ExportKind kind, const QString& target, QString* error) const {
     const RepositoryExport exporter(m_root);
+    Result<void> written = fail(QStringLiteral("unknown export kind"));
     switch (kind) {
     case ExportKind::Clone:
-        return exporter.cloneTo(target, {}, error);
+        written = exporter.cloneTo(target, {});
+        break;
     case ExportKind::Zip:
-        return exporter.writeZip(target, QStringLiteral("HEAD"), {}, error);
+        written = exporter.writeZip(target, QStringLiteral("HEAD"), {});
+        break;
     case ExportKind::Bundle:
-        return exporter.writeBundle(target, error);
+        written = exporter.writeBundle(target);
+        break;
     }
-    return false;
+    if (!written && error)
+        *error = written.error();
+    return written.ok();
 }
 
 } // namespace mlops

@@ -81,12 +81,12 @@ RunSettings StudioPreferences::applyTo(RunSettings base, QString* error) const {
     return base;
 }
 
-void StudioPreferences::registerKeySource() {
-    LlmSettings::setKeySource([](const QString&) {
+LlmSettings::KeySource StudioPreferences::keySource() {
+    return [](const QString&) {
         // QSettings is reentrant: a fresh instance per lookup is safe on the engine's worker threads.
         QSettings settings;
         return settings.value(key("llm/api_key")).toString();
-    });
+    };
 }
 
 } // namespace mlops

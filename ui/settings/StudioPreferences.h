@@ -1,5 +1,6 @@
 #pragma once
 
+#include "llm/LlmSettings.h"
 #include "workflow/RunSettings.h"
 
 #include <QString>
@@ -34,8 +35,9 @@ struct StudioPreferences {
     // part of `base` alone) when the provider fields are inconsistent, e.g. a provider without a model.
     RunSettings applyTo(RunSettings base, QString* error = nullptr) const;
 
-    // Lets the engine find the stored API key when a request needs one (after the environment variables).
-    static void registerKeySource();
+    // Where the engine finds the stored API key when a request needs one (after the environment variables);
+    // main.cpp hands it to the Studio (Studio::Options::keySource).
+    static LlmSettings::KeySource keySource();
 };
 
 } // namespace mlops

@@ -9,8 +9,6 @@
 #include <QSet>
 #include <QStandardPaths>
 
-#include <mutex>
-
 // The engine is a static library: its resources must be registered explicitly or the linker drops them.
 static void initKnowledgeResources() {
     Q_INIT_RESOURCE(resources);
@@ -19,9 +17,6 @@ static void initKnowledgeResources() {
 namespace mlops {
 
 namespace {
-
-std::mutex g_sharedMutex;
-std::shared_ptr<const KnowledgeBase> g_shared;
 
 const QStringList kSeverities = {QStringLiteral("critical"), QStringLiteral("high"), QStringLiteral("medium"),
                                  QStringLiteral("low")};
@@ -53,19 +48,10 @@ QString KnowledgeBase::userPolicyDir() {
            QStringLiteral("/agentic-mlops-studio/policies");
 }
 
-std::shared_ptr<const KnowledgeBase> KnowledgeBase::shared() {
-    std::lock_guard lock(g_sharedMutex);
-    if (!g_shared) {
-        Options options;
-        options.userPolicyDirs = {userPolicyDir()};
-        g_shared = load(options);
-    }
-    return g_shared;
-}
-
-void KnowledgeBase::resetShared() {
-    std::lock_guard lock(g_sharedMutex);
-    g_shared.reset();
+std::shared_ptr<const KnowledgeBase> KnowledgeBase::loadDefault() {
+    Options options;
+    options.userPolicyDirs = {userPolicyDir()};
+    return load(options);
 }
 
 QJsonObject KnowledgeBase::loadFile(const QString& path, bool withLines) {

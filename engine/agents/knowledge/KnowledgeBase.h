@@ -9,8 +9,9 @@
 namespace mlops {
 
 // The offline agents' knowledge (resources/knowledge/*.yaml) as validated JSON. Immutable once built, so one
-// instance is shared by all worker threads. Malformed files are reported as "file:line: reason": a broken
-// built-in file makes the instance invalid, a broken user policy file is skipped and reported.
+// instance is shared by all worker threads of a Studio (Studio::Options::knowledge), never by the process. Malformed
+// files are reported as "file:line: reason": a broken built-in file makes the instance invalid, a broken user policy
+// file is skipped and reported.
 class KnowledgeBase {
 public:
     struct Options {
@@ -19,12 +20,10 @@ public:
     };
 
     static std::shared_ptr<const KnowledgeBase> load(const Options& options);
-    // Built-in knowledge plus the user's policy folder ($XDG_CONFIG_HOME/agentic-mlops-studio/policies),
-    // built on first use under a mutex.
-    static std::shared_ptr<const KnowledgeBase> shared();
+    // Built-in knowledge plus the user's policy folder ($XDG_CONFIG_HOME/agentic-mlops-studio/policies), read
+    // now: a policy file added or fixed since shows in the next instance loaded.
+    static std::shared_ptr<const KnowledgeBase> loadDefault();
     static QString userPolicyDir();
-    // Drops the shared instance (tests that change the user policy folder).
-    static void resetShared();
 
     // Parses one policy pack file; errors get file and line. Returns the pack or an empty object.
     static QJsonObject parsePolicyPack(const QByteArray& text, const QString& fileName, QStringList* errors);

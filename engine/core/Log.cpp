@@ -1,0 +1,7 @@
+#include "core/Log.h"
+
+namespace mlops {
+
+Q_LOGGING_CATEGORY(lcEngine, "mlops.engine", QtInfoMsg)
+
+} // namespace mlops
