@@ -44,7 +44,8 @@ Result<std::unique_ptr<Studio>> Studio::open(const Options& options) {
     resolved.dataDir = dir;
     if (!resolved.clock)
         resolved.clock = Clock::system();
-    if (!resolved.knowledge && resolved.processJobs) // only runs read it; a Studio that only queues needs none
+    // Only the default workflow's nodes read it, and only in a Studio that runs jobs: others are spared the load.
+    if (!resolved.knowledge && resolved.processJobs && !resolved.graphFactory)
         resolved.knowledge = KnowledgeBase::loadDefault();
     if (!resolved.llm)
         resolved.llm = std::make_shared<LlmClient>(LlmClient::Options{resolved.keySource, resolved.clock});

@@ -43,7 +43,7 @@ public:
 
         // The services the runs use. Nothing is process-wide: each one left empty is made for this Studio.
         // The offline agents' knowledge; default: built-in plus the user's policy folder, loaded at open() when
-        // this Studio processes jobs (only runs read it).
+        // this Studio runs jobs of the default workflow (a graphFactory's graph gets none unless given one).
         std::shared_ptr<const KnowledgeBase> knowledge;
         // The LLM client (its network thread); default: one owned by this Studio, stopped when it is destroyed.
         std::shared_ptr<LlmClient> llm;

@@ -25,8 +25,8 @@ inline Failure fail(QString message) {
 //         return report(studio.error());
 //     use(*studio.value());
 //
-// Functions whose failure must not go unnoticed are declared [[nodiscard]] (not the class: a test that sets up
-// rows with Database::writeAndWait may ignore the result, and its next assertion would fail anyway).
+// Result<void> is [[nodiscard]]: a step whose only output is its success must be checked, in tests too.
+// Functions returning a Result<T> that must not be dropped are declared [[nodiscard]] one by one.
 template <typename T> class Result {
 public:
     Result(T value)

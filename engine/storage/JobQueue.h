@@ -28,7 +28,7 @@ JobRecord claim(SqliteConnection& c, const QString& workerId, qint64 leaseMs, co
 // Extends the lease. Fails with "lease lost" when the job is no longer this worker's (the lease expired and
 // another worker took it, or the job was finished elsewhere): the holder must then stop writing.
 [[nodiscard]] Result<void> heartbeat(SqliteConnection& c, qint64 jobId, const QString& workerId, qint64 leaseMs,
-                       const Clock& clock = *Clock::system());
+                                     const Clock& clock = *Clock::system());
 // Ends the holder's claim with a final or parking status (done, failed, cancelled, paused, waiting).
 bool finish(SqliteConnection& c, qint64 jobId, const QString& workerId, const QString& status,
             const QString& error = {});

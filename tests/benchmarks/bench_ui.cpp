@@ -157,10 +157,12 @@ StallResult measureStall(bool withViews) {
         qFatal("cannot open the studio: %s", qPrintable(opened.error()));
     const std::unique_ptr<Studio> studio = std::move(opened).value();
     const QString ds = withViews ? QStringLiteral("ds-views") : QStringLiteral("ds-bare");
-    studio->database().writeAndWait([&ds](SqliteConnection& c) {
+    const WriteResult prepared = studio->database().writeAndWait([&ds](SqliteConnection& c) {
         ProjectStore::createProject(c, QStringLiteral("p"), QStringLiteral("bench"), {});
         ProjectStore::createDecisionSet(c, ds, QStringLiteral("p"), QStringLiteral("under 50 ms"), {});
     });
+    if (!prepared.ok())
+        qFatal("cannot prepare the benchmark database: %s", qPrintable(prepared.error()));
     QStringList nodes;
     for (const QJsonValue& v : studio->graphDescription().value(QStringLiteral("nodes")).toArray())
         nodes.append(v.toObject().value(QStringLiteral("name")).toString());

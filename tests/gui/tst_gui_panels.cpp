@@ -273,10 +273,13 @@ private slots:
         auto studio =
             test::openStudio({.dataDir = m_dir.filePath(QStringLiteral("feed")), .processJobs = false}, &error);
         QVERIFY2(studio, qPrintable(error));
-        studio->database().writeAndWait([](SqliteConnection& c) {
-            ProjectStore::createProject(c, QStringLiteral("p"), QStringLiteral("p"), {});
-            ProjectStore::createDecisionSet(c, QStringLiteral("ds"), QStringLiteral("p"), QStringLiteral("x"), {});
-        });
+        QVERIFY(studio->database()
+                    .writeAndWait([](SqliteConnection& c) {
+                        ProjectStore::createProject(c, QStringLiteral("p"), QStringLiteral("p"), {});
+                        ProjectStore::createDecisionSet(c, QStringLiteral("ds"), QStringLiteral("p"),
+                                                        QStringLiteral("x"), {});
+                    })
+                    .ok());
         RunFeed feed(*studio);
         int batches = 0;
         QList<qint64> seqs;

@@ -1,3 +1,4 @@
+#include "TestWrites.h"
 #include "events/EventBus.h"
 #include "events/EventSubscription.h"
 #include "storage/EventLogStore.h"
@@ -14,7 +15,7 @@ namespace {
 const QString kDs = QStringLiteral("ds-1");
 
 void createDecisionSet(Database& db, const QString& id = kDs) {
-    db.writeAndWait([id](SqliteConnection& c) {
+    test::writeOrFail(db, [id](SqliteConnection& c) {
         if (!ProjectStore::project(c, QStringLiteral("p")).id.isEmpty()) {
         } else {
             ProjectStore::createProject(c, QStringLiteral("p"), QStringLiteral("p"), {});

@@ -1,5 +1,6 @@
 #include "TestClock.h"
 #include "TestSupport.h"
+#include "TestWrites.h"
 #include "storage/Database.h"
 #include "storage/JobQueue.h"
 
@@ -13,13 +14,13 @@ namespace {
 
 JobRecord claimOne(Database& db, const QString& worker, qint64 leaseMs = 60000, const Clock& clock = *Clock::system()) {
     JobRecord job;
-    db.writeAndWait([&](SqliteConnection& c) { job = JobQueue::claim(c, worker, leaseMs, {}, clock); });
+    test::writeOrFail(db, [&](SqliteConnection& c) { job = JobQueue::claim(c, worker, leaseMs, {}, clock); });
     return job;
 }
 
 qint64 enqueue(Database& db, const QString& kind = QStringLiteral("race"), int maxAttempts = 5) {
     qint64 id = 0;
-    db.writeAndWait([&](SqliteConnection& c) { id = JobQueue::enqueue(c, kind, {}, {}, maxAttempts); });
+    test::writeOrFail(db, [&](SqliteConnection& c) { id = JobQueue::enqueue(c, kind, {}, {}, maxAttempts); });
     return id;
 }
 
@@ -49,14 +50,15 @@ private slots:
         QCOMPARE(taken.id, id);
         QCOMPARE(taken.attempts, 2);
         bool ok = true;
-        db.writeAndWait(
-            [&](SqliteConnection& c) { ok = JobQueue::heartbeat(c, id, QStringLiteral("w1"), 1000, clock).ok(); });
+        test::writeOrFail(
+            db, [&](SqliteConnection& c) { ok = JobQueue::heartbeat(c, id, QStringLiteral("w1"), 1000, clock).ok(); });
         QVERIFY(!ok);
-        db.writeAndWait(
-            [&](SqliteConnection& c) { ok = JobQueue::finish(c, id, QStringLiteral("w1"), QStringLiteral("done")); });
+        test::writeOrFail(db, [&](SqliteConnection& c) {
+            ok = JobQueue::finish(c, id, QStringLiteral("w1"), QStringLiteral("done"));
+        });
         QVERIFY(!ok); // a stale holder cannot finish someone else's job
-        db.writeAndWait(
-            [&](SqliteConnection& c) { ok = JobQueue::heartbeat(c, id, QStringLiteral("w2"), 1000, clock).ok(); });
+        test::writeOrFail(
+            db, [&](SqliteConnection& c) { ok = JobQueue::heartbeat(c, id, QStringLiteral("w2"), 1000, clock).ok(); });
         QVERIFY(ok);
     }
 
@@ -66,11 +68,11 @@ private slots:
         const qint64 id = enqueue(db, QStringLiteral("race"), 2);
         for (int i = 0; i < 2; ++i) {
             QCOMPARE(claimOne(db, QStringLiteral("w")).id, id);
-            db.writeAndWait(
-                [&](SqliteConnection& c) { JobQueue::retry(c, id, QStringLiteral("w"), QStringLiteral("boom")); });
+            test::writeOrFail(
+                db, [&](SqliteConnection& c) { JobQueue::retry(c, id, QStringLiteral("w"), QStringLiteral("boom")); });
         }
         JobRecord job;
-        db.writeAndWait([&](SqliteConnection& c) { job = JobQueue::job(c, id); });
+        test::writeOrFail(db, [&](SqliteConnection& c) { job = JobQueue::job(c, id); });
         QCOMPARE(job.status, QStringLiteral("failed"));
         QCOMPARE(job.lastError, QStringLiteral("boom"));
         QVERIFY(!claimOne(db, QStringLiteral("w")).isValid());
@@ -89,7 +91,7 @@ private slots:
         QCOMPARE(claimOne(db, deadWorker).id, id);
         QVERIFY(!claimOne(db, QStringLiteral("w2")).isValid()); // lease still valid for 60 s
         int reclaimed = 0;
-        db.writeAndWait([&](SqliteConnection& c) { reclaimed = JobQueue::reclaimDeadLocalWorkers(c); });
+        test::writeOrFail(db, [&](SqliteConnection& c) { reclaimed = JobQueue::reclaimDeadLocalWorkers(c); });
         QCOMPARE(reclaimed, 1);
         QCOMPARE(claimOne(db, QStringLiteral("w2")).id, id);
     }
@@ -100,7 +102,7 @@ private slots:
         constexpr int kJobs = 400;
         {
             Database db(path);
-            db.writeAndWait([](SqliteConnection& c) {
+            test::writeOrFail(db, [](SqliteConnection& c) {
                 for (int i = 0; i < kJobs; ++i)
                     JobQueue::enqueue(c, QStringLiteral("race"), {}, {});
             });
