@@ -11,9 +11,9 @@ namespace {
 
 GitCommitRequest request(const QString& branch, const QString& dsId, int version, const QString& startPoint = {}) {
     GitCommitRequest r;
-    r.value().branch = branch;
+    r.branch = branch;
     r.startPoint = startPoint;
-    r.value().message = QStringLiteral("fraud: version %1\n\nPattern: online inference").arg(version);
+    r.message = QStringLiteral("fraud: version %1\n\nPattern: online inference").arg(version);
     r.trailers = {{QStringLiteral("Decision-Set-Id"), dsId},
                   {QStringLiteral("Decision-Set-Version"), QString::number(version)}};
     return r;
