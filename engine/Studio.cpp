@@ -3,12 +3,12 @@
 #include "core/Event.h"
 #include "core/Json.h"
 #include "events/EventBus.h"
+#include "pipeline/DefaultWorkflow.h"
 #include "storage/CheckpointStore.h"
 #include "storage/Database.h"
 #include "storage/GateStore.h"
 #include "storage/JobQueue.h"
 #include "storage/ProjectStore.h"
-#include "workflow/DefaultWorkflow.h"
 #include "workflow/GateResolver.h"
 #include "workflow/RunService.h"
 

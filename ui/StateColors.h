@@ -24,7 +24,7 @@ inline QColor waiting() {
     return QColor(0xf0, 0x8c, 0x00);
 }
 
-// Decision-set status (SPEC §3) to a state colour.
+// Decision-set status (docs/storage.md) to a state colour.
 inline QColor forStatus(const QString& status) {
     if (status == QLatin1String("completed"))
         return done();

@@ -9,9 +9,9 @@
 
 namespace mlops {
 
-// Rules-based intake (SPEC §2 constraint schema): lexicon terms and unit-aware number parsing, with a confidence
-// and the quoted span for every field it sets, the defaults it assumed, ambiguous fields and contradictions.
-// Pure and deterministic; usable without the workflow runtime (CLI `extract`, tests).
+// Rules-based intake (the constraint object of docs/constraints.md): lexicon terms and unit-aware number parsing, with
+// a confidence and the quoted span for every field it sets, the defaults it assumed, ambiguous fields and
+// contradictions. Pure and deterministic; usable without the workflow runtime (CLI `extract`, tests).
 class IntakeExtractor {
 public:
     explicit IntakeExtractor(std::shared_ptr<const KnowledgeBase> kb);

@@ -4,7 +4,7 @@
 #include "agents/Agents.h"
 #include "agents/FunctionNode.h"
 #include "agents/IntakeExtractor.h"
-#include "llm/LlmIntake.h"
+#include "agents/LlmIntake.h"
 
 namespace mlops {
 
@@ -26,7 +26,7 @@ NodeResult runIntake(NodeContext& c) {
     const QString prompt = c.state().string(StatePart::prompt());
     const IntakeExtractor extractor(kb);
     QJsonObject k = extractor.extract(prompt);
-    // Issue 5, hybrid intake: only when an LLM is configured, it fills the gaps the rules left (with evidence
+    // Hybrid intake (docs/llm.md): only when an LLM is configured, it fills the gaps the rules left (with evidence
     // quoted from the prompt); provider none returns `k` unchanged.
     k = LlmIntake::refine(c, k);
     const QJsonObject answers = AgentSupport::effectiveAnswers(c.state(), c.settings());

@@ -35,7 +35,7 @@ public:
                                  QStringLiteral("MS"));
         delay.setFlags(QCommandLineOption::HiddenFromHelp);
         p.addOption(delay);
-        // Optional LLM (issue 5); keys come only from the environment (OPENAI_API_KEY, ANTHROPIC_API_KEY,
+        // Optional LLM (docs/llm.md); keys come only from the environment (OPENAI_API_KEY, ANTHROPIC_API_KEY,
         // MLOPS_LLM_API_KEY) or the GUI settings, never from the command line.
         p.addOption({QStringLiteral("llm-provider"),
                      QStringLiteral("LLM provider: none (default), openai (also Ollama, vLLM, llama.cpp, LM Studio) or "
@@ -70,7 +70,7 @@ public:
         if (QFileInfo(out).exists() && !QFileInfo(out).isDir())
             return CliSupport::fail(ctx, QStringLiteral("--out %1 exists and is not a folder").arg(out));
         settings.outputDir = out;
-        settings.approveWithDefaults = true; // running the command is the approval (SPEC §6)
+        settings.approveWithDefaults = true; // running the command is the approval (docs/cli.md)
         settings.nodeDelayMs = p.value(QStringLiteral("node-delay-ms")).toInt();
         QJsonObject llmFlags;
         for (const char* flag : {"provider", "url", "model"}) {

@@ -73,11 +73,9 @@ public:
         studio->database().writeAndWait([id](SqliteConnection& c) {
             JobQueue::reclaimDeadLocalWorkers(c);
             const JobRecord job = JobQueue::activeJobFor(c, id);
-            if (job.isValid() && job.status == QLatin1String("failed")) {
-                // An explicit resume gives a failed run a fresh set of attempts.
-                c.prepare("UPDATE job SET status = 'queued', attempts = 0 WHERE id = ?").bind(1, job.id).run();
+            // An explicit resume gives a failed run a fresh set of attempts.
+            if (job.isValid() && job.status == QLatin1String("failed") && JobQueue::restartFailed(c, job.id))
                 ProjectStore::setStatus(c, id, QStringLiteral("processing"));
-            }
         });
         const JobRecord job = studio->job(id);
         if (job.status == QLatin1String("waiting")) {

@@ -107,6 +107,12 @@ bool GateStore::resolve(SqliteConnection& c, qint64 id, const QString& status, c
     return c.changes() == 1;
 }
 
+void GateStore::cancelPending(SqliteConnection& c, const QString& decisionSetId) {
+    c.prepare("UPDATE hitl_gate SET status = 'cancelled' WHERE decision_set_id = ? AND status = 'pending'")
+        .bind(1, decisionSetId)
+        .run();
+}
+
 void ArtifactStore::upsert(SqliteConnection& c, const ArtifactRecord& a) {
     c.prepare("INSERT INTO artifact(decision_set_id, path, sha256, size, type) VALUES (?,?,?,?,?) "
               "ON CONFLICT(decision_set_id, path) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size, "

@@ -143,6 +143,32 @@ int JobQueue::reclaimDeadLocalWorkers(SqliteConnection& c) {
     return int(dead.size());
 }
 
+bool JobQueue::restartFailed(SqliteConnection& c, qint64 jobId) {
+    c.prepare("UPDATE job SET status = 'queued', attempts = 0 WHERE id = ? AND status = 'failed'").bind(1, jobId).run();
+    return c.changes() == 1;
+}
+
+bool JobQueue::pauseQueued(SqliteConnection& c, qint64 jobId) {
+    c.prepare("UPDATE job SET status = 'paused' WHERE id = ? AND status = 'queued'").bind(1, jobId).run();
+    return c.changes() == 1;
+}
+
+void JobQueue::cancelNotRunning(SqliteConnection& c, const QString& decisionSetId) {
+    c.prepare(
+         "UPDATE job SET status = 'cancelled' WHERE decision_set_id = ? AND status IN ('queued','paused','waiting')")
+        .bind(1, decisionSetId)
+        .run();
+}
+
+bool JobQueue::release(SqliteConnection& c, qint64 jobId, const QString& workerId) {
+    c.prepare("UPDATE job SET status = 'queued', lease_until_ms = 0, attempts = MAX(attempts - 1, 0) "
+              "WHERE id = ? AND worker_id = ? AND status = 'running'")
+        .bind(1, jobId)
+        .bind(2, workerId)
+        .run();
+    return c.changes() == 1;
+}
+
 JobRecord JobQueue::job(SqliteConnection& c, qint64 jobId) {
     const QByteArray sql = QByteArray("SELECT ") + kJobColumns + " FROM job WHERE id = ?";
     Statement s = c.prepare(sql.constData());

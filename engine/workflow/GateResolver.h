@@ -9,7 +9,7 @@
 
 namespace mlops {
 
-// The outcome of applying the auto-approval rules (SPEC §2) or a human's answers to a gate.
+// The outcome of applying the auto-approval rules (docs/workflow.md) or a human's answers to a gate.
 struct GateDecision {
     bool resolved = false;
     QString status;                            // answered | auto_approved (when resolved)

@@ -132,7 +132,7 @@ void RunService::pause(const QString& decisionSetId) {
         EventBus::EventList events;
         const JobRecord job = JobQueue::activeJobFor(c, decisionSetId);
         if (job.isValid() && job.status == QLatin1String("queued")) {
-            c.prepare("UPDATE job SET status = 'paused' WHERE id = ? AND status = 'queued'").bind(1, job.id).run();
+            JobQueue::pauseQueued(c, job.id);
             ProjectStore::setPaused(c, decisionSetId, true);
             events.append({EventType::workflowPaused(), {{QStringLiteral("while"), QStringLiteral("queued")}}});
         }
@@ -154,13 +154,8 @@ void RunService::cancel(const QString& decisionSetId) {
         const JobRecord job = JobQueue::activeJobFor(c, decisionSetId);
         if (job.isValid() && job.status == QLatin1String("running"))
             return events; // another process runs it; it sees the status at its next boundary
-        c.prepare("UPDATE job SET status = 'cancelled' WHERE decision_set_id = ? AND status IN "
-                  "('queued','paused','waiting')")
-            .bind(1, decisionSetId)
-            .run();
-        c.prepare("UPDATE hitl_gate SET status = 'cancelled' WHERE decision_set_id = ? AND status = 'pending'")
-            .bind(1, decisionSetId)
-            .run();
+        JobQueue::cancelNotRunning(c, decisionSetId);
+        GateStore::cancelPending(c, decisionSetId);
         ProjectStore::setStatus(c, decisionSetId, QStringLiteral("cancelled"));
         events.append({EventType::workflowFailed(),
                        {{QStringLiteral("status"), QStringLiteral("cancelled")},
@@ -185,13 +180,8 @@ void RunService::stop() {
         return;
     // Give the attempt back: the run continues from its last checkpoint in the next process.
     m_database.writeAndWait([jobs, worker](SqliteConnection& c) {
-        for (qint64 id : jobs) {
-            c.prepare("UPDATE job SET status = 'queued', lease_until_ms = 0, attempts = MAX(attempts - 1, 0) "
-                      "WHERE id = ? AND worker_id = ? AND status = 'running'")
-                .bind(1, id)
-                .bind(2, worker)
-                .run();
-        }
+        for (qint64 id : jobs)
+            JobQueue::release(c, id, worker);
     });
 }
 

@@ -7,7 +7,7 @@ namespace mlops {
 
 // Per-decision-set settings, stored with the decision set so that a resumed run behaves the same.
 struct RunSettings {
-    int autoApproveTimeoutSec = 300;     // SPEC §2 seed design
+    int autoApproveTimeoutSec = 300;     // docs/workflow.md, gates and auto-approval
     double confidenceThreshold = 0.8;    // defaults at or above this may be auto-approved
     bool allowCriticalDecisions = false; // high-priority questions are never auto-approved unless set
     bool approveWithDefaults = false;    // non-interactive (CLI design): unanswered questions take defaults now

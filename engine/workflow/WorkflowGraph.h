@@ -26,6 +26,10 @@ public:
     void addParallel(const QString& name, const QStringList& members);
     void addEdge(Edge edge);
     void setEntry(const QString& step) { m_entry = step; }
+    // The decision set's stored status while `step` is next to run (e.g. "generating"). The graph declares it so the
+    // runtime knows no step by name; steps without one show "processing" (docs/workflow.md).
+    void setStepStatus(const QString& step, const QString& status) { m_stepStatus.insert(step, status); }
+    QString stepStatus(const QString& step) const;
 
     QString entry() const { return m_entry; }
     bool hasStep(const QString& step) const;
@@ -53,6 +57,7 @@ private:
     QHash<QString, QStringList> m_parallel;
     QList<Edge> m_edges;
     QString m_entry;
+    QHash<QString, QString> m_stepStatus;
 };
 
 } // namespace mlops

@@ -41,14 +41,6 @@ namespace {
 
 constexpr int kHeartbeatMs = 5000;
 
-QString statusForStep(const QString& step) {
-    if (step == QLatin1String("validators"))
-        return QStringLiteral("validating");
-    if (step == QLatin1String("codegen") || step == QLatin1String("report") || step == QLatin1String("git_commit"))
-        return QStringLiteral("generating");
-    return QStringLiteral("processing");
-}
-
 QJsonObject cardForDecisionLog(const ReasonCard& card) {
     QJsonObject o = card.toJson();
     o.remove(QStringLiteral("duration_ms")); // timings differ between runs; the decision log must not
@@ -115,7 +107,7 @@ QCoro::Task<WorkflowRun::NodeOutcome> WorkflowRun::runNode(Node* node) {
         out.durationMs = ctx.elapsedMs();
         return out;
     });
-    // A node that runs long shows it is alive (SPEC §3 heartbeat), every 5 s while it works.
+    // A node that runs long shows it is alive (the heartbeat event of docs/events.md), every 5 s while it works.
     QTimer heartbeat;
     heartbeat.setInterval(kHeartbeatMs);
     QElapsedTimer running;
@@ -363,7 +355,7 @@ QCoro::Task<RunResult> WorkflowRun::execute() {
                     co_return co_await finish(RunOutcome::Failed, error);
                 publishNodeComplete(step, 0, next);
                 const GateRecord resolved = std::exchange(m_pendingGateRecord, GateRecord{});
-                if (!co_await commitBoundary(step, next, statusForStep(next), resolved))
+                if (!co_await commitBoundary(step, next, m_env.graph->stepStatus(next), resolved))
                     co_return co_await finish(RunOutcome::Failed, QStringLiteral("could not store checkpoint"));
                 continue;
             }
@@ -401,7 +393,8 @@ QCoro::Task<RunResult> WorkflowRun::execute() {
                     m_state.set(StatePart::parallelDone(), doneNow);
                 }
                 publishNodeComplete(member, outcome.durationMs, after);
-                if (!co_await commitBoundary(member, after, statusForStep(after.isEmpty() ? step : after), {}))
+                if (!co_await commitBoundary(member, after, m_env.graph->stepStatus(after.isEmpty() ? step : after),
+                                             {}))
                     co_return co_await finish(RunOutcome::Failed, QStringLiteral("could not store checkpoint"));
                 next = after;
             }

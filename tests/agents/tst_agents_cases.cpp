@@ -93,7 +93,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         m_kb = KnowledgeBase::load({});
         QVERIFY2(m_kb->isValid(), qPrintable(m_kb->errors().join(s("\n"))));
-        QVERIFY2(caseNames().size() >= 40, "the issue asks for at least 40 cases");
+        QVERIFY2(caseNames().size() >= 40, "the agent suite needs at least 40 cases");
     }
 
     void case_prompt_matchesHumanExpectation_data() {

@@ -1,4 +1,4 @@
-// Concurrency and memory (issue: proof under pressure): many designs running at once in one headless process.
+// Concurrency and memory: many designs running at once in one headless process.
 // Baselines in the same run: the same designs one after another in the same kind of process (throughput), and the
 // process's resident memory once the studio is open and idle (memory).
 //   1. designs per second with 100 runs in flight vs with one run at a time (20 designs);

@@ -1,4 +1,4 @@
-// Scale (reliability issue): 100 designs at once in one process; 1,000 queued jobs drained by 4 worker
+// Scale: 100 designs at once in one process; 1,000 queued jobs drained by 4 worker
 // processes sharing one database, each job run exactly once. Uses the real default workflow.
 #include "Studio.h"
 #include "TestSupport.h"

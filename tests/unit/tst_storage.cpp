@@ -127,7 +127,7 @@ private slots:
         QCOMPARE(d2.parentId, QStringLiteral("d1"));
         QCOMPARE(d2.forkedFromStep, 3);
         QCOMPARE(d2.status, QStringLiteral("created"));
-        // Status values outside SPEC §3 are refused by the schema.
+        // Status values outside docs/storage.md are refused by the schema.
         const WriteResult r = db.writeAndWait(
             [](SqliteConnection& c) { ProjectStore::setStatus(c, QStringLiteral("d2"), QStringLiteral("bogus")); });
         QVERIFY(!r.ok);
