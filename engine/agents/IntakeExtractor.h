@@ -22,6 +22,10 @@ public:
     // "answer to question <id>". Unknown keys and values of the wrong type are reported in `errors` and skipped.
     QJsonObject applyAnswers(QJsonObject constraints, const QJsonObject& answers, QStringList* errors = nullptr) const;
 
+    // The project's name as the user typed it (app, CLI --project): it becomes project_name when the text states
+    // none, as an answer would (stated > answered > default). A stated name or an empty one changes nothing.
+    QJsonObject applyProjectName(const QJsonObject& constraints, const QString& projectName) const;
+
     // Checks one answer against the schema; returns the normalised value or sets `error`.
     QJsonValue normaliseAnswer(const QString& field, const QJsonValue& value, QString* error) const;
     // Constraint field a question id or field name refers to, or empty.

@@ -2,6 +2,7 @@
 // the user gave (answers file, gate) over both: a human answer always wins over anything read or inferred.
 #include "agents/AgentSupport.h"
 #include "agents/Agents.h"
+#include "agents/ConstraintConflicts.h"
 #include "agents/FunctionNode.h"
 #include "agents/IntakeExtractor.h"
 #include "agents/LlmIntake.h"
@@ -29,10 +30,13 @@ NodeResult runIntake(NodeContext& c) {
     // Hybrid intake (docs/llm.md): only when an LLM is configured, it fills the gaps the rules left (with evidence
     // quoted from the prompt); provider none returns `k` unchanged.
     k = LlmIntake::refine(c, k);
+    k = extractor.applyProjectName(k, c.settings().projectName);
     const QJsonObject answers = AgentSupport::effectiveAnswers(c.state(), c.settings());
     QStringList answerErrors;
     if (!answers.isEmpty())
         k = extractor.applyAnswers(k, answers, &answerErrors);
+    // The LLM may have filled values the rules left open: conflict rules are evaluated on the final values.
+    k.insert(s("conflicts"), ConstraintConflicts::detect(*kb, k));
 
     QStringList found;
     QJsonObject outputs;

@@ -40,10 +40,10 @@ std::shared_ptr<WorkflowGraph> DefaultWorkflow::create() {
     g->addNode(makeReportNode());
     g->addNode(makeGitCommitNode());
     g->setEntry(QStringLiteral("intake_extract"));
-    g->setStepStatus(QStringLiteral("codegen"), QStringLiteral("generating"));
-    g->setStepStatus(QStringLiteral("validators"), QStringLiteral("validating"));
-    g->setStepStatus(QStringLiteral("report"), QStringLiteral("generating"));
-    g->setStepStatus(QStringLiteral("git_commit"), QStringLiteral("generating"));
+    g->setStepStatus(QStringLiteral("codegen"), DecisionSetStatus::Generating);
+    g->setStepStatus(QStringLiteral("validators"), DecisionSetStatus::Validating);
+    g->setStepStatus(QStringLiteral("report"), DecisionSetStatus::Generating);
+    g->setStepStatus(QStringLiteral("git_commit"), DecisionSetStatus::Generating);
 
     const auto needsQuestions = [](const WorkflowState& s) {
         const QJsonObject coverage = s.object(StatePart::coverage());

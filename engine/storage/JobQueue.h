@@ -24,8 +24,7 @@ JobRecord claim(SqliteConnection& c, const QString& workerId, qint64 leaseMs, co
 // Extends the lease; false when the lease was lost (expired and taken by someone else).
 bool heartbeat(SqliteConnection& c, qint64 jobId, const QString& workerId, qint64 leaseMs);
 // Ends the holder's claim with a final or parking status (done, failed, cancelled, paused, waiting).
-bool finish(SqliteConnection& c, qint64 jobId, const QString& workerId, const QString& status,
-            const QString& error = {});
+bool finish(SqliteConnection& c, qint64 jobId, const QString& workerId, JobStatus status, const QString& error = {});
 // Puts a failed attempt back in the queue, or fails the job when attempts are exhausted.
 bool retry(SqliteConnection& c, qint64 jobId, const QString& workerId, const QString& error);
 // Running jobs of this host whose process is gone become claimable again. Returns how many.
@@ -42,7 +41,7 @@ JobRecord job(SqliteConnection& c, qint64 jobId);
 JobRecord activeJobFor(SqliteConnection& c, const QString& decisionSetId);
 // Jobs parked for a decision set ('paused'/'waiting') are re-queued; a new job is created when none exists.
 qint64 requeue(SqliteConnection& c, const QString& kind, const QString& decisionSetId, const QJsonObject& payload);
-int countByStatus(SqliteConnection& c, const QString& status);
+int countByStatus(SqliteConnection& c, JobStatus status);
 } // namespace JobQueue
 
 } // namespace mlops

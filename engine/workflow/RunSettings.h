@@ -16,6 +16,8 @@ struct RunSettings {
     double coverageThreshold = 0.75;
     QJsonObject presetAnswers; // question id or constraint field -> answer (CLI --answers)
     QString outputDir;         // where codegen writes the repository
+    QString projectName;       // the project's name as typed (app, CLI --project): names the repository
+                               // unless the prompt states one (stated > answered > default)
     QJsonObject llm;           // provider settings without secrets
     int nodeDelayMs = 0;       // slow motion, for crash and UI tests only
 

@@ -104,8 +104,8 @@ QJsonObject WorkflowGraph::describe() const {
             {QStringLiteral("parallel"), parallel}};
 }
 
-QString WorkflowGraph::stepStatus(const QString& step) const {
-    return m_stepStatus.value(step, QStringLiteral("processing"));
+DecisionSetStatus WorkflowGraph::stepStatus(const QString& step) const {
+    return m_stepStatus.value(step, DecisionSetStatus::Processing);
 }
 
 QString WorkflowGraph::check() const {
@@ -117,7 +117,7 @@ QString WorkflowGraph::check() const {
     }
     for (auto it = m_stepStatus.begin(); it != m_stepStatus.end(); ++it) {
         if (!hasStep(it.key()))
-            return QStringLiteral("status '%1' is set for undeclared step '%2'").arg(it.value(), it.key());
+            return QStringLiteral("status '%1' is set for undeclared step '%2'").arg(storedText(it.value()), it.key());
     }
     for (auto it = m_parallel.begin(); it != m_parallel.end(); ++it) {
         QSet<QString> written;

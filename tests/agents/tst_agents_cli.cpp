@@ -1,9 +1,11 @@
 // `mlops-studio-cli extract` and `plan`, in-process through swappable streams: neither touches the database.
 #include "CliRunner.h"
 #include "TestSupport.h"
+#include "agents/CoverageScorer.h"
 #include "agents/IntakeExtractor.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -51,6 +53,39 @@ private slots:
         QCOMPARE(k.value(s("cloud_provider")).toString(), s("gcp"));
         QCOMPARE(k.value(s("budget_monthly_usd")).toDouble(), 5000.0);
         QVERIFY(!QDir(m_home.filePath(s("data/agentic-mlops-studio"))).exists()); // no database was created
+    }
+
+    // The constraint object and coverage_check detect conflicts once, the same way: what `extract --json` prints is
+    // what the coverage agent reports for that object, also after an answer resolves one.
+    void extract_json_conflictsAgreeWithCoverageCheck() {
+        const Run r = cli({s("extract"), s("--json"), casePrompt("conflict_five_nines_tiny_budget")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject k = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        const QJsonArray printed = k.value(s("conflicts")).toArray();
+        const QJsonArray covered = CoverageScorer(KnowledgeBase::shared()).score(k).value(s("conflicts")).toArray();
+        QVERIFY2(!covered.isEmpty(), qPrintable(r.out));
+        QCOMPARE(printed, covered);
+        const auto names = [](const QJsonArray& conflicts, const char* field) {
+            return std::any_of(conflicts.begin(), conflicts.end(), [field](const QJsonValue& c) {
+                return c.toObject().value(s("fields")).toArray().contains(s(field));
+            });
+        };
+        QVERIFY(names(printed, "availability_target"));
+        QVERIFY(names(printed, "budget_monthly_usd"));
+
+        // A budget that fits five nines: the rule no longer holds, in the printed object as in coverage.
+        QTemporaryDir dir;
+        QFile answers(dir.filePath(s("answers.yaml")));
+        QVERIFY(answers.open(QIODevice::WriteOnly));
+        answers.write("budget_monthly_usd: 20000\n");
+        answers.close();
+        const Run answered = cli({s("extract"), s("--json"), s("--answers"), answers.fileName(),
+                                  casePrompt("conflict_five_nines_tiny_budget")});
+        QVERIFY2(answered.code == 0, qPrintable(answered.err));
+        const QJsonObject k2 = QJsonDocument::fromJson(answered.out.toUtf8()).object();
+        QVERIFY(!names(k2.value(s("conflicts")).toArray(), "budget_monthly_usd"));
+        QCOMPARE(k2.value(s("conflicts")).toArray(),
+                 CoverageScorer(KnowledgeBase::shared()).score(k2).value(s("conflicts")).toArray());
     }
 
     void extract_stdin_readsPrompt() {

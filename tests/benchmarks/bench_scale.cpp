@@ -44,9 +44,9 @@ double runDesigns(Studio& studio, const QString& root, int count, int* maxActive
     QEventLoop loop;
     const auto started =
         QObject::connect(&studio, &Studio::runStarted, [&] { *maxActive = std::max(*maxActive, ++active); });
-    const auto ended = QObject::connect(&studio, &Studio::runEnded, [&](const QString&, const QString& outcome) {
+    const auto ended = QObject::connect(&studio, &Studio::runEnded, [&](const QString&, RunOutcome outcome) {
         --active;
-        (outcome == QLatin1String("completed") ? done : failed)++;
+        (outcome == RunOutcome::Completed ? done : failed)++;
         if (done + failed == count)
             loop.quit();
     });

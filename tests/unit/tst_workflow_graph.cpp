@@ -25,10 +25,10 @@ private slots:
         g.addNode(noop(QStringLiteral("check")));
         g.setEntry(QStringLiteral("build"));
         g.addEdge({QStringLiteral("build"), QStringLiteral("check")});
-        g.setStepStatus(QStringLiteral("build"), QStringLiteral("generating"));
-        QCOMPARE(g.stepStatus(QStringLiteral("build")), QStringLiteral("generating"));
-        QCOMPARE(g.stepStatus(QStringLiteral("check")), QStringLiteral("processing"));
-        QCOMPARE(g.stepStatus(QString()), QStringLiteral("processing")); // after the last step
+        g.setStepStatus(QStringLiteral("build"), DecisionSetStatus::Generating);
+        QCOMPARE(g.stepStatus(QStringLiteral("build")), DecisionSetStatus::Generating);
+        QCOMPARE(g.stepStatus(QStringLiteral("check")), DecisionSetStatus::Processing);
+        QCOMPARE(g.stepStatus(QString()), DecisionSetStatus::Processing); // after the last step
         QCOMPARE(g.check(), QString());
     }
 
@@ -36,7 +36,7 @@ private slots:
         WorkflowGraph g;
         g.addNode(noop(QStringLiteral("build")));
         g.setEntry(QStringLiteral("build"));
-        g.setStepStatus(QStringLiteral("deploy"), QStringLiteral("generating"));
+        g.setStepStatus(QStringLiteral("deploy"), DecisionSetStatus::Generating);
         QVERIFY2(g.check().contains(QLatin1String("undeclared step 'deploy'")), qPrintable(g.check()));
     }
 
@@ -44,10 +44,10 @@ private slots:
         const auto g = DefaultWorkflow::create();
         QCOMPARE(g->check(), QString());
         for (const char* step : {"codegen", "report", "git_commit"})
-            QCOMPARE(g->stepStatus(QString::fromLatin1(step)), QStringLiteral("generating"));
-        QCOMPARE(g->stepStatus(QStringLiteral("validators")), QStringLiteral("validating"));
+            QCOMPARE(g->stepStatus(QString::fromLatin1(step)), DecisionSetStatus::Generating);
+        QCOMPARE(g->stepStatus(QStringLiteral("validators")), DecisionSetStatus::Validating);
         for (const char* step : {"intake_extract", "critics", "planner", "hitl_gate_final"})
-            QCOMPARE(g->stepStatus(QString::fromLatin1(step)), QStringLiteral("processing"));
+            QCOMPARE(g->stepStatus(QString::fromLatin1(step)), DecisionSetStatus::Processing);
     }
 };
 
