@@ -1,5 +1,6 @@
 // The graph tells the runtime what a step is called in the decision set's status; the runtime names no step itself
 // (docs/engine-layers.md, docs/workflow.md).
+#include "StatusToString.h"
 #include "TestNodes.h"
 #include "pipeline/DefaultWorkflow.h"
 #include "workflow/WorkflowGraph.h"
