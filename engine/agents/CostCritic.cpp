@@ -30,7 +30,10 @@ QString budgetNotGiven(const QJsonObject& k) {
                              : p.toObject().value(s("source")).toString(p.toObject().value(s("kind")).toString());
     if (kind == QLatin1String("default") || kind == QLatin1String("assumed"))
         return kind;
-    if (k.value(s("assumptions")).toObject().contains(s("budget_monthly_usd")))
+    // the extractor notes how it read a stated value in `assumptions` too; only a value without a quoted span of
+    // the prompt was assumed
+    if (k.value(s("assumptions")).toObject().contains(s("budget_monthly_usd")) &&
+        !k.value(s("evidence")).toObject().contains(s("budget_monthly_usd")))
         return s("assumed");
     return {};
 }

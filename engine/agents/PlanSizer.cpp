@@ -242,13 +242,16 @@ QJsonObject PlanSizer::size(const QString& role, const QJsonObject& service, con
                     // the sizing line of the reason card: the figure, where it comes from, and the arithmetic
                     size.insert(
                         s("capacity_basis"),
-                        QStringLiteral("%1 replica(s) for a peak of %2 rps: %3 rps per instance at the "
-                                       "published rate x %4 headroom = %5 rps; %6%7")
+                        QStringLiteral("%1 instance(s) carry the peak of %2 rps (%3 rps per instance at the "
+                                       "published rate x %4 headroom = %5 rps)%6; %7%8")
                             .arg(needed)
                             .arg(round2(peak))
                             .arg(round2(capacity.published))
                             .arg(capacity.headroom)
                             .arg(round2(capacity.planned))
+                            .arg(replicas > needed
+                                     ? QStringLiteral(", %1 planned for zones and minimum replicas").arg(replicas)
+                                     : QString())
                             .arg(CapacityTable::describe(e))
                             .arg(capacity.note.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(capacity.note)));
                 }

@@ -174,17 +174,30 @@ private slots:
         QCOMPARE(servingSize(k13, s("gcp"), {}).value(s("capacity_entry")).toString(), s("llm-13b-l4"));
     }
 
-    // The planner's reason card carries the sizing line with the chosen entry's source.
+    // The planner's reason card carries the sizing line with the chosen entry's source, and the serving rationale
+    // names the figure.
     void planner_reasonCardStatesTheCapacitySource() {
         const Planner::Result r = Planner(m_kb).plan(visionConstraints(2000), {}, {}, 1);
-        QVERIFY2(r.card.reasoning.contains(s(" Sizing: ")) && r.card.reasoning.contains(s("MLPerf Inference")),
-                 qPrintable(r.card.reasoning));
-        bool found = false;
+        QJsonObject serving;
         for (const QJsonValue& c : r.plan.value(s("components")).toArray()) {
             if (c.toObject().value(s("role")).toString() == QLatin1String("serving"))
-                found = c.toObject().value(s("rationale")).toString().contains(s("capacity figure"));
+                serving = c.toObject();
         }
-        QVERIFY(found);
+        const QJsonObject size = serving.value(s("size")).toObject();
+        const QString entry = size.value(s("capacity_entry")).toString();
+        QVERIFY(!entry.isEmpty());
+        QJsonObject chosen;
+        for (const QJsonValue& e : m_kb->capacityEntries()) {
+            if (e.toObject().value(s("id")).toString() == entry)
+                chosen = e.toObject();
+        }
+        const QString source = chosen.value(s("source")).toString() == QLatin1String("assumption")
+                                   ? s("engineering assumption")
+                                   : chosen.value(s("source")).toString();
+        QVERIFY2(r.card.reasoning.contains(s(" Sizing: ")) && r.card.reasoning.contains(entry) &&
+                     r.card.reasoning.contains(source) && r.card.reasoning.contains(chosen.value(s("date")).toString()),
+                 qPrintable(r.card.reasoning));
+        QVERIFY(serving.value(s("rationale")).toString().contains(QStringLiteral("capacity figure %1").arg(entry)));
     }
 
     // The loader refuses a capacity figure without a source or a date, naming the file, line and entry.
@@ -233,7 +246,7 @@ private slots:
                                 "  - {id: b, family: f, hardware: vcpu, regime: r, figure: {value: 5, unit: "
                                 "requests_per_s}, per_unit: 5, source: assumption, date: \"2020-01-01\"}\n"
                                 "  - {id: c, family: f, hardware: L4, regime: r, figure: {value: 5, unit: qps}, "
-                                "per_unit: 5, source: y, date: 2020}\n";
+                                "per_unit: 5, source: y, date: \"1 May 2020\"}\n";
         const YamlJsonResult r = yamlToJson(text, s("capacity.yaml"), true);
         QVERIFY(r.ok());
         const QString errors = CapacityTable::validate(r.value.toObject(), s("capacity.yaml")).join(QLatin1Char('\n'));
