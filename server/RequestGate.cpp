@@ -54,8 +54,8 @@ bool RequestGate::scan(const QByteArray& bytes) {
         const qsizetype before = m_head.size();
         m_head += bytes.mid(pos);
         const qsizetype end = m_head.indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (m_head.size() > m_limits.maxHeaderBytes) {
+        if (end < 0 || end > m_limits.maxHeaderBytes) {
+            if (end >= 0 || m_head.size() > m_limits.maxHeaderBytes) {
                 refuse(
                     HttpReply::error(431, QStringLiteral("header_too_large"),
                                      QStringLiteral("request head larger than %1 bytes").arg(m_limits.maxHeaderBytes)));

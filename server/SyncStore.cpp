@@ -90,6 +90,14 @@ std::unique_ptr<SyncStore> SyncStore::open(const ServerConfig& config, const QSt
 std::optional<QSqlQuery> SyncStore::run(const QString& sql, const QVariantList& args) {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
+    // QPSQL prepares with PREPARE, which PostgreSQL refuses for DDL: statements without arguments run directly.
+    if (args.isEmpty()) {
+        if (!q.exec(sql)) {
+            m_lastError = q.lastError().text() + QStringLiteral(" (") + sql + QLatin1Char(')');
+            return std::nullopt;
+        }
+        return q;
+    }
     if (!q.prepare(sql)) {
         m_lastError = q.lastError().text() + QStringLiteral(" (") + sql + QLatin1Char(')');
         return std::nullopt;

@@ -445,12 +445,13 @@ QString PgCluster::url() const {
 
 QByteArray PgCluster::psql(const QString& sql) const {
     QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(pgBin(QStringLiteral("psql")),
             {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port),
              QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-d"), QStringLiteral("postgres"),
              QStringLiteral("-At"), QStringLiteral("-c"), sql});
     p.waitForFinished(30000);
-    return p.readAllStandardOutput();
+    return p.readAll();
 }
 
 } // namespace mlops::test::server
