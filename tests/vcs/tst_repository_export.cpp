@@ -161,7 +161,7 @@ void TestRepositoryExport::cli_exportFolderToZipBundleAndClone() {
     QCOMPARE(GitRepository(dest).headBranch(), QStringLiteral("version-2")); // the source's current branch
     const test::CliRun noTarget = test::runCli({QStringLiteral("export"), m_repo});
     QCOMPARE(noTarget.code, 2);
-    QVERIFY((noTarget.out + noTarget.err).contains(QLatin1String("exactly one")));
+    QVERIFY(QString(noTarget.out + noTarget.err).contains(QLatin1String("exactly one")));
     QCOMPARE(
         test::runCli({QStringLiteral("export"), m_repo, QStringLiteral("--zip"), zip, QStringLiteral("--to"), dest})
             .code,
