@@ -58,7 +58,7 @@ private slots:
     // The constraint object and coverage_check detect conflicts once, the same way: what `extract --json` prints is
     // what the coverage agent reports for that object, also after an answer resolves one.
     void extract_json_conflictsAgreeWithCoverageCheck() {
-        const Run r = cli({s("extract"), s("--json"), casePrompt("conflict_five_nines_tiny_budget")});
+        const test::CliRun r = test::runCli({s("extract"), s("--json"), casePrompt("conflict_five_nines_tiny_budget")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonObject k = QJsonDocument::fromJson(r.out.toUtf8()).object();
         const QJsonArray printed = k.value(s("conflicts")).toArray();
@@ -79,8 +79,8 @@ private slots:
         QVERIFY(answers.open(QIODevice::WriteOnly));
         answers.write("budget_monthly_usd: 20000\n");
         answers.close();
-        const Run answered = cli({s("extract"), s("--json"), s("--answers"), answers.fileName(),
-                                  casePrompt("conflict_five_nines_tiny_budget")});
+        const test::CliRun answered = test::runCli({s("extract"), s("--json"), s("--answers"), answers.fileName(),
+                                                    casePrompt("conflict_five_nines_tiny_budget")});
         QVERIFY2(answered.code == 0, qPrintable(answered.err));
         const QJsonObject k2 = QJsonDocument::fromJson(answered.out.toUtf8()).object();
         QVERIFY(!names(k2.value(s("conflicts")).toArray(), "budget_monthly_usd"));
