@@ -90,10 +90,10 @@ void printCost(QTextStream& out, const CostEstimate& cost) {
     }
     const double total = cost.totalMonthly;
     out << "  " << s("TOTAL").leftJustified(92) << money(total).rightJustified(13) << "\n";
-    if (cost.budgetMonthly)
+    if (cost.budgetMonthly && cost.withinBudget)
         out << "  budget " << money(*cost.budgetMonthly) << "/month: "
-            << (cost.withinBudget ? s("within budget")
-                                  : QStringLiteral("over by %1").arg(money(total - *cost.budgetMonthly)))
+            << (*cost.withinBudget ? s("within budget")
+                                   : QStringLiteral("over by %1").arg(money(total - *cost.budgetMonthly)))
             << "\n";
     else
         out << "  no budget stated\n";

@@ -69,7 +69,8 @@ CostEstimate CostEstimate::fromJson(const QJsonObject& o) {
     const QJsonValue budget = o.value(QLatin1String("budget_monthly"));
     if (budget.isDouble())
         e.budgetMonthly = budget.toDouble();
-    e.withinBudget = o.value(QLatin1String("within_budget")).toBool();
+    if (const QJsonValue w = o.value(QLatin1String("within_budget")); w.isBool())
+        e.withinBudget = w.toBool();
     for (const QJsonValue& v : o.value(QLatin1String("line_items")).toArray())
         e.lineItems.append(CostLineItem::fromJson(v.toObject()));
     for (const QJsonValue& v : o.value(QLatin1String("savings")).toArray())
@@ -90,7 +91,7 @@ QJsonObject CostEstimate::toJson() const {
     return {{QStringLiteral("currency"), currency},
             {QStringLiteral("total_monthly"), totalMonthly},
             {QStringLiteral("budget_monthly"), budgetMonthly ? QJsonValue(*budgetMonthly) : QJsonValue()},
-            {QStringLiteral("within_budget"), withinBudget},
+            {QStringLiteral("within_budget"), withinBudget ? QJsonValue(*withinBudget) : QJsonValue()},
             {QStringLiteral("line_items"), items},
             {QStringLiteral("savings"), saved},
             {QStringLiteral("price_table"), priceTable.toJson()},

@@ -48,7 +48,7 @@ struct CostEstimate {
     QString currency;
     double totalMonthly = 0;
     std::optional<double> budgetMonthly; // none when the constraints state no budget
-    bool withinBudget = false;
+    std::optional<bool> withinBudget;    // none when no budget is enforced (none stated, or only a default)
     QList<CostLineItem> lineItems;
     QList<CostSaving> savings;
     PriceTableRef priceTable;

@@ -141,9 +141,15 @@ private slots:
         QCOMPARE(push(m_a.port(), ds, 31, 35).status, 200);
         QVERIFY(onB.waitFor(35, 5000));
         verifyExactly(onB.events(), 1, 35);
-        const QByteArray listeners = m_pg.psql(
-            QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'mlops-listener-%'"));
-        QCOMPARE(listeners.trimmed().toInt(), 2);
+        // The terminated backends leave pg_stat_activity asynchronously: wait for exactly the two new listeners.
+        const auto listeners = [this] {
+            return m_pg
+                .psql(QStringLiteral(
+                    "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'mlops-listener-%'"))
+                .trimmed()
+                .toInt();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(listeners(), 2, 10000);
     }
 
     void cleanupTestCase() {

@@ -112,11 +112,11 @@ void CostBreakdownView::retranslate() {
     const double budget = m_estimate.budgetMonthly.value_or(0);
     QString summary =
         tr("Estimated total: %1 %2 per month").arg(locale.toString(m_estimate.totalMonthly, 'f', 2), currency);
-    if (budget > 0) {
+    if (budget > 0 && m_estimate.withinBudget) {
         summary +=
             QStringLiteral(" — ") +
-            (m_estimate.withinBudget ? tr("within the budget of %1 %2").arg(locale.toString(budget, 'f', 2), currency)
-                                     : tr("over the budget of %1 %2").arg(locale.toString(budget, 'f', 2), currency));
+            (*m_estimate.withinBudget ? tr("within the budget of %1 %2").arg(locale.toString(budget, 'f', 2), currency)
+                                      : tr("over the budget of %1 %2").arg(locale.toString(budget, 'f', 2), currency));
     }
     const double saving = m_estimate.totalSavings();
     if (saving > 0)
