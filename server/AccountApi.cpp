@@ -26,18 +26,12 @@ HttpReply SyncApi::listUsers(ApiCall& call) {
                          {call.who.teamId, page.position.value(QStringLiteral("name")).toString(), page.limit + 1});
     if (!q)
         return dbError();
-    QJsonArray items;
-    QJsonObject next;
-    while (q->next()) {
-        if (items.size() == page.limit) {
-            next = {{QStringLiteral("name"), items.last().toObject().value(QStringLiteral("name"))}};
-            break;
-        }
-        items.append(QJsonObject{{QStringLiteral("id"), q->value(0).toString()},
-                                 {QStringLiteral("name"), q->value(1).toString()},
-                                 {QStringLiteral("created_at"), q->value(2).toString()}});
-    }
-    return HttpReply::json(200, pageOf(items, next));
+    QJsonArray rows;
+    while (q->next())
+        rows.append(QJsonObject{{QStringLiteral("id"), q->value(0).toString()},
+                                {QStringLiteral("name"), q->value(1).toString()},
+                                {QStringLiteral("created_at"), q->value(2).toString()}});
+    return HttpReply::json(200, keysetPage(rows, page.limit, {QStringLiteral("name")}));
 }
 
 HttpReply SyncApi::listTokens(ApiCall& call) {

@@ -25,19 +25,13 @@ HttpReply SyncApi::listArtifacts(ApiCall& call) {
                          {call.params[0], page.position.value(QStringLiteral("path")).toString(), page.limit + 1});
     if (!q)
         return dbError();
-    QJsonArray items;
-    QJsonObject next;
-    while (q->next()) {
-        if (items.size() == page.limit) {
-            next = {{QStringLiteral("path"), items.last().toObject().value(QStringLiteral("path"))}};
-            break;
-        }
-        items.append(QJsonObject{{QStringLiteral("path"), q->value(0).toString()},
-                                 {QStringLiteral("sha256"), q->value(1).toString()},
-                                 {QStringLiteral("size"), q->value(2).toLongLong()},
-                                 {QStringLiteral("type"), q->value(3).toString()}});
-    }
-    return HttpReply::json(200, pageOf(items, next));
+    QJsonArray rows;
+    while (q->next())
+        rows.append(QJsonObject{{QStringLiteral("path"), q->value(0).toString()},
+                                {QStringLiteral("sha256"), q->value(1).toString()},
+                                {QStringLiteral("size"), q->value(2).toLongLong()},
+                                {QStringLiteral("type"), q->value(3).toString()}});
+    return HttpReply::json(200, keysetPage(rows, page.limit, {QStringLiteral("path")}));
 }
 
 HttpReply SyncApi::pushArtifacts(ApiCall& call) {

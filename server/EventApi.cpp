@@ -196,21 +196,15 @@ HttpReply SyncApi::listCheckpoints(ApiCall& call) {
                     {call.params[0], page.position.value(QStringLiteral("step")).toInteger(-1), page.limit + 1});
     if (!q)
         return dbError();
-    QJsonArray items;
-    QJsonObject next;
-    while (q->next()) {
-        if (items.size() == page.limit) {
-            next = {{QStringLiteral("step"), items.last().toObject().value(QStringLiteral("step"))}};
-            break;
-        }
-        items.append(QJsonObject{{QStringLiteral("step"), q->value(0).toInt()},
-                                 {QStringLiteral("node"), q->value(1).toString()},
-                                 {QStringLiteral("next_step"), q->value(2).toString()},
-                                 {QStringLiteral("state"), QJsonDocument::fromJson(q->value(3).toByteArray()).object()},
-                                 {QStringLiteral("last_event_seq"), q->value(4).toLongLong()},
-                                 {QStringLiteral("created_at"), q->value(5).toString()}});
-    }
-    return HttpReply::json(200, pageOf(items, next));
+    QJsonArray rows;
+    while (q->next())
+        rows.append(QJsonObject{{QStringLiteral("step"), q->value(0).toInt()},
+                                {QStringLiteral("node"), q->value(1).toString()},
+                                {QStringLiteral("next_step"), q->value(2).toString()},
+                                {QStringLiteral("state"), QJsonDocument::fromJson(q->value(3).toByteArray()).object()},
+                                {QStringLiteral("last_event_seq"), q->value(4).toLongLong()},
+                                {QStringLiteral("created_at"), q->value(5).toString()}});
+    return HttpReply::json(200, keysetPage(rows, page.limit, {QStringLiteral("step")}));
 }
 
 HttpReply SyncApi::pushCheckpoints(ApiCall& call) {

@@ -142,6 +142,18 @@ QJsonObject SyncApi::pageOf(const QJsonArray& items, const QJsonObject& nextPosi
              nextPosition.isEmpty() ? QJsonValue() : QJsonValue(Cursor::encode(nextPosition))}};
 }
 
+QJsonObject SyncApi::keysetPage(QJsonArray rows, int limit, const QStringList& keys) {
+    QJsonObject next;
+    if (rows.size() > limit) {
+        while (rows.size() > limit)
+            rows.removeLast();
+        const QJsonObject last = rows.last().toObject();
+        for (const QString& key : keys)
+            next.insert(key, last.value(key));
+    }
+    return pageOf(rows, next);
+}
+
 std::optional<qint64> SyncApi::streamStart(const ApiCall& call, HttpReply* error) {
     QString text = QString::fromLatin1(call.request.value("Last-Event-ID")).trimmed();
     if (text.isEmpty())

@@ -74,6 +74,9 @@ private:
     std::optional<qint64> streamStart(const ApiCall& call, HttpReply* error);
     HttpReply dbError();
     static QJsonObject pageOf(const QJsonArray& items, const QJsonObject& nextPosition);
+    // A keyset page from a query that asked for `limit` + 1 rows: an extra row means there is a next page, whose
+    // cursor holds `keys` of the last row kept.
+    static QJsonObject keysetPage(QJsonArray rows, int limit, const QStringList& keys);
 
     SyncStore& m_store;
     ServerConfig m_config;
