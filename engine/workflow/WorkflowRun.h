@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/Records.h"
+#include "workflow/RunOutcome.h"
 #include "workflow/RunServices.h"
 #include "workflow/WorkflowGraph.h"
 
@@ -16,9 +17,6 @@ namespace mlops {
 
 class Database;
 class EventBus;
-
-enum class RunOutcome { Completed, Failed, Paused, Waiting, Cancelled, Abandoned };
-QString outcomeName(RunOutcome outcome);
 
 struct RunResult {
     RunOutcome outcome = RunOutcome::Failed;
@@ -58,7 +56,7 @@ private:
     };
     QCoro::Task<NodeOutcome> runNode(Node* node);
     QCoro::Task<RunResult> runGate(GateNode* gate, bool* proceed);
-    QCoro::Task<bool> commitBoundary(QString node, QString nextStep, QString status, GateRecord resolvedGate);
+    QCoro::Task<bool> commitBoundary(QString node, QString nextStep, DecisionSetStatus status, GateRecord resolvedGate);
     QCoro::Task<RunResult> finish(RunOutcome outcome, QString error);
     bool applyOutcome(const QString& nodeName, const NodeOutcome& outcome, QString* error);
     QString routeAfter(const QString& step, QString* error);
