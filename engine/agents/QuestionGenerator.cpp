@@ -112,6 +112,7 @@ QList<QuestionGenerator::Scored> QuestionGenerator::generate(const QJsonObject& 
         for (const QJsonValue& o : q.value(s("options")).toArray())
             question.options.append(o.toString());
         question.priority = q.value(s("priority")).toString(s("medium"));
+        question.optional = q.value(s("optional")).toBool(false);
         const QJsonValue current = k.value(field);
         const bool hasCurrent =
             !(current.isNull() || current.isUndefined() || (current.isArray() && current.toArray().isEmpty()));
