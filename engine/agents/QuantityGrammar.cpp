@@ -196,7 +196,7 @@ double QuantityGrammar::wordValue(const QString& word) const {
 
 Amount QuantityGrammar::parse(const QString& phrase) const {
     Amount a;
-    QString rest = phrase.toLower().simplified();
+    QString rest = phrase.toLower().trimmed();
     // prefixes: approximations and bounds, any number of them ("at most about")
     bool again = true;
     while (again && !rest.isEmpty()) {
@@ -407,8 +407,8 @@ QList<RateMatch> QuantityGrammar::rates(const QString& text, int limit) const {
             return;
         r.start = start;
         r.end = offset + int(m.capturedEnd(0));
-        r.span = text.mid(r.start, r.end - r.start).simplified();
-        r.noun = noun.toLower().simplified();
+        r.span = text.mid(r.start, r.end - r.start).trimmed();
+        r.noun = noun.toLower().trimmed();
         r.knownNoun = m_countedNouns.contains(lastNoun) || m_countedNouns.contains(r.noun);
         r.periodSeconds = period;
         out.append(r);
@@ -445,7 +445,7 @@ QList<DurationMatch> QuantityGrammar::durations(const QString& text, int limit) 
         DurationMatch dm;
         dm.amount = amount;
         dm.start = start, dm.end = end, dm.ms = ms;
-        dm.span = text.mid(start, end - start).simplified();
+        dm.span = text.mid(start, end - start).trimmed();
         // the percentile named nearest to the duration, in a window around it
         const int ws = qMax(0, start - 45);
         const QString window = text.mid(ws, end - ws + 30);
@@ -508,7 +508,7 @@ QList<PeriodMatch> QuantityGrammar::periods(const QString& text, int limit) cons
         const auto m = it.next();
         PeriodMatch p;
         p.start = int(m.capturedStart(0)), p.end = int(m.capturedEnd(0));
-        p.span = m.captured(0).simplified();
+        p.span = m.captured(0).trimmed();
         if (!m.captured(QStringLiteral("every")).isEmpty()) {
             const double n =
                 m.captured(QStringLiteral("n")).isEmpty() ? 1 : parse(m.captured(QStringLiteral("n"))).value;
@@ -539,7 +539,7 @@ QList<GrammarMatch> QuantityGrammar::numbersBefore(const QString& text, const QS
         if (!g.amount.isValid())
             continue;
         g.start = int(m.capturedStart(0)), g.end = int(m.capturedEnd(0));
-        g.span = m.captured(0).simplified();
+        g.span = m.captured(0).trimmed();
         out.append(g);
     }
     return out;
