@@ -3,12 +3,12 @@
 #include "core/Event.h"
 #include "core/Json.h"
 #include "events/EventBus.h"
+#include "pipeline/DefaultWorkflow.h"
 #include "storage/CheckpointStore.h"
 #include "storage/Database.h"
 #include "storage/GateStore.h"
 #include "storage/JobQueue.h"
 #include "storage/ProjectStore.h"
-#include "workflow/DefaultWorkflow.h"
 #include "workflow/GateResolver.h"
 #include "workflow/RunService.h"
 
@@ -57,6 +57,9 @@ Studio::Studio(const Options& options, std::unique_ptr<Database> database)
     , m_database(std::move(database))
     , m_bus(std::make_unique<EventBus>(*m_database))
     , m_graph(options.graphFactory ? options.graphFactory() : DefaultWorkflow::create()) {
+    // Queued connections (engine thread -> caller) and QSignalSpy copy these arguments through QMetaType.
+    qRegisterMetaType<RunOutcome>();
+    qRegisterMetaType<DecisionSetStatus>();
     connect(
         m_bus.get(), &EventBus::published, this,
         [this](const Event& e) {
@@ -79,7 +82,7 @@ Studio::Studio(const Options& options, std::unique_ptr<Database> database)
     connect(m_service, &RunService::runStarted, this, &Studio::runStarted, Qt::QueuedConnection);
     connect(
         m_service, &RunService::runEnded, this,
-        [this](const QString& ds, const QString& outcome, const QString& error) {
+        [this](const QString& ds, RunOutcome outcome, const QString& error) {
             emit runEnded(ds, outcome, error);
             emit decisionSetChanged(ds);
         },
@@ -230,7 +233,7 @@ void Studio::resume(const QString& decisionSetId) {
     commitThenNotify(
         [decisionSetId](SqliteConnection& c) {
             const JobRecord job = JobQueue::activeJobFor(c, decisionSetId);
-            if (job.isValid() && job.status == QLatin1String("paused")) {
+            if (job.isValid() && job.status == JobStatus::Paused) {
                 ProjectStore::setPaused(c, decisionSetId, false);
                 JobQueue::requeue(c, QStringLiteral("workflow"), decisionSetId, {});
             }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/Records.h"
+#include "workflow/RunOutcome.h"
 #include "workflow/RunSettings.h"
 
 #include <QHash>
@@ -79,7 +80,8 @@ public:
 
 signals:
     void runStarted(const QString& decisionSetId);
-    void runEnded(const QString& decisionSetId, const QString& outcome, const QString& error);
+    // Every execution of a run ends with one of these; Abandoned means another worker owns the run now.
+    void runEnded(const QString& decisionSetId, mlops::RunOutcome outcome, const QString& error);
     // Status of a decision set may have changed (new version, gate opened, run ended...).
     void decisionSetChanged(const QString& decisionSetId);
     // A queued write could not be stored (disk full, database locked for too long...).

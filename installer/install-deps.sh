@@ -13,6 +13,7 @@ packages=(
     libgraphviz-dev poppler-utils
     golang-go golang-github-hashicorp-hcl-v2-dev
     clang libclang-rt-14-dev clang-format-14 ccache
+    qt6-httpserver-dev libqt6sql6-sqlite libqt6sql6-psql libpq-dev postgresql-15 openssl
 )
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -25,6 +26,12 @@ missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+
+# The sync-protocol test lints docs/sync-protocol.yaml with npx @redocly/cli; a Node.js from elsewhere (e.g.
+# NodeSource, which bundles npm) is kept, only a machine without npx gets Debian's.
+if ! command -v npx >/dev/null 2>&1; then
+    missing+=(nodejs npm)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
     echo "install-deps: all ${#packages[@]} packages already installed"

@@ -508,38 +508,6 @@
             <translation>Entscheidungssatz %1, Version %2 (%3)</translation>
         </message>
         <message>
-            <source>created</source>
-            <translation>angelegt</translation>
-        </message>
-        <message>
-            <source>processing</source>
-            <translation>in Bearbeitung</translation>
-        </message>
-        <message>
-            <source>waiting for answers</source>
-            <translation>wartet auf Antworten</translation>
-        </message>
-        <message>
-            <source>validating</source>
-            <translation>wird geprüft</translation>
-        </message>
-        <message>
-            <source>generating</source>
-            <translation>wird erzeugt</translation>
-        </message>
-        <message>
-            <source>completed</source>
-            <translation>abgeschlossen</translation>
-        </message>
-        <message>
-            <source>failed</source>
-            <translation>fehlgeschlagen</translation>
-        </message>
-        <message>
-            <source>cancelled</source>
-            <translation>abgebrochen</translation>
-        </message>
-        <message>
             <source>Outcome</source>
             <translation>Ergebnis</translation>
         </message>
@@ -984,34 +952,6 @@
     <context>
         <name>mlops::ui::ProjectListModel</name>
         <message>
-            <source>paused</source>
-            <translation>pausiert</translation>
-        </message>
-        <message>
-            <source>waiting for answers</source>
-            <translation>wartet auf Antworten</translation>
-        </message>
-        <message>
-            <source>running</source>
-            <translation>läuft</translation>
-        </message>
-        <message>
-            <source>completed</source>
-            <translation>abgeschlossen</translation>
-        </message>
-        <message>
-            <source>failed</source>
-            <translation>fehlgeschlagen</translation>
-        </message>
-        <message>
-            <source>cancelled</source>
-            <translation>abgebrochen</translation>
-        </message>
-        <message>
-            <source>queued</source>
-            <translation>eingereiht</translation>
-        </message>
-        <message>
             <source>%1 — waiting for answers</source>
             <translation>%1 — wartet auf Antworten</translation>
         </message>
@@ -1240,6 +1180,49 @@
         <message>
             <source>Failed: %1</source>
             <translation>Fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>waiting for you</source>
+            <translation>wartet auf Sie</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ui::StatusText</name>
+        <message>
+            <source>queued</source>
+            <translation>eingereiht</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>läuft</translation>
+        </message>
+        <message>
+            <source>waiting for answers</source>
+            <translation>wartet auf Antworten</translation>
+        </message>
+        <message>
+            <source>validating</source>
+            <translation>wird geprüft</translation>
+        </message>
+        <message>
+            <source>generating</source>
+            <translation>wird erzeugt</translation>
+        </message>
+        <message>
+            <source>completed</source>
+            <translation>abgeschlossen</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>abgebrochen</translation>
+        </message>
+        <message>
+            <source>paused</source>
+            <translation>pausiert</translation>
         </message>
     </context>
 </TS>

@@ -508,38 +508,6 @@
             <translation>Decision set %1, version %2 (%3)</translation>
         </message>
         <message>
-            <source>created</source>
-            <translation>created</translation>
-        </message>
-        <message>
-            <source>processing</source>
-            <translation>processing</translation>
-        </message>
-        <message>
-            <source>waiting for answers</source>
-            <translation>waiting for answers</translation>
-        </message>
-        <message>
-            <source>validating</source>
-            <translation>validating</translation>
-        </message>
-        <message>
-            <source>generating</source>
-            <translation>generating</translation>
-        </message>
-        <message>
-            <source>completed</source>
-            <translation>completed</translation>
-        </message>
-        <message>
-            <source>failed</source>
-            <translation>failed</translation>
-        </message>
-        <message>
-            <source>cancelled</source>
-            <translation>cancelled</translation>
-        </message>
-        <message>
             <source>Outcome</source>
             <translation>Outcome</translation>
         </message>
@@ -984,34 +952,6 @@
     <context>
         <name>mlops::ui::ProjectListModel</name>
         <message>
-            <source>paused</source>
-            <translation>paused</translation>
-        </message>
-        <message>
-            <source>waiting for answers</source>
-            <translation>waiting for answers</translation>
-        </message>
-        <message>
-            <source>running</source>
-            <translation>running</translation>
-        </message>
-        <message>
-            <source>completed</source>
-            <translation>completed</translation>
-        </message>
-        <message>
-            <source>failed</source>
-            <translation>failed</translation>
-        </message>
-        <message>
-            <source>cancelled</source>
-            <translation>cancelled</translation>
-        </message>
-        <message>
-            <source>queued</source>
-            <translation>queued</translation>
-        </message>
-        <message>
             <source>%1 — waiting for answers</source>
             <translation>%1 — waiting for answers</translation>
         </message>
@@ -1240,6 +1180,49 @@
         <message>
             <source>Failed: %1</source>
             <translation>Failed: %1</translation>
+        </message>
+        <message>
+            <source>waiting for you</source>
+            <translation>waiting for you</translation>
+        </message>
+    </context>
+    <context>
+        <name>mlops::ui::StatusText</name>
+        <message>
+            <source>queued</source>
+            <translation>queued</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>running</translation>
+        </message>
+        <message>
+            <source>waiting for answers</source>
+            <translation>waiting for answers</translation>
+        </message>
+        <message>
+            <source>validating</source>
+            <translation>validating</translation>
+        </message>
+        <message>
+            <source>generating</source>
+            <translation>generating</translation>
+        </message>
+        <message>
+            <source>completed</source>
+            <translation>completed</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>failed</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>cancelled</translation>
+        </message>
+        <message>
+            <source>paused</source>
+            <translation>paused</translation>
         </message>
     </context>
 </TS>

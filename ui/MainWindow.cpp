@@ -276,11 +276,10 @@ void MainWindow::connectEngine() {
     connect(&m_studio, &Studio::operationFailed, this, [this](const QString&, const QString& error) {
         statusBar()->showMessage(tr("Could not store a change: %1").arg(error), 10000);
     });
-    connect(&m_studio, &Studio::runEnded, this,
-            [this](const QString& id, const QString& outcome, const QString& error) {
-                if (id == currentDecisionSet() && outcome == QLatin1String("failed"))
-                    statusBar()->showMessage(tr("The run failed: %1").arg(error), 10000);
-            });
+    connect(&m_studio, &Studio::runEnded, this, [this](const QString& id, RunOutcome outcome, const QString& error) {
+        if (id == currentDecisionSet() && outcome == RunOutcome::Failed)
+            statusBar()->showMessage(tr("The run failed: %1").arg(error), 10000);
+    });
 }
 
 void MainWindow::refreshProjects() {
@@ -348,6 +347,7 @@ void MainWindow::startRun() {
     RunSettings settings;
     settings.autoApproveTimeoutSec = m_timeout->value();
     settings.outputDir = m_studio.defaultOutputDir(name);
+    settings.projectName = name; // names the repository unless the requirement states a name
     const QString id = m_studio.startRun(projectId, prompt, settings);
     m_selectWhenListed = id;
     openDecisionSet(id);
@@ -377,8 +377,7 @@ void MainWindow::forkCurrent() {
 
 void MainWindow::updateActions() {
     const DecisionSetRecord ds = m_projects->decisionSetAt(m_projects->indexOfDecisionSet(currentDecisionSet()));
-    const bool ended = ds.status == QLatin1String("completed") || ds.status == QLatin1String("failed") ||
-                       ds.status == QLatin1String("cancelled");
+    const bool ended = isFinished(ds.status);
     const bool known = ds.isValid();
     m_pause->setEnabled(known && !ended && !ds.paused);
     m_resume->setEnabled(known && ds.paused);

@@ -31,7 +31,7 @@ class RunStatusWidget;
 // and node details), reason cards and HITL questions (right docks), run controls in a toolbar and menu, progress
 // in the status bar. Everything arrives from the engine by queued signals; nothing here waits on it.
 //
-// Extension points for the outcome views and settings (part 2): add a tab with centralTabs()->addTab(...),
+// Extension points for the outcome views and settings: add a tab with centralTabs()->addTab(...),
 // follow decisionSetOpened(id) to show the opened run's outcome, and add actions to runMenu() / fileMenu().
 class MainWindow : public QMainWindow {
     Q_OBJECT

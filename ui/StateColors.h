@@ -1,7 +1,8 @@
 #pragma once
 
+#include "storage/Status.h"
+
 #include <QColor>
-#include <QString>
 
 namespace mlops::ui {
 
@@ -24,16 +25,23 @@ inline QColor waiting() {
     return QColor(0xf0, 0x8c, 0x00);
 }
 
-// Decision-set status (SPEC §3) to a state colour.
-inline QColor forStatus(const QString& status) {
-    if (status == QLatin1String("completed"))
+// A decision-set status as a state colour: the one mapping (the project list's dots use it).
+inline QColor forStatus(DecisionSetStatus status) {
+    switch (status) {
+    case DecisionSetStatus::Completed:
         return done();
-    if (status == QLatin1String("failed") || status == QLatin1String("cancelled"))
+    case DecisionSetStatus::Failed:
+    case DecisionSetStatus::Cancelled:
         return failed();
-    if (status == QLatin1String("hitl_pending"))
+    case DecisionSetStatus::HitlPending:
         return waiting();
-    if (status == QLatin1String("created"))
+    case DecisionSetStatus::Created:
         return pending();
+    case DecisionSetStatus::Processing:
+    case DecisionSetStatus::Validating:
+    case DecisionSetStatus::Generating:
+        break;
+    }
     return running();
 }
 } // namespace StateColors

@@ -37,7 +37,7 @@ int main(int argc, char* argv[]) {
     }
     mlops::MainWindow window(*studio);
 
-    // Outcome view and settings (issue 8), through the main window's extension points: a central tab that follows
+    // Outcome view and settings, through the main window's extension points: a central tab that follows
     // the opened decision set, and Settings… in the File menu.
     auto* outcome = new mlops::OutcomeView(*studio);
     const int outcomeTab = window.centralTabs()->addTab(outcome, outcome->windowTitle());

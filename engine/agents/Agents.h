@@ -6,7 +6,7 @@
 
 namespace mlops {
 
-// Factories of the workflow's nodes (SPEC §2). Node names are fixed: they appear in events, checkpoints,
+// Factories of the agents' workflow nodes (docs/workflow.md). Node names are fixed: they appear in events, checkpoints,
 // the UI's graph view and the generated ADRs.
 std::shared_ptr<Node> makeIntakeExtractNode();
 std::shared_ptr<Node> makeCoverageCheckNode();
@@ -17,9 +17,5 @@ std::shared_ptr<Node> makeTechCriticNode();
 std::shared_ptr<Node> makeCostCriticNode();
 std::shared_ptr<Node> makePolicyEngineNode();
 std::shared_ptr<GateNode> makeFinalGateNode();
-std::shared_ptr<Node> makeCodegenNode();
-std::shared_ptr<Node> makeValidatorsNode();
-std::shared_ptr<Node> makeReportNode();
-std::shared_ptr<Node> makeGitCommitNode();
 
 } // namespace mlops

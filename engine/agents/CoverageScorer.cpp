@@ -1,5 +1,6 @@
 #include "agents/CoverageScorer.h"
 
+#include "agents/ConstraintConflicts.h"
 #include "agents/knowledge/Condition.h"
 
 #include <QJsonArray>
@@ -35,15 +36,7 @@ double CoverageScorer::weight(const QString& field, const QJsonObject& constrain
 }
 
 QJsonArray CoverageScorer::ruleConflicts(const QJsonObject& constraints) const {
-    QJsonArray out;
-    for (const QJsonValue& v : m_kb->coverage().value(s("conflicts")).toArray()) {
-        const QJsonObject rule = v.toObject();
-        if (Condition::evaluate(rule.value(s("when")), constraints))
-            out.append(QJsonObject{{s("id"), rule.value(s("id"))},
-                                   {s("fields"), rule.value(s("fields"))},
-                                   {s("message"), rule.value(s("message"))}});
-    }
-    return out;
+    return ConstraintConflicts::fromRules(*m_kb, constraints);
 }
 
 QJsonObject CoverageScorer::score(const QJsonObject& k, double threshold) const {
@@ -77,9 +70,8 @@ QJsonObject CoverageScorer::score(const QJsonObject& k, double threshold) const 
             credit += w;
         }
     }
-    QJsonArray conflicts = k.value(s("conflicts")).toArray();
-    for (const QJsonValue& c : ruleConflicts(k))
-        conflicts.append(c);
+    // The same detection intake_extract applied: for constraints it produced, exactly their `conflicts`.
+    const QJsonArray conflicts = ConstraintConflicts::detect(*m_kb, k);
     double score = total > 0 ? credit / total : 0.0;
     score -= cov.value(s("conflict_penalty")).toDouble(0.1) * conflicts.size();
     score = std::round(qBound(0.0, score, 1.0) * 1000.0) / 1000.0;

@@ -9,7 +9,7 @@
 namespace mlops {
 
 // coverage_check's logic: weighted completeness of the constraints (coverage.yaml weights), the missing and
-// ambiguous fields, and conflicts (the extractor's plus the knowledge base's conflict rules).
+// ambiguous fields, and conflicts (agents/ConstraintConflicts.h: the extractor's plus the knowledge base's rules).
 class CoverageScorer {
 public:
     explicit CoverageScorer(std::shared_ptr<const KnowledgeBase> kb);

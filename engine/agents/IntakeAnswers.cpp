@@ -1,6 +1,7 @@
 // IntakeExtractor: answers from the HITL gate or an answers file, applied over the extracted constraints.
 #include "agents/IntakeExtractor.h"
 
+#include "agents/ConstraintConflicts.h"
 #include "agents/QuantityGrammar.h"
 #include "agents/QuantityParser.h"
 
@@ -179,6 +180,13 @@ QJsonValue IntakeExtractor::normaliseAnswer(const QString& field, const QJsonVal
     return c;
 }
 
+QJsonObject IntakeExtractor::applyProjectName(const QJsonObject& k, const QString& projectName) const {
+    // The extractor assumes its default only when the text names no project.
+    if (projectName.trimmed().isEmpty() || !k.value(s("assumptions")).toObject().contains(s("project_name")))
+        return k;
+    return applyAnswers(k, QJsonObject{{s("project_name"), projectName.trimmed()}});
+}
+
 QJsonObject IntakeExtractor::applyAnswers(QJsonObject k, const QJsonObject& answers, QStringList* errors) const {
     QJsonObject confidence = k.value(s("field_confidence")).toObject();
     QJsonObject evidence = k.value(s("evidence")).toObject();
@@ -283,6 +291,8 @@ QJsonObject IntakeExtractor::applyAnswers(QJsonObject k, const QJsonObject& answ
     k.insert(s("missing_fields"), missing);
     k.insert(s("ambiguous_fields"), ambiguous);
     k.insert(s("conflicts"), conflicts);
+    // Answers change values: a conflict rule may hold no longer (a budget raised) or hold now.
+    k.insert(s("conflicts"), ConstraintConflicts::detect(*m_kb, k));
     return k;
 }
 

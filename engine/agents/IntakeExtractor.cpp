@@ -1,5 +1,6 @@
 #include "agents/IntakeExtractor.h"
 
+#include "agents/ConstraintConflicts.h"
 #include "agents/QuantityGrammar.h"
 #include "agents/QuantityParser.h"
 #include "agents/TextIndex.h"
@@ -186,6 +187,8 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const {
         evidence.insert(s("llm_parameters_b"), llmParamsQuote);
         out.insert(s("evidence"), evidence);
     }
+    // The text's contradictions plus the knowledge base's conflict rules: what coverage_check will report too.
+    out.insert(s("conflicts"), ConstraintConflicts::detect(*m_kb, out));
     return out;
 }
 

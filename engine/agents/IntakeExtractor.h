@@ -9,9 +9,9 @@
 
 namespace mlops {
 
-// Rules-based intake (SPEC §2 constraint schema): lexicon terms and unit-aware number parsing, with a confidence
-// and the quoted span for every field it sets, the defaults it assumed, ambiguous fields and contradictions.
-// Pure and deterministic; usable without the workflow runtime (CLI `extract`, tests).
+// Rules-based intake (the constraint object of docs/constraints.md): lexicon terms and unit-aware number parsing, with
+// a confidence and the quoted span for every field it sets, the defaults it assumed, ambiguous fields and
+// contradictions. Pure and deterministic; usable without the workflow runtime (CLI `extract`, tests).
 class IntakeExtractor {
 public:
     explicit IntakeExtractor(std::shared_ptr<const KnowledgeBase> kb);
@@ -21,6 +21,10 @@ public:
     // Applies answers (question id or constraint field -> value) as overrides with confidence 1.0 and evidence
     // "answer to question <id>". Unknown keys and values of the wrong type are reported in `errors` and skipped.
     QJsonObject applyAnswers(QJsonObject constraints, const QJsonObject& answers, QStringList* errors = nullptr) const;
+
+    // The project's name as the user typed it (app, CLI --project): it becomes project_name when the text states
+    // none, as an answer would (stated > answered > default). A stated name or an empty one changes nothing.
+    QJsonObject applyProjectName(const QJsonObject& constraints, const QString& projectName) const;
 
     // Checks one answer against the schema; returns the normalised value or sets `error`.
     QJsonValue normaliseAnswer(const QString& field, const QJsonValue& value, QString* error) const;

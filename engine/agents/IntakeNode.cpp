@@ -2,9 +2,10 @@
 // the user gave (answers file, gate) over both: a human answer always wins over anything read or inferred.
 #include "agents/AgentSupport.h"
 #include "agents/Agents.h"
+#include "agents/ConstraintConflicts.h"
 #include "agents/FunctionNode.h"
 #include "agents/IntakeExtractor.h"
-#include "llm/LlmIntake.h"
+#include "agents/LlmIntake.h"
 
 namespace mlops {
 
@@ -26,13 +27,16 @@ NodeResult runIntake(NodeContext& c) {
     const QString prompt = c.state().string(StatePart::prompt());
     const IntakeExtractor extractor(kb);
     QJsonObject k = extractor.extract(prompt);
-    // Issue 5, hybrid intake: only when an LLM is configured, it fills the gaps the rules left (with evidence
+    // Hybrid intake (docs/llm.md): only when an LLM is configured, it fills the gaps the rules left (with evidence
     // quoted from the prompt); provider none returns `k` unchanged.
     k = LlmIntake::refine(c, k);
+    k = extractor.applyProjectName(k, c.settings().projectName);
     const QJsonObject answers = AgentSupport::effectiveAnswers(c.state(), c.settings());
     QStringList answerErrors;
     if (!answers.isEmpty())
         k = extractor.applyAnswers(k, answers, &answerErrors);
+    // The LLM may have filled values the rules left open: conflict rules are evaluated on the final values.
+    k.insert(s("conflicts"), ConstraintConflicts::detect(*kb, k));
 
     QStringList found;
     QJsonObject outputs;

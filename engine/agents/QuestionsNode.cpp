@@ -14,7 +14,7 @@ QString s(const char* text) {
     return QString::fromLatin1(text);
 }
 
-constexpr int kMaxPerRound = 5; // SPEC §2
+constexpr int kMaxPerRound = 5; // docs/workflow.md
 
 NodeResult runQuestions(NodeContext& c) {
     QString error;

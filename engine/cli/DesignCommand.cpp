@@ -35,7 +35,7 @@ public:
                                  QStringLiteral("MS"));
         delay.setFlags(QCommandLineOption::HiddenFromHelp);
         p.addOption(delay);
-        // Optional LLM (issue 5); keys come only from the environment (OPENAI_API_KEY, ANTHROPIC_API_KEY,
+        // Optional LLM (docs/llm.md); keys come only from the environment (OPENAI_API_KEY, ANTHROPIC_API_KEY,
         // MLOPS_LLM_API_KEY) or the GUI settings, never from the command line.
         p.addOption({QStringLiteral("llm-provider"),
                      QStringLiteral("LLM provider: none (default), openai (also Ollama, vLLM, llama.cpp, LM Studio) or "
@@ -70,7 +70,7 @@ public:
         if (QFileInfo(out).exists() && !QFileInfo(out).isDir())
             return CliSupport::fail(ctx, QStringLiteral("--out %1 exists and is not a folder").arg(out));
         settings.outputDir = out;
-        settings.approveWithDefaults = true; // running the command is the approval (SPEC §6)
+        settings.approveWithDefaults = true; // running the command is the approval (docs/cli.md)
         settings.nodeDelayMs = p.value(QStringLiteral("node-delay-ms")).toInt();
         QJsonObject llmFlags;
         for (const char* flag : {"provider", "url", "model"}) {
@@ -94,6 +94,9 @@ public:
             return 1;
         const QString projectName =
             p.isSet(QStringLiteral("project")) ? p.value(QStringLiteral("project")) : QFileInfo(out).fileName();
+        // A name the user typed names the repository (unless the prompt states one); the folder's name does not.
+        if (p.isSet(QStringLiteral("project")))
+            settings.projectName = projectName;
         const QString projectId = studio->createProject(projectName);
         const QString ds = studio->startRun(projectId, prompt, settings);
         QTextStream& summary = format.isEmpty() ? ctx.io.out : ctx.io.err;
@@ -107,10 +110,12 @@ public:
 
         RunFollower follower(*studio, ds, format.isEmpty() ? nullptr : &ctx.io.out);
         QString error;
-        const QString outcome = follower.wait(&error);
+        const RunOutcome outcome = follower.wait(&error);
         RunSummary::print(*studio, ds, outcome, error, summary);
-        if (outcome != QLatin1String("completed"))
-            return CliSupport::fail(ctx, QStringLiteral("run %1: %2").arg(outcome, error.isEmpty() ? outcome : error));
+        if (outcome != RunOutcome::Completed) {
+            const QString name = outcomeName(outcome);
+            return CliSupport::fail(ctx, QStringLiteral("run %1: %2").arg(name, error.isEmpty() ? name : error));
+        }
         return 0;
     }
 };

@@ -57,7 +57,8 @@ public:
                 return CliSupport::fail(ctx, QStringLiteral("decision set %1 has no output folder").arg(ds.id));
             if (committed.value(QStringLiteral("sha")).toString().isEmpty())
                 return CliSupport::fail(
-                    ctx, QStringLiteral("decision set %1 has no commit yet (status %2)").arg(ds.id, ds.status));
+                    ctx,
+                    QStringLiteral("decision set %1 has no commit yet (status %2)").arg(ds.id, storedText(ds.status)));
             if (commit.isEmpty())
                 commit = committed.value(QStringLiteral("sha")).toString();
             branch = committed.value(QStringLiteral("branch")).toString();

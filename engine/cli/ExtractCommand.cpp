@@ -33,7 +33,7 @@ QString render(const QJsonValue& v) {
 class ExtractCommand : public CliCommand {
 public:
     QString name() const override { return s("extract"); }
-    QString summary() const override { return s("Print the constraints read from a prompt (SPEC §2 schema)."); }
+    QString summary() const override { return s("Print the constraints read from a prompt (docs/constraints.md)."); }
     void configure(QCommandLineParser& p) const override {
         p.addPositionalArgument(s("prompt"), s("Prompt file, or - for standard input."));
         p.addOption({s("json"), s("Print the constraint object as JSON.")});

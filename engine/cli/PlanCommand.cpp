@@ -3,6 +3,8 @@
 #include "agents/AnswersFile.h"
 #include "agents/DesignPipeline.h"
 #include "cli/CliCommands.h"
+#include "plan/CostEstimate.h"
+#include "plan/Plan.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,37 +21,32 @@ QString money(double v) {
     return QStringLiteral("$%L1").arg(v, 0, 'f', 2);
 }
 
-QString sizeText(const QJsonObject& size) {
+QString sizeText(const PlanComponent& c) {
     QStringList parts;
-    if (size.contains(s("instance_type")))
-        parts.append(size.value(s("instance_type")).toString());
-    if (size.contains(s("replicas")))
-        parts.append(QStringLiteral("x%1").arg(size.value(s("replicas")).toInt()));
-    if (size.value(s("zones")).toInt() > 1)
-        parts.append(QStringLiteral("%1 zones").arg(size.value(s("zones")).toInt()));
-    if (size.value(s("gpus")).toDouble() > 0)
-        parts.append(QStringLiteral("%1 GPU").arg(size.value(s("gpus")).toDouble()));
-    if (size.value(s("min_instances")).toInt() > 0)
-        parts.append(QStringLiteral("min %1 warm").arg(size.value(s("min_instances")).toInt()));
-    if (size.value(s("spot")).toBool())
+    // Instance type and replicas print whenever the sizer set them (even "x0"); the others only when they matter.
+    if (c.size.contains(s("instance_type")))
+        parts.append(c.instanceType());
+    if (c.size.contains(s("replicas")))
+        parts.append(QStringLiteral("x%1").arg(c.replicas()));
+    if (c.zones() > 1)
+        parts.append(QStringLiteral("%1 zones").arg(c.zones()));
+    if (c.gpus() > 0)
+        parts.append(QStringLiteral("%1 GPU").arg(c.gpus()));
+    if (c.minInstances() > 0)
+        parts.append(QStringLiteral("min %1 warm").arg(c.minInstances()));
+    if (c.spot())
         parts.append(s("spot"));
     return parts.join(QLatin1Char(' '));
 }
 
 void printPlan(QTextStream& out, const DesignPipeline::Result& r) {
-    const QJsonObject plan = r.plan;
-    const QJsonObject pattern = plan.value(s("pattern")).toObject();
-    out << "PLAN  " << pattern.value(s("name")).toString() << " (" << pattern.value(s("id")).toString() << ", score "
-        << pattern.value(s("score")).toDouble() << ") on " << plan.value(s("cloud")).toString() << ' '
-        << plan.value(s("region")).toString() << ", iteration " << r.planIterations << "\n";
-    out << "      " << pattern.value(s("summary")).toString() << "\n";
+    const Plan plan = Plan::fromJson(r.plan);
+    out << "PLAN  " << plan.pattern.name << " (" << plan.pattern.id << ", score " << plan.pattern.score << ") on "
+        << plan.cloud << ' ' << plan.region << ", iteration " << r.planIterations << "\n";
+    out << "      " << plan.summary << "\n";
     QStringList alternatives;
-    for (const QJsonValue& v : plan.value(s("alternatives")).toArray()) {
-        if (alternatives.size() < 4 && v.toObject().value(s("id")) != pattern.value(s("id")))
-            alternatives.append(QStringLiteral("%1 %2")
-                                    .arg(v.toObject().value(s("id")).toString())
-                                    .arg(v.toObject().value(s("score")).toDouble()));
-    }
+    for (const PatternScore& a : plan.runnersUp(4, false))
+        alternatives.append(QStringLiteral("%1 %2").arg(a.id).arg(a.score));
     out << "      alternatives: " << alternatives.join(s(", ")) << "\n";
     if (!r.questions.isEmpty()) {
         QStringList taken;
@@ -57,16 +54,13 @@ void printPlan(QTextStream& out, const DesignPipeline::Result& r) {
             taken.append(QStringLiteral("%1=%2").arg(q.id, r.defaultsTaken.value(q.id).toVariant().toString()));
         out << "      defaults taken (" << r.questionRounds << " question round(s)): " << taken.join(s(", ")) << "\n";
     }
-    for (const QJsonValue& v : plan.value(s("decisions")).toArray())
-        out << "      decision: " << v.toString() << "\n";
-    for (const QJsonValue& v : plan.value(s("assumptions")).toArray())
-        out << "      assumption: " << v.toString() << "\n";
+    for (const QString& decision : plan.decisions)
+        out << "      decision: " << decision << "\n";
+    for (const QString& assumption : plan.assumptions)
+        out << "      assumption: " << assumption << "\n";
     out << "\nCOMPONENTS\n";
-    for (const QJsonValue& v : plan.value(s("components")).toArray()) {
-        const QJsonObject c = v.toObject();
-        out << "  " << c.value(s("role")).toString().leftJustified(20)
-            << c.value(s("service")).toString().leftJustified(52) << sizeText(c.value(s("size")).toObject()) << "\n";
-    }
+    for (const PlanComponent& c : plan.components)
+        out << "  " << c.role.leftJustified(20) << c.service.leftJustified(52) << sizeText(c) << "\n";
 }
 
 // Every constraint that is set, with where its value came from: the numbers the user gave are told apart from
@@ -102,71 +96,59 @@ void printConstraints(QTextStream& out, const QJsonObject& k) {
 
 void printFindings(QTextStream& out, const DesignPipeline::Result& r) {
     out << "\nFINDINGS (tech and cost)\n";
-    QJsonArray all = r.techFindings;
-    for (const QJsonValue& f : r.costEstimate.value(s("findings")).toArray())
-        all.append(f);
+    const QList<PlanFinding> all =
+        PlanFinding::listFromJson(r.techFindings) + CostEstimate::fromJson(r.costEstimate).findings;
     if (all.isEmpty())
         out << "  none\n";
-    for (const QJsonValue& v : all) {
-        const QJsonObject f = v.toObject();
-        out << "  [" << f.value(s("severity")).toString() << "] " << f.value(s("id")).toString() << " ("
-            << f.value(s("component")).toString() << "): " << f.value(s("message")).toString() << "\n"
-            << "      -> " << f.value(s("recommendation")).toString() << "\n";
+    for (const PlanFinding& f : all) {
+        out << "  [" << f.severity << "] " << f.id << " (" << f.component << "): " << f.message << "\n"
+            << "      -> " << f.recommendation << "\n";
     }
     if (!r.blockingRemaining.isEmpty())
         out << "  " << r.blockingRemaining.size() << " blocking finding(s) remain after " << r.planIterations
             << " iteration(s): a human decision is needed\n";
 }
 
-void printCost(QTextStream& out, const QJsonObject& cost) {
-    const QJsonObject table = cost.value(s("price_table")).toObject();
-    out << "\nCOST (" << cost.value(s("currency")).toString() << ", price table " << table.value(s("cloud")).toString()
-        << ' ' << table.value(s("region")).toString() << ", " << table.value(s("date")).toString() << ": "
-        << table.value(s("source")).toString() << ")\n";
+void printCost(QTextStream& out, const CostEstimate& cost) {
+    const PriceTableRef& table = cost.priceTable;
+    out << "\nCOST (" << cost.currency << ", price table " << table.cloud << ' ' << table.region << ", " << table.date
+        << ": " << table.source << ")\n";
     out << "  " << s("component").leftJustified(20) << s("unit").leftJustified(48) << s("quantity").rightJustified(12)
         << s("unit price").rightJustified(12) << s("monthly").rightJustified(13) << "\n";
-    for (const QJsonValue& v : cost.value(s("line_items")).toArray()) {
-        const QJsonObject l = v.toObject();
-        out << "  " << l.value(s("component")).toString().leftJustified(20)
-            << l.value(s("unit")).toString().left(47).leftJustified(48)
-            << QString::number(l.value(s("quantity")).toDouble(), 'f', 2).rightJustified(12)
-            << QString::number(l.value(s("unit_price")).toDouble(), 'g', 6).rightJustified(12)
-            << money(l.value(s("monthly_cost")).toDouble()).rightJustified(13) << "\n";
+    for (const CostLineItem& l : cost.lineItems) {
+        out << "  " << l.component.leftJustified(20) << l.unit.left(47).leftJustified(48)
+            << QString::number(l.quantity, 'f', 2).rightJustified(12)
+            << QString::number(l.unitPrice, 'g', 6).rightJustified(12) << money(l.monthlyCost).rightJustified(13)
+            << "\n";
     }
-    const double total = cost.value(s("total_monthly")).toDouble();
+    const double total = cost.totalMonthly;
     out << "  " << s("TOTAL").leftJustified(92) << money(total).rightJustified(13) << "\n";
-    const QJsonValue budget = cost.value(s("budget_monthly"));
-    if (budget.isDouble())
-        out << "  budget " << money(budget.toDouble()) << "/month: "
-            << (cost.value(s("within_budget")).toBool()
-                    ? s("within budget")
-                    : QStringLiteral("over by %1").arg(money(total - budget.toDouble())))
+    if (cost.budgetMonthly && cost.withinBudget)
+        out << "  budget " << money(*cost.budgetMonthly) << "/month: "
+            << (*cost.withinBudget ? s("within budget")
+                                   : QStringLiteral("over by %1").arg(money(total - *cost.budgetMonthly)))
             << "\n";
     else
         out << "  no budget stated\n";
-    for (const QJsonValue& v : cost.value(s("savings")).toArray())
-        out << "  saving: " << v.toObject().value(s("message")).toString() << " ("
-            << money(v.toObject().value(s("monthly_saving")).toDouble()) << "/month)\n";
+    for (const CostSaving& saving : cost.savings)
+        out << "  saving: " << saving.message << " (" << money(saving.monthlySaving) << "/month)\n";
 }
 
-void printPolicy(QTextStream& out, const QJsonArray& results) {
+void printPolicy(QTextStream& out, const QList<PolicyResult>& results) {
     int passed = 0, failed = 0;
-    for (const QJsonValue& v : results)
-        (v.toObject().value(s("passed")).toBool() ? passed : failed) += 1;
+    for (const PolicyResult& r : results)
+        (r.passed ? passed : failed) += 1;
     out << "\nPOLICY  passed " << passed << ", failed " << failed << "\n";
     // failed checks first, with their remediation; then the passed ones, one line each
     for (const bool wantPassed : {false, true}) {
-        for (const QJsonValue& v : results) {
-            const QJsonObject f = v.toObject();
-            if (f.value(s("passed")).toBool() != wantPassed)
+        for (const PolicyResult& r : results) {
+            if (r.passed != wantPassed)
                 continue;
-            out << "  " << (wantPassed ? s("PASSED") : s("FAILED")) << "  "
-                << f.value(s("rule_id")).toString().leftJustified(34)
-                << f.value(s("severity")).toString().leftJustified(9)
-                << f.value(s("resource")).toString().leftJustified(20)
-                << (wantPassed ? f.value(s("title")).toString() : f.value(s("message")).toString()) << "\n";
+            out << "  " << (wantPassed ? s("PASSED") : s("FAILED")) << "  " << r.ruleId.leftJustified(34)
+                << r.severity.leftJustified(9) << r.resource.leftJustified(20) << (wantPassed ? r.title : r.message)
+                << "\n";
             if (!wantPassed)
-                out << "          remediation: " << f.value(s("remediation")).toString() << "\n";
+                out << "          remediation: " << r.remediation << "\n";
         }
     }
 }
@@ -212,8 +194,8 @@ public:
             printPlan(ctx.io.out, r);
             printConstraints(ctx.io.out, r.constraints);
             printFindings(ctx.io.out, r);
-            printCost(ctx.io.out, r.costEstimate);
-            printPolicy(ctx.io.out, r.policyFindings);
+            printCost(ctx.io.out, CostEstimate::fromJson(r.costEstimate));
+            printPolicy(ctx.io.out, PolicyResult::listFromJson(r.policyFindings));
         }
         ctx.io.out.flush();
         return 0;

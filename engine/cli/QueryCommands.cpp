@@ -18,7 +18,7 @@ QJsonObject decisionSetJson(const DecisionSetRecord& ds) {
             {QStringLiteral("version"), ds.version},
             {QStringLiteral("parent_id"), ds.parentId.isEmpty() ? QJsonValue() : QJsonValue(ds.parentId)},
             {QStringLiteral("forked_from_step"), ds.forkedFromStep < 0 ? QJsonValue() : QJsonValue(ds.forkedFromStep)},
-            {QStringLiteral("status"), ds.status},
+            {QStringLiteral("status"), storedText(ds.status)},
             {QStringLiteral("paused"), ds.paused},
             {QStringLiteral("created_at"), ds.createdAt},
             {QStringLiteral("updated_at"), ds.updatedAt}};
@@ -125,7 +125,7 @@ public:
             ctx.io.out.flush();
             return 0;
         }
-        ctx.io.out << "decision set " << ds.id << "  version " << ds.version << "  status " << ds.status
+        ctx.io.out << "decision set " << ds.id << "  version " << ds.version << "  status " << storedText(ds.status)
                    << (ds.paused ? " (paused)" : "") << '\n';
         if (!ds.parentId.isEmpty())
             ctx.io.out << "forked from " << ds.parentId << " at step " << ds.forkedFromStep << '\n';

@@ -28,12 +28,12 @@ int follow(Studio& studio, const QString& ds, const QCommandLineParser& p, CliCo
     const bool ndjson = p.value(QStringLiteral("events")) == QLatin1String("ndjson");
     RunFollower follower(studio, ds, ndjson ? &ctx.io.out : nullptr);
     QString error;
-    const QString outcome = follower.wait(&error);
+    const RunOutcome outcome = follower.wait(&error);
     RunSummary::print(studio, ds, outcome, error, ndjson ? ctx.io.err : ctx.io.out);
-    if (outcome == QLatin1String("completed") || outcome == QLatin1String("waiting") ||
-        outcome == QLatin1String("paused"))
+    if (outcome == RunOutcome::Completed || outcome == RunOutcome::Waiting || outcome == RunOutcome::Paused)
         return 0;
-    return CliSupport::fail(ctx, QStringLiteral("run %1: %2").arg(outcome, error.isEmpty() ? outcome : error));
+    const QString name = outcomeName(outcome);
+    return CliSupport::fail(ctx, QStringLiteral("run %1: %2").arg(name, error.isEmpty() ? name : error));
 }
 
 DecisionSetRecord requireDecisionSet(Studio& studio, const QCommandLineParser& p, CliContext& ctx) {
@@ -64,8 +64,8 @@ public:
         const DecisionSetRecord ds = requireDecisionSet(*studio, p, ctx);
         if (!ds.isValid())
             return 1;
-        if (ds.status == QLatin1String("completed") || ds.status == QLatin1String("cancelled")) {
-            ctx.io.out << "decision set " << ds.id << " is already " << ds.status << '\n';
+        if (ds.status == DecisionSetStatus::Completed || ds.status == DecisionSetStatus::Cancelled) {
+            ctx.io.out << "decision set " << ds.id << " is already " << storedText(ds.status) << '\n';
             ctx.io.out.flush();
             return 0;
         }
@@ -73,15 +73,13 @@ public:
         studio->database().writeAndWait([id](SqliteConnection& c) {
             JobQueue::reclaimDeadLocalWorkers(c);
             const JobRecord job = JobQueue::activeJobFor(c, id);
-            if (job.isValid() && job.status == QLatin1String("failed")) {
-                // An explicit resume gives a failed run a fresh set of attempts.
-                c.prepare("UPDATE job SET status = 'queued', attempts = 0 WHERE id = ?").bind(1, job.id).run();
-                ProjectStore::setStatus(c, id, QStringLiteral("processing"));
-            }
+            // An explicit resume gives a failed run a fresh set of attempts.
+            if (job.isValid() && job.status == JobStatus::Failed && JobQueue::restartFailed(c, job.id))
+                ProjectStore::setStatus(c, id, DecisionSetStatus::Processing);
         });
         const JobRecord job = studio->job(id);
-        if (job.status == QLatin1String("waiting")) {
-            RunSummary::print(*studio, id, QStringLiteral("waiting"), {}, ctx.io.out);
+        if (job.status == JobStatus::Waiting) {
+            RunSummary::print(*studio, id, RunOutcome::Waiting, {}, ctx.io.out);
             return 0;
         }
         studio->resume(id);

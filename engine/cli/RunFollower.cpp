@@ -15,9 +15,9 @@ RunFollower::RunFollower(Studio& studio, QString decisionSetId, QTextStream* ndj
     , m_decisionSetId(std::move(decisionSetId))
     , m_ndjson(ndjson) {}
 
-QString RunFollower::wait(QString* error) {
+RunOutcome RunFollower::wait(QString* error) {
     QEventLoop loop; // the CLI's main loop: nothing else runs in this process's main thread
-    QString outcome;
+    RunOutcome outcome = RunOutcome::Failed;
     if (m_ndjson) {
         EventSubscription* sub = m_studio.subscribe(m_decisionSetId, this);
         connect(sub, &EventSubscription::eventReceived, this, [this](const Event& e) {
@@ -25,8 +25,8 @@ QString RunFollower::wait(QString* error) {
             m_ndjson->flush();
         });
     }
-    connect(&m_studio, &Studio::runEnded, &loop, [&](const QString& ds, const QString& result, const QString& message) {
-        if (ds != m_decisionSetId || result == QLatin1String("abandoned"))
+    connect(&m_studio, &Studio::runEnded, &loop, [&](const QString& ds, RunOutcome result, const QString& message) {
+        if (ds != m_decisionSetId || result == RunOutcome::Abandoned)
             return;
         outcome = result;
         if (error)
@@ -36,7 +36,7 @@ QString RunFollower::wait(QString* error) {
     connect(&m_studio, &Studio::operationFailed, &loop, [&](const QString& ds, const QString& message) {
         if (ds != m_decisionSetId)
             return;
-        outcome = QStringLiteral("failed");
+        outcome = RunOutcome::Failed;
         if (error)
             *error = message;
         loop.quit();
@@ -48,13 +48,13 @@ QString RunFollower::wait(QString* error) {
     return outcome;
 }
 
-void RunSummary::print(Studio& studio, const QString& decisionSetId, const QString& outcome, const QString& error,
+void RunSummary::print(Studio& studio, const QString& decisionSetId, RunOutcome outcome, const QString& error,
                        QTextStream& out) {
     const DecisionSetRecord ds = studio.decisionSet(decisionSetId);
-    out << "decision set " << decisionSetId << " (version " << ds.version << "): " << outcome << '\n';
+    out << "decision set " << decisionSetId << " (version " << ds.version << "): " << outcomeName(outcome) << '\n';
     if (!error.isEmpty())
         out << "reason: " << error << '\n';
-    if (outcome == QLatin1String("waiting")) {
+    if (outcome == RunOutcome::Waiting) {
         const GateRecord gate = studio.pendingGate(decisionSetId);
         out << "waiting for answers at " << gate.node << "; answer with: mlops-studio-cli answer " << decisionSetId
             << " --answers FILE (or --accept-defaults)\n";
@@ -65,7 +65,7 @@ void RunSummary::print(Studio& studio, const QString& decisionSetId, const QStri
     }
     const QJsonObject result = ds.result;
     const QString root = ds.settings.value(QStringLiteral("output_dir")).toString();
-    if (outcome == QLatin1String("completed") && !root.isEmpty()) {
+    if (outcome == RunOutcome::Completed && !root.isEmpty()) {
         const QJsonObject commit = result.value(QStringLiteral("commit")).toObject();
         out << "repository: " << root;
         if (!commit.value(QStringLiteral("sha")).toString().isEmpty())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "workflow/RunOutcome.h"
+
 #include <QObject>
 #include <QTextStream>
 
@@ -13,8 +15,8 @@ class RunFollower : public QObject {
     Q_OBJECT
 public:
     RunFollower(Studio& studio, QString decisionSetId, QTextStream* ndjson);
-    // Runs the application's event loop until the run settles; returns the outcome name.
-    QString wait(QString* error);
+    // Runs the application's event loop until the run settles (a write that could not be stored: Failed).
+    RunOutcome wait(QString* error);
 
 private:
     Studio& m_studio;
@@ -24,8 +26,7 @@ private:
 
 // One-line and multi-line summaries shared by the run commands.
 namespace RunSummary {
-void print(Studio& studio, const QString& decisionSetId, const QString& outcome, const QString& error,
-           QTextStream& out);
+void print(Studio& studio, const QString& decisionSetId, RunOutcome outcome, const QString& error, QTextStream& out);
 } // namespace RunSummary
 
 } // namespace mlops

@@ -38,8 +38,8 @@ public:
         idle.setInterval(300);
         QObject::connect(&idle, &QTimer::timeout, &loop, [&] {
             SqliteConnection& c = studio->database().reader();
-            if (JobQueue::countByStatus(c, QStringLiteral("queued")) == 0 &&
-                JobQueue::countByStatus(c, QStringLiteral("running")) == 0)
+            if (JobQueue::countByStatus(c, JobStatus::Queued) == 0 &&
+                JobQueue::countByStatus(c, JobStatus::Running) == 0)
                 loop.quit();
         });
         idle.start();

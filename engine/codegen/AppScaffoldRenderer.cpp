@@ -1,5 +1,6 @@
 #include "codegen/AppScaffoldRenderer.h"
 
+#include "codegen/ServiceIds.h"
 #include "codegen/TemplateLibrary.h"
 
 namespace mlops {
@@ -76,8 +77,7 @@ void AppScaffoldRenderer::render(const RenderInput& in, GeneratedRepository& rep
                    in.onlineServing()
                        ? s("\"uvicorn\", \"app.serving.service:app\", \"--host\", \"0.0.0.0\", \"--port\", \"8080\"")
                        : s("\"python\", \"-m\", \"app.serving.batch\""));
-    if (in.onlineServing() &&
-        in.component(s("serving")).value(s("service_id")).toString() == QLatin1String("aws_sagemaker_endpoint")) {
+    if (in.onlineServing() && in.serviceOf(s("serving")) == ServiceId::AwsSagemakerEndpoint) {
         // SageMaker hosting starts the container as `<image> serve`: through sh the extra argument lands in $0/$1
         // and is ignored, where uvicorn would refuse it. The service answers /ping and /invocations on 8080.
         serving.insert(s("expose"),

@@ -1,11 +1,13 @@
 #include "codegen/AwsBuildingBlocks.h"
 
+#include "codegen/ServiceIds.h"
+
 namespace mlops::AwsBuildingBlocks {
 
 using namespace TerraformSyntax;
 
-QString serviceOf(const RenderInput& in, const QString& role) {
-    return in.component(role).value(s("service_id")).toString();
+bool managedFoundationModel(const RenderInput& in) {
+    return in.serviceOf(s("training")) == ServiceId::AwsBedrockModelInvocationLoggingConfiguration;
 }
 
 QString kmsArn(const RenderInput& in) {
@@ -77,6 +79,42 @@ static int cloudWatchRetentionDays(int days) {
         if (a >= days)
             return a;
     return 0; // longer than ten years: never expire
+}
+
+HclBlock vpcEgress() {
+    return HclBlock(s("egress"))
+        .str(s("description"), s("Inside the VPC"))
+        .num(s("from_port"), 0)
+        .num(s("to_port"), 0)
+        .str(s("protocol"), s("-1"))
+        .attr(s("cidr_blocks"), refs({s("var.vpc_cidr")}));
+}
+
+HclBlock s3GatewayEgress() {
+    return HclBlock(s("egress"))
+        .str(s("description"), s("S3 through the gateway endpoint"))
+        .num(s("from_port"), 443)
+        .num(s("to_port"), 443)
+        .str(s("protocol"), s("tcp"))
+        .attr(s("prefix_list_ids"), refs({s("aws_vpc_endpoint.s3.prefix_list_id")}));
+}
+
+void servingAutoscaling(HclWriter& f, const QString& resourceId, const QString& dimension,
+                        const QString& serviceNamespace, int minReplicas, int maxReplicas, const QString& policy,
+                        const HclBlock& tracking) {
+    f.add(resource(s("aws_appautoscaling_target"), s("serving"))
+              .num(s("min_capacity"), minReplicas)
+              .num(s("max_capacity"), maxReplicas)
+              .attr(s("resource_id"), HclValue::interpolated(resourceId))
+              .str(s("scalable_dimension"), dimension)
+              .str(s("service_namespace"), serviceNamespace));
+    f.add(resource(s("aws_appautoscaling_policy"), policy)
+              .attr(s("name"), named(QString(policy).replace(QLatin1Char('_'), QLatin1Char('-'))))
+              .str(s("policy_type"), s("TargetTrackingScaling"))
+              .expr(s("resource_id"), s("aws_appautoscaling_target.serving.resource_id"))
+              .expr(s("scalable_dimension"), s("aws_appautoscaling_target.serving.scalable_dimension"))
+              .expr(s("service_namespace"), s("aws_appautoscaling_target.serving.service_namespace"))
+              .block(tracking));
 }
 
 HclBlock logGroup(const RenderInput& in, const QString& name, const QString& path) {

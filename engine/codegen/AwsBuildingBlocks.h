@@ -10,17 +10,13 @@ namespace mlops::AwsBuildingBlocks {
 // log conventions: the private VPC (aws_vpc.main, aws_subnet.private, aws_security_group.workloads), the lake bucket
 // (aws_s3_bucket.data) and, when the compliance asks for it, the customer-managed key (aws_kms_key.data).
 
-inline QString s(const char* t) {
-    return QString::fromLatin1(t);
-}
-
-// The plan's service_id for a role ("" when the plan has no such component).
-QString serviceOf(const RenderInput& in, const QString& role);
 // The customer-managed key's ARN expression, or "" when provider-managed keys are enough.
 QString kmsArn(const RenderInput& in);
 // "arn:aws:<service>:<region>:<account>:<rest>" as a quoted HCL template (for policy resources).
 QString accountArn(const QString& service, const QString& rest);
 
+// A design that calls a managed foundation model (Bedrock) trains nothing: training.tf describes the model it calls.
+bool managedFoundationModel(const RenderInput& in);
 // An IAM role only `principal` (e.g. sagemaker.amazonaws.com) may assume.
 HclBlock executionRole(const QString& name, const QString& principal, const QString& purpose);
 // Read (and write) on the data bucket and use of the key: what every data-handling workload needs, and no more.
@@ -36,6 +32,10 @@ QString sageMakerInstanceType(QString type);
 // What a SageMaker model container needs to pull the model-server image from this module's ECR repositories (the
 // token call cannot be scoped).
 QList<TerraformSyntax::Statement> imagePullStatements();
+// Security-group egress rules the private workloads share: anything inside the VPC, and HTTPS to S3 through the
+// gateway endpoint (the VPC has no internet path).
+HclBlock vpcEgress();
+HclBlock s3GatewayEgress();
 // A log group with the design's retention, encrypted with the data key when there is one.
 HclBlock logGroup(const RenderInput& in, const QString& name, const QString& path);
 // The security group of the VPC's interface endpoints (HTTPS from the VPC), created in network.tf on first use.
@@ -51,6 +51,12 @@ HclValue awsLogsConfiguration(const QString& logGroup, const QString& streamPref
 // with the role `scheduler` allowed only `startAction` on that target.
 void scheduledStart(const RenderInput& in, HclWriter& f, const QString& name, const QString& purpose,
                     const QString& startAction, const QString& targetArn);
+// Application Auto Scaling of the model server: aws_appautoscaling_target "serving" on `resourceId` (a template)
+// between the plan's replica counts, and the target-tracking policy `policy` ("serving_cpu" is named
+// "<name>-serving-cpu") whose target_tracking_scaling_policy_configuration is `tracking`.
+void servingAutoscaling(HclWriter& f, const QString& resourceId, const QString& dimension,
+                        const QString& serviceNamespace, int minReplicas, int maxReplicas, const QString& policy,
+                        const HclBlock& tracking);
 // The internal HTTPS application load balancer in front of the model server (aws_lb.serving, its IP target group on
 // 8080 and a TLS 1.3 listener), with the certificate variable it needs.
 void internalLoadBalancer(TerraformModule& m, HclWriter& f);

@@ -1,6 +1,7 @@
 #include "codegen/AwsDataServices.h"
 
 #include "codegen/AwsBuildingBlocks.h"
+#include "codegen/ServiceIds.h"
 
 namespace mlops {
 
@@ -64,7 +65,7 @@ void AwsDataServices::offlineFeatureTables(const RenderInput& in, TerraformModul
                       {{s("athena:GetQueryExecution"), s("athena:GetQueryResults"), s("athena:StartQueryExecution"),
                         s("athena:StopQueryExecution")},
                        {s("aws_athena_workgroup.features.arn")}}}));
-    if (serviceOf(in, s("ingestion")) == QLatin1String("aws_glue_job"))
+    if (in.serviceOf(s("ingestion")) == ServiceId::AwsGlueJob)
         f.add(rolePolicy(s("ingestion"), s("features"),
                          {{{s("glue:GetDatabase"), s("glue:GetTable"), s("glue:UpdateTable")}, catalog}}));
     m.output(s("feature_table"),

@@ -26,12 +26,7 @@ void AwsKafka::cluster(const RenderInput& in, TerraformModule& m, HclWriter& f) 
                          .num(s("to_port"), 9098)
                          .str(s("protocol"), s("tcp"))
                          .attr(s("cidr_blocks"), refs({s("var.vpc_cidr")})))
-              .block(HclBlock(s("egress"))
-                         .str(s("description"), s("Inside the VPC"))
-                         .num(s("from_port"), 0)
-                         .num(s("to_port"), 0)
-                         .str(s("protocol"), s("-1"))
-                         .attr(s("cidr_blocks"), refs({s("var.vpc_cidr")}))));
+              .block(vpcEgress()));
     f.add(logGroup(in, s("kafka"), s("/aws/msk/${local.name}")));
     HclBlock encryption(s("encryption_info"));
     if (in.customerManagedKeys())

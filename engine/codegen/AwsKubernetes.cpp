@@ -1,6 +1,7 @@
 #include "codegen/AwsKubernetes.h"
 
 #include "codegen/AwsBuildingBlocks.h"
+#include "codegen/ServiceIds.h"
 
 namespace mlops {
 
@@ -12,15 +13,9 @@ namespace {
 // A role only pods of one service account can assume, through EKS Pod Identity (which also tags the session).
 void podIdentity(HclWriter& f, const QString& roleName, const QString& purpose, const QString& kubeNamespace,
                  const QString& serviceAccount) {
-    const HclValue trust = HclValue::call(
-        s("jsonencode"),
-        HclValue::object(
-            {{s("Version"), text(s("2012-10-17"))},
-             {s("Statement"),
-              HclValue::list({HclValue::object(
-                  {{s("Effect"), text(s("Allow"))},
-                   {s("Action"), HclValue::strings({s("sts:AssumeRole"), s("sts:TagSession")})},
-                   {s("Principal"), HclValue::object({{s("Service"), text(s("pods.eks.amazonaws.com"))}})}})})}}));
+    const HclValue trust =
+        awsTrustPolicy(HclValue::strings({s("sts:AssumeRole"), s("sts:TagSession")}),
+                       {{s("Principal"), HclValue::object({{s("Service"), text(s("pods.eks.amazonaws.com"))}})}});
     f.add(resource(s("aws_iam_role"), roleName)
               .attr(s("name"), named(roleName))
               .str(s("description"), purpose)
@@ -46,7 +41,7 @@ const QStringList& nodePolicies() {
 } // namespace
 
 bool AwsKubernetes::planned(const RenderInput& in) {
-    return serviceOf(in, s("platform")) == QLatin1String("aws_eks_cluster");
+    return in.serviceOf(s("platform")) == ServiceId::AwsEksCluster;
 }
 
 void AwsKubernetes::cluster(const RenderInput& in, TerraformModule& m) {

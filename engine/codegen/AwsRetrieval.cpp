@@ -1,6 +1,7 @@
 #include "codegen/AwsRetrieval.h"
 
 #include "codegen/AwsBuildingBlocks.h"
+#include "codegen/ServiceIds.h"
 
 namespace mlops {
 
@@ -14,7 +15,7 @@ QString modelArn(const QString& variable) {
 }
 
 bool hasCollection(const RenderInput& in) {
-    return serviceOf(in, s("features")) == QLatin1String("aws_opensearchserverless_collection");
+    return in.serviceOf(s("features")) == ServiceId::AwsOpensearchserverlessCollection;
 }
 
 } // namespace
@@ -142,7 +143,7 @@ void AwsRetrieval::vectorCollection(const RenderInput& in, TerraformModule& m, H
                              {s("SourceVPCEs"), refs({s("aws_opensearchserverless_vpc_endpoint.vectors.id")})}})}))));
     // Index data: the ingestion job writes, the model server reads.
     QStringList writers;
-    if (in.has(s("ingestion")) && serviceOf(in, s("ingestion")) == QLatin1String("aws_batch_job_definition"))
+    if (in.has(s("ingestion")) && in.serviceOf(s("ingestion")) == ServiceId::AwsBatchJobDefinition)
         writers << s("aws_iam_role.ingestion_job.arn");
     QList<HclValue> rules{HclValue::object(
         {{s("Rules"),

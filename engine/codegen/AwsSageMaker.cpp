@@ -1,6 +1,7 @@
 #include "codegen/AwsSageMaker.h"
 
 #include "codegen/AwsBuildingBlocks.h"
+#include "codegen/ServiceIds.h"
 
 namespace mlops {
 
@@ -129,18 +130,8 @@ void AwsSageMaker::studioDomain(const RenderInput& in, TerraformModule& m) {
                          .num(s("to_port"), 65535)
                          .str(s("protocol"), s("tcp"))
                          .flag(s("self"), true))
-              .block(HclBlock(s("egress"))
-                         .str(s("description"), s("Inside the VPC"))
-                         .num(s("from_port"), 0)
-                         .num(s("to_port"), 0)
-                         .str(s("protocol"), s("-1"))
-                         .attr(s("cidr_blocks"), refs({s("var.vpc_cidr")})))
-              .block(HclBlock(s("egress"))
-                         .str(s("description"), s("S3 through the gateway endpoint"))
-                         .num(s("from_port"), 443)
-                         .num(s("to_port"), 443)
-                         .str(s("protocol"), s("tcp"))
-                         .attr(s("prefix_list_ids"), refs({s("aws_vpc_endpoint.s3.prefix_list_id")}))));
+              .block(vpcEgress())
+              .block(s3GatewayEgress()));
     interfaceEndpoint(m, s("sagemaker_api"), s("sagemaker.api"));
     interfaceEndpoint(m, s("sagemaker_runtime"), s("sagemaker.runtime"));
     interfaceEndpoint(m, s("sagemaker_studio"), s("aws.sagemaker.${var.region}.studio"));
@@ -207,7 +198,7 @@ void AwsSageMaker::modelMonitor(const RenderInput& in, TerraformModule& m, HclWr
     // The analyzer reads request/response records under capture/ (JSON lines in SageMaker's data-capture layout)
     // and compares them with the training baseline. A SageMaker endpoint captures them itself (endpoint_input names
     // it); a model server of our own writes the same layout there (batch_transform_input, policy below).
-    const bool endpoint = serviceOf(in, s("serving")) == QLatin1String("aws_sagemaker_endpoint") && in.onlineServing();
+    const bool endpoint = in.serviceOf(s("serving")) == ServiceId::AwsSagemakerEndpoint && in.onlineServing();
     HclBlock input(s("data_quality_job_input"));
     if (endpoint)
         input.block(HclBlock(s("endpoint_input"))

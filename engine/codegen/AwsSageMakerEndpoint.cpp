@@ -1,6 +1,7 @@
 #include "codegen/AwsSageMakerEndpoint.h"
 
 #include "codegen/AwsBuildingBlocks.h"
+#include "codegen/ServiceIds.h"
 
 #include <cmath>
 
@@ -16,9 +17,8 @@ const char* const kVariant = "primary";
 // The model server reads only its request: it needs no network of its own unless the plan gives it a store to query
 // at request time (an online feature table, a vector collection, a foundation model), which isolation would cut off.
 bool containerNeedsNetwork(const RenderInput& in) {
-    return in.has(s("online_store")) ||
-           serviceOf(in, s("features")) == QLatin1String("aws_opensearchserverless_collection") ||
-           serviceOf(in, s("training")).startsWith(QLatin1String("aws_bedrock"));
+    return in.has(s("online_store")) || in.serviceOf(s("features")) == ServiceId::AwsOpensearchserverlessCollection ||
+           in.serviceOf(s("training")).startsWith(QLatin1String("aws_bedrock"));
 }
 
 // Instance types whose storage is local NVMe (m5d, c5d, g4dn, g5, p4d, ...): SageMaker refuses a volume key for them,
@@ -34,24 +34,9 @@ HclValue endpointDimensions() {
         {{s("EndpointName"), ref(s("aws_sagemaker_endpoint.serving.name"))}, {s("VariantName"), text(s(kVariant))}});
 }
 
-} // namespace
-
-QString AwsSageMakerEndpoint::variantName() {
-    return s(kVariant);
-}
-
-void AwsSageMakerEndpoint::render(const RenderInput& in, TerraformModule& m, HclWriter& f) {
-    const QJsonObject size = in.size(s("serving"));
-    const int replicas = std::max(1, size.value(s("replicas")).toInt(1));
-    const int maxReplicas = std::max(replicas, size.value(s("max_replicas")).toInt(replicas));
-    const QString instanceType = sageMakerInstanceType(size.value(s("instance_type")).toString(s("m5.large")));
-    m.variable(s("serving_instance_type"), s("string"), s("Instance type of the endpoint's variant (from the plan)."),
-               text(instanceType));
-    // The endpoint copies the artifact when a configuration is created: promoting a model means copying the approved
-    // package's artifact to a new key and applying with it, which rolls out a new configuration (blue/green below).
-    m.variable(s("serving_model_key"), s("string"), s("Key of the approved model artifact in the data bucket."),
-               text(s("models/approved/model.tar.gz")));
-
+// The model: its execution role narrowed to what CreateModel needs, in the private subnets, network-isolated unless
+// the container must call AWS APIs.
+void model(const RenderInput& in, HclWriter& f) {
     // SageMaker writes the container's stdout here; created up front so retention and the data key apply.
     f.add(logGroup(in, s("serving"), s("/aws/sagemaker/Endpoints/${local.name}-serving")));
     f.add(executionRole(s("serving_task"), s("sagemaker.amazonaws.com"),
@@ -88,7 +73,10 @@ void AwsSageMakerEndpoint::render(const RenderInput& in, TerraformModule& m, Hcl
                          .attr(s("subnets"), ref(s("aws_subnet.private[*].id")))
                          .attr(s("security_group_ids"), refs({s("aws_security_group.workloads.id")})))
               .block(HclBlock(s("lifecycle")).flag(s("create_before_destroy"), true)));
+}
 
+// The endpoint configuration (plan-sized variant, data capture for Model Monitor) and the endpoint on it.
+void endpoint(const RenderInput& in, HclWriter& f, const QString& instanceType, int replicas) {
     // Every request and response is captured for Model Monitor's data-quality job (monitoring.tf); above a million
     // requests a day a sample says as much for a fraction of the storage.
     const double perDay = in.constraints.value(s("throughput_requests_per_day")).toDouble(0);
@@ -131,31 +119,41 @@ void AwsSageMakerEndpoint::render(const RenderInput& in, TerraformModule& m, Hcl
                                     .block(HclBlock(s("alarms")).attr(s("alarm_name"), named(s("5xx"))))))
               .attr(s("depends_on"),
                     refs({s("aws_cloudwatch_log_group.serving"), s("aws_iam_role_policy.serving_task_endpoint")})));
+}
 
+} // namespace
+
+QString AwsSageMakerEndpoint::variantName() {
+    return s(kVariant);
+}
+
+void AwsSageMakerEndpoint::render(const RenderInput& in, TerraformModule& m, HclWriter& f) {
+    const QJsonObject size = in.size(s("serving"));
+    const int replicas = std::max(1, size.value(s("replicas")).toInt(1));
+    const int maxReplicas = std::max(replicas, size.value(s("max_replicas")).toInt(replicas));
+    const QString instanceType = sageMakerInstanceType(size.value(s("instance_type")).toString(s("m5.large")));
+    m.variable(s("serving_instance_type"), s("string"), s("Instance type of the endpoint's variant (from the plan)."),
+               text(instanceType));
+    // The endpoint copies the artifact when a configuration is created: promoting a model means copying the approved
+    // package's artifact to a new key and applying with it, which rolls out a new configuration (blue/green below).
+    m.variable(s("serving_model_key"), s("string"), s("Key of the approved model artifact in the data bucket."),
+               text(s("models/approved/model.tar.gz")));
+    model(in, f);
+    endpoint(in, f, instanceType, replicas);
     // Scale on invocations per instance: the plan's capacity per replica (requests/s) as a per-minute target with 30 %
     // headroom, between the planned replicas and max_replicas.
     const double perReplicaRps = size.value(s("capacity_rps_per_replica")).toDouble(0) > 0
                                      ? size.value(s("capacity_rps_per_replica")).toDouble()
                                      : 10.0;
-    f.add(resource(s("aws_appautoscaling_target"), s("serving"))
-              .num(s("min_capacity"), replicas)
-              .num(s("max_capacity"), maxReplicas)
-              .attr(s("resource_id"),
-                    HclValue::interpolated(s("endpoint/${aws_sagemaker_endpoint.serving.name}/variant/") + s(kVariant)))
-              .str(s("scalable_dimension"), s("sagemaker:variant:DesiredInstanceCount"))
-              .str(s("service_namespace"), s("sagemaker")));
-    f.add(resource(s("aws_appautoscaling_policy"), s("serving_invocations"))
-              .attr(s("name"), named(s("serving-invocations")))
-              .str(s("policy_type"), s("TargetTrackingScaling"))
-              .expr(s("resource_id"), s("aws_appautoscaling_target.serving.resource_id"))
-              .expr(s("scalable_dimension"), s("aws_appautoscaling_target.serving.scalable_dimension"))
-              .expr(s("service_namespace"), s("aws_appautoscaling_target.serving.service_namespace"))
-              .block(HclBlock(s("target_tracking_scaling_policy_configuration"))
-                         .num(s("target_value"), std::round(perReplicaRps * 60 * 0.7))
-                         .num(s("scale_in_cooldown"), 300)
-                         .num(s("scale_out_cooldown"), 60)
-                         .block(HclBlock(s("predefined_metric_specification"))
-                                    .str(s("predefined_metric_type"), s("SageMakerVariantInvocationsPerInstance")))));
+    servingAutoscaling(f, s("endpoint/${aws_sagemaker_endpoint.serving.name}/variant/") + s(kVariant),
+                       s("sagemaker:variant:DesiredInstanceCount"), s("sagemaker"), replicas, maxReplicas,
+                       s("serving_invocations"),
+                       HclBlock(s("target_tracking_scaling_policy_configuration"))
+                           .num(s("target_value"), std::round(perReplicaRps * 60 * 0.7))
+                           .num(s("scale_in_cooldown"), 300)
+                           .num(s("scale_out_cooldown"), 60)
+                           .block(HclBlock(s("predefined_metric_specification"))
+                                      .str(s("predefined_metric_type"), s("SageMakerVariantInvocationsPerInstance"))));
 
     // Callers in the VPC (no NAT, no internet path) reach the runtime API through this, signing with IAM.
     interfaceEndpoint(m, s("sagemaker_runtime"), s("sagemaker.runtime"));

@@ -1,22 +1,23 @@
 #pragma once
 
-#include "codegen/RenderInput.h"
-#include "codegen/TerraformModule.h"
+#include "codegen/CloudRenderer.h"
 
 namespace mlops {
 
-// Terraform for AWS: S3 remote state with a DynamoDB lock, default tags, a private VPC, KMS, and one file per
-// plan component mapped from its catalogue service_id: the core services here (Kinesis or MSK, Flink, S3, Glue jobs,
-// SageMaker training and feature store, Step Functions, managed MLflow or MLflow on Fargate, ECS on Fargate, API
-// Gateway + WAF, CloudWatch, ECR, GitHub OIDC) and the rest in AwsDataServices (Glue/Iceberg tables, DynamoDB),
-// AwsSageMaker (batch transform model, Pipelines, Studio, Model Monitor), AwsSageMakerEndpoint (real-time endpoint,
-// its autoscaling and alarms, the REST API in front of it when the plan has a gateway), AwsEntryPoints (Lambda, Route
-// 53, IoT), AwsRetrieval (Batch ingestion, OpenSearch Serverless, Bedrock) and AwsKubernetes (EKS, node groups,
-// Prometheus). Sizes come from the plan's component sizes. tests/codegen/tst_codegen_coverage lists what is not
-// rendered yet.
-class AwsTerraform {
+// Terraform for AWS, in the order the files build on each other: AwsFoundation (providers and S3 state, default tags,
+// the private VPC, KMS, the lake bucket), the EKS cluster when planned (AwsKubernetes), AwsDataPipeline (ingestion,
+// stream processing, features, training, orchestration, tracking), AwsServing (serving and the gateway) and
+// AwsOperations (monitoring, CI/CD identity and registry). Each role's file is picked by the plan component's
+// catalogue service_id (codegen/ServiceIds.h); substitutes live in AwsKafka, AwsRetrieval, AwsEntryPoints,
+// AwsDataServices, AwsSageMaker, AwsSageMakerEndpoint and AwsMlflowOnFargate. Sizes come from the plan's component
+// sizes. tests/codegen/tst_codegen_coverage lists what is not rendered yet.
+class AwsTerraform final : public CloudRenderer {
 public:
-    static void render(const RenderInput& in, TerraformModule& module);
+    CloudTarget target() const override { return CloudTarget::Aws; }
+    CiLogin ciLogin() const override {
+        return {"aws-actions/configure-aws-credentials@v4", "role-to-assume=${{ vars.CI_ROLE_ARN }}"};
+    }
+    void render(const RenderInput& in, TerraformModule& module) const override;
 };
 
 } // namespace mlops

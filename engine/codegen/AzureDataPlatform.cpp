@@ -1,6 +1,7 @@
 #include "codegen/AzureDataPlatform.h"
 
 #include "codegen/AzureSyntax.h"
+#include "codegen/ServiceIds.h"
 
 #include <QRegularExpression>
 
@@ -32,16 +33,8 @@ INTO [scores]
 FROM scored
 )";
 
-QString roleWith(const RenderInput& in, const QString& serviceId) {
-    for (const QJsonValue& v : in.components()) {
-        if (v.toObject().value(s("service_id")).toString() == serviceId)
-            return v.toObject().value(s("role")).toString();
-    }
-    return {};
-}
-
 void databricks(const RenderInput& in, TerraformModule& m) {
-    const QString role = roleWith(in, s("azurerm_databricks_workspace"));
+    const QString role = in.roleWith(ServiceId::AzurermDatabricksWorkspace);
     const QJsonObject size = in.size(role);
     const bool cmk = in.customerManagedKeys();
     const QStringList actions{s("Microsoft.Network/virtualNetworks/subnets/join/action"),
@@ -115,9 +108,9 @@ int streamingUnits(int planned) {
 }
 
 void streamAnalytics(const RenderInput& in, TerraformModule& m) {
-    const QString role = roleWith(in, s("azurerm_stream_analytics_job"));
+    const QString role = in.roleWith(ServiceId::AzurermStreamAnalyticsJob);
     const int units = streamingUnits(in.size(role).value(s("units")).toInt(1));
-    const bool eventHubs = serviceOf(in, s("ingestion")) == QLatin1String("azurerm_eventhub_namespace");
+    const bool eventHubs = in.serviceOf(s("ingestion")) == ServiceId::AzurermEventhubNamespace;
     HclWriter& f = m.file(s("streaming.tf"), s("In-stream scoring: Azure Stream Analytics (") + QString::number(units) +
                                                  s(" streaming units) on a dedicated cluster; managed private "
                                                    "endpoints reach the private Event Hubs and lake."));
@@ -204,7 +197,7 @@ void streamAnalytics(const RenderInput& in, TerraformModule& m) {
 }
 
 void redis(const RenderInput& in, TerraformModule& m) {
-    const QString role = roleWith(in, s("azurerm_redis_cache"));
+    const QString role = in.roleWith(ServiceId::AzurermRedisCache);
     // instance_type is the catalogue's "Redis-<Tier>-<Family><Capacity>", e.g. Redis-Standard-C2.
     const QRegularExpressionMatch sku = QRegularExpression(s("^Redis-(Basic|Standard|Premium)-([CP])(\\d)$"))
                                             .match(in.size(role).value(s("instance_type")).toString());
@@ -244,11 +237,11 @@ void redis(const RenderInput& in, TerraformModule& m) {
 } // namespace
 
 void AzureDataPlatform::render(const RenderInput& in, TerraformModule& m) {
-    if (plans(in, s("azurerm_databricks_workspace")))
+    if (in.plans(ServiceId::AzurermDatabricksWorkspace))
         databricks(in, m);
-    if (plans(in, s("azurerm_stream_analytics_job")))
+    if (in.plans(ServiceId::AzurermStreamAnalyticsJob))
         streamAnalytics(in, m);
-    if (plans(in, s("azurerm_redis_cache")))
+    if (in.plans(ServiceId::AzurermRedisCache))
         redis(in, m);
 }
 

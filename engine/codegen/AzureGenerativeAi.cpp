@@ -1,6 +1,7 @@
 #include "codegen/AzureGenerativeAi.h"
 
 #include "codegen/AzureSyntax.h"
+#include "codegen/ServiceIds.h"
 
 #include <cmath>
 
@@ -10,14 +11,6 @@ using namespace TerraformSyntax;
 using namespace AzureSyntax;
 
 namespace {
-
-QString roleWith(const RenderInput& in, const QString& serviceId) {
-    for (const QJsonValue& v : in.components()) {
-        if (v.toObject().value(s("service_id")).toString() == serviceId)
-            return v.toObject().value(s("role")).toString();
-    }
-    return {};
-}
 
 // Chat capacity in thousands of tokens per minute at the planned peak: tokens per request (planned monthly tokens
 // over monthly requests) times peak requests per minute. Falls back to three times the average minute.
@@ -34,7 +27,7 @@ int chatCapacity(const RenderInput& in, const QString& role) {
 }
 
 void openAi(const RenderInput& in, TerraformModule& m) {
-    const QString role = roleWith(in, s("azurerm_cognitive_deployment"));
+    const QString role = in.roleWith(ServiceId::AzurermCognitiveDeployment);
     const int chat = chatCapacity(in, role);
     const bool cmk = in.customerManagedKeys();
     m.variable(s("openai_chat_model"), s("string"), s("Chat model deployed on Azure OpenAI."), text(s("gpt-4o-mini")));
@@ -93,7 +86,7 @@ void openAi(const RenderInput& in, TerraformModule& m) {
 }
 
 void search(const RenderInput& in, TerraformModule& m) {
-    const QString role = roleWith(in, s("azurerm_search_service"));
+    const QString role = in.roleWith(ServiceId::AzurermSearchService);
     const int replicas = std::clamp(in.size(role).value(s("units")).toInt(1), 1, 3);
     const bool cmk = in.customerManagedKeys();
     HclWriter& f = m.file(s("vector_store.tf"),
@@ -133,7 +126,7 @@ QString cronFor(const RenderInput& in, const QJsonObject& size) {
 }
 
 void documentIngestion(const RenderInput& in, TerraformModule& m) {
-    const QString role = roleWith(in, s("azurerm_container_app_job"));
+    const QString role = in.roleWith(ServiceId::AzurermContainerAppJob);
     const QJsonObject size = in.size(role);
     // Consumption jobs take at most 2 vCPU, with 2 GiB per vCPU.
     const double cpu = std::clamp(size.value(s("vcpu")).toDouble(1), 0.5, 2.0);
@@ -154,13 +147,13 @@ void documentIngestion(const RenderInput& in, TerraformModule& m) {
         .block(HclBlock(s("env"))
                    .str(s("name"), s("LAKE_ACCOUNT"))
                    .expr(s("value"), s("azurerm_storage_account.data.name")));
-    if (plans(in, s("azurerm_search_service")))
+    if (in.plans(ServiceId::AzurermSearchService))
         container.block(
             HclBlock(s("env"))
                 .str(s("name"), s("SEARCH_ENDPOINT"))
                 .attr(s("value"),
                       HclValue::interpolated(s("https://${azurerm_search_service.vectors.name}.search.windows.net"))));
-    if (plans(in, s("azurerm_cognitive_deployment")))
+    if (in.plans(ServiceId::AzurermCognitiveDeployment))
         container
             .block(HclBlock(s("env"))
                        .str(s("name"), s("OPENAI_ENDPOINT"))
@@ -187,11 +180,11 @@ void documentIngestion(const RenderInput& in, TerraformModule& m) {
     f.add(job.block(HclBlock(s("template")).block(container)).expr(s("tags"), s("local.tags")));
     f.add(roleAssignment(s("ingestion_lake"), s("azurerm_storage_account.data.id"), s("Storage Blob Data Contributor"),
                          s("azurerm_user_assigned_identity.ingestion.principal_id")));
-    if (plans(in, s("azurerm_search_service")))
+    if (in.plans(ServiceId::AzurermSearchService))
         f.add(roleAssignment(s("ingestion_search"), s("azurerm_search_service.vectors.id"),
                              s("Search Index Data Contributor"),
                              s("azurerm_user_assigned_identity.ingestion.principal_id")));
-    if (plans(in, s("azurerm_cognitive_deployment")))
+    if (in.plans(ServiceId::AzurermCognitiveDeployment))
         f.add(roleAssignment(s("ingestion_openai"), s("azurerm_cognitive_account.openai.id"),
                              s("Cognitive Services OpenAI User"),
                              s("azurerm_user_assigned_identity.ingestion.principal_id")));
@@ -203,11 +196,11 @@ void documentIngestion(const RenderInput& in, TerraformModule& m) {
 } // namespace
 
 void AzureGenerativeAi::render(const RenderInput& in, TerraformModule& m) {
-    if (plans(in, s("azurerm_cognitive_deployment")))
+    if (in.plans(ServiceId::AzurermCognitiveDeployment))
         openAi(in, m);
-    if (plans(in, s("azurerm_search_service")))
+    if (in.plans(ServiceId::AzurermSearchService))
         search(in, m);
-    if (plans(in, s("azurerm_container_app_job")))
+    if (in.plans(ServiceId::AzurermContainerAppJob))
         documentIngestion(in, m);
 }
 

@@ -1,6 +1,7 @@
 #include "codegen/AzureKubernetes.h"
 
 #include "codegen/AzureSyntax.h"
+#include "codegen/ServiceIds.h"
 
 namespace mlops {
 
@@ -8,8 +9,6 @@ using namespace TerraformSyntax;
 using namespace AzureSyntax;
 
 namespace {
-
-const char* const kNodePool = "azurerm_kubernetes_cluster_node_pool";
 
 QStringList zoneList(int zones) {
     QStringList out;
@@ -106,7 +105,7 @@ void cluster(const RenderInput& in, TerraformModule& m, HclWriter& f) {
         .block(HclBlock(s("microsoft_defender"))
                    .expr(s("log_analytics_workspace_id"), s("azurerm_log_analytics_workspace.main.id")))
         .block(HclBlock(s("key_vault_secrets_provider")).flag(s("secret_rotation_enabled"), true));
-    if (serviceOf(in, s("monitoring")) == QLatin1String("azurerm_monitor_workspace"))
+    if (in.serviceOf(s("monitoring")) == ServiceId::AzurermMonitorWorkspace)
         aks.block(
             HclBlock(s("monitor_metrics"))); // managed Prometheus scraping; monitoring.tf routes it to the workspace
     aks.block(HclBlock(s("lifecycle")).attr(s("ignore_changes"), refs({s("default_node_pool[0].node_count")})))
@@ -128,7 +127,7 @@ void cluster(const RenderInput& in, TerraformModule& m, HclWriter& f) {
 // A user node pool sized from the plan component of `role`.
 HclBlock nodePool(const RenderInput& in, const QString& role, const QString& name, const QString& poolName) {
     const QJsonObject size = in.size(role);
-    HclBlock pool = resource(s(kNodePool), name);
+    HclBlock pool = resource(ServiceId::AzurermKubernetesClusterNodePool, name);
     pool.str(s("name"), poolName)
         .expr(s("kubernetes_cluster_id"), s("azurerm_kubernetes_cluster.main.id"))
         .str(s("vm_size"), size.value(s("instance_type")).toString(s("Standard_D4s_v5")))
@@ -140,8 +139,8 @@ HclBlock nodePool(const RenderInput& in, const QString& role, const QString& nam
 }
 
 void nodePools(const RenderInput& in, TerraformModule& m) {
-    const QString pool = s(kNodePool);
-    if (serviceOf(in, s("training")) == pool) {
+    const QString pool = ServiceId::AzurermKubernetesClusterNodePool;
+    if (in.serviceOf(s("training")) == pool) {
         const QJsonObject size = in.size(s("training"));
         const bool gpu = size.value(s("gpus")).toInt() > 0;
         QStringList taints{s("workload=training:NoSchedule"),
@@ -173,7 +172,7 @@ void nodePools(const RenderInput& in, TerraformModule& m) {
         m.output(s("training_client_id"), s("azurerm_user_assigned_identity.training.client_id"),
                  s("Client id for the training service account (azure.workload.identity/client-id)"));
     }
-    if (serviceOf(in, s("serving")) == pool) {
+    if (in.serviceOf(s("serving")) == pool) {
         const QJsonObject size = in.size(s("serving"));
         const int replicas = std::max(1, size.value(s("replicas")).toInt(1));
         const int zones = std::max(1, size.value(s("zones")).toInt(1));
@@ -238,7 +237,7 @@ void ingress(TerraformModule& m) {
 } // namespace
 
 bool AzureKubernetes::planned(const RenderInput& in) {
-    return plans(in, s("azurerm_kubernetes_cluster")) || plans(in, s(kNodePool));
+    return in.plans(ServiceId::AzurermKubernetesCluster) || in.plans(ServiceId::AzurermKubernetesClusterNodePool);
 }
 
 void AzureKubernetes::render(const RenderInput& in, TerraformModule& m) {
@@ -248,7 +247,7 @@ void AzureKubernetes::render(const RenderInput& in, TerraformModule& m) {
             m.file(s("kubernetes.tf"), s("AKS: private cluster, Entra ID RBAC only, workload identity, Azure Policy, "
                                          "Defender, logs to Log Analytics.")));
     nodePools(in, m);
-    if (serviceOf(in, s("gateway")) == QLatin1String("azurerm_application_load_balancer"))
+    if (in.serviceOf(s("gateway")) == ServiceId::AzurermApplicationLoadBalancer)
         ingress(m);
 }
 

@@ -1,6 +1,7 @@
 #include "codegen/AzureMonitoring.h"
 
 #include "codegen/AzureSyntax.h"
+#include "codegen/ServiceIds.h"
 
 namespace mlops {
 
@@ -134,9 +135,9 @@ void AzureMonitoring::renderFoundation(const RenderInput& in, TerraformModule& m
 
 void AzureMonitoring::renderAlerts(const RenderInput& in, TerraformModule& m) {
     HclWriter& mon = m.file(s("monitoring.tf"));
-    const QString serving = serviceOf(in, s("serving"));
-    if (serviceOf(in, s("monitoring")) == QLatin1String("azurerm_monitor_workspace") &&
-        plans(in, s("azurerm_kubernetes_cluster")))
+    const QString serving = in.serviceOf(s("serving"));
+    if (in.serviceOf(s("monitoring")) == ServiceId::AzurermMonitorWorkspace &&
+        in.plans(ServiceId::AzurermKubernetesCluster))
         managedPrometheus(in, m, mon);
 
     // Every plan trains through Azure ML pipelines or jobs on the workspace: a failed run pages whoever is on call.
@@ -144,11 +145,11 @@ void AzureMonitoring::renderAlerts(const RenderInput& in, TerraformModule& m) {
                         s("An Azure ML pipeline or job run failed"), s("PT1H"),
                         s("Microsoft.MachineLearningServices/workspaces"), s("Failed Runs"), s("Total"), 0, 2)
                 .str(s("frequency"), s("PT15M")));
-    if (serving == QLatin1String("azurerm_container_app") && in.onlineServing())
+    if (serving == ServiceId::AzurermContainerApp && in.onlineServing())
         mon.add(metricAlert(s("serving_latency"), s("azurerm_container_app.serving.id"),
                             s("Response time above the p99 target"), s("PT5M"), s("Microsoft.App/containerApps"),
                             s("ResponseTime"), s("Average"), latencyTargetMs(in), 2));
-    if (plans(in, s("azurerm_stream_analytics_job"))) {
+    if (in.plans(ServiceId::AzurermStreamAnalyticsJob)) {
         // Watermark delay is how far the job's output lags event time: the streaming equivalent of latency.
         const double seconds = std::max(5.0, latencyTargetMs(in) / 1000.0);
         mon.add(metricAlert(s("stream_delay"), s("azurerm_stream_analytics_job.scoring.id"),
@@ -159,7 +160,7 @@ void AzureMonitoring::renderAlerts(const RenderInput& in, TerraformModule& m) {
                             s("Runtime errors in the stream scoring job"), s("PT5M"),
                             s("Microsoft.StreamAnalytics/streamingjobs"), s("Errors"), s("Total"), 0, 1));
     }
-    if (plans(in, s("azurerm_kubernetes_cluster")))
+    if (in.plans(ServiceId::AzurermKubernetesCluster))
         mon.add(metricAlert(s("cluster_cpu"), s("azurerm_kubernetes_cluster.main.id"),
                             s("Cluster nodes above 80 % CPU: the autoscaler is at its limit"), s("PT15M"),
                             s("Microsoft.ContainerService/managedClusters"), s("node_cpu_usage_percentage"),

@@ -17,18 +17,6 @@ bool declares(const HclWriter& file, const QString& type, const QString& name) {
 
 } // namespace
 
-QString serviceOf(const RenderInput& in, const QString& role) {
-    return in.component(role).value(s("service_id")).toString();
-}
-
-bool plans(const RenderInput& in, const QString& serviceId) {
-    for (const QJsonValue& v : in.components()) {
-        if (v.toObject().value(s("service_id")).toString() == serviceId)
-            return true;
-    }
-    return false;
-}
-
 HclBlock azure(const QString& type, const QString& name, const QString& suffix) {
     HclBlock b = resource(type, name);
     b.attr(s("name"), named(suffix))

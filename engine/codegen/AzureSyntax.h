@@ -6,15 +6,6 @@
 
 namespace mlops::AzureSyntax {
 
-inline QString s(const char* text) {
-    return QString::fromLatin1(text);
-}
-
-// The planned service_id of the component with this role ("" when the plan has no such role).
-QString serviceOf(const RenderInput& in, const QString& role);
-// True when any component of the plan is rendered by this service_id.
-bool plans(const RenderInput& in, const QString& serviceId);
-
 // A resource with the arguments every Azure resource shares: its name (local.name + suffix), the resource group and
 // its location. Tags are added by the caller, because a few child resources do not take them.
 HclBlock azure(const QString& type, const QString& name, const QString& suffix);

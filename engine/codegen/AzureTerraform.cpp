@@ -5,6 +5,8 @@
 #include "codegen/AzureKubernetes.h"
 #include "codegen/AzureMonitoring.h"
 #include "codegen/AzureSyntax.h"
+#include "codegen/ServiceIds.h"
+#include "codegen/TerraformSettings.h"
 
 namespace mlops {
 
@@ -13,41 +15,34 @@ using namespace AzureSyntax;
 
 namespace {
 
-void foundation(const RenderInput& in, TerraformModule& m) {
+void providers(const RenderInput& in, TerraformModule& m) {
     HclWriter& p =
         m.file(s("providers.tf"),
                s("Providers, pinned versions and remote state in an Azure storage container (blob lease locking)."));
-    p.add(HclBlock(s("terraform"))
-              .str(s("required_version"), s(">= 1.6.0"))
-              .block(HclBlock(s("required_providers"))
-                         .attr(s("azurerm"), HclValue::object({{s("source"), text(s("hashicorp/azurerm"))},
-                                                               {s("version"), text(s("~> 3.110"))}})))
-              .block(HclBlock(s("backend"), {s("azurerm")})
-                         .str(s("resource_group_name"), in.project() + s("-tfstate"))
-                         .str(s("storage_account_name"),
-                              QString(in.project()).remove(QLatin1Char('-')).left(18) + s("tfstate"))
-                         .str(s("container_name"), s("tfstate"))
-                         .str(s("key"), in.project() + s(".tfstate"))
-                         .flag(s("use_azuread_auth"), true)));
+    p.add(TerraformSettings::terraformBlock(
+        {{s("azurerm"), s("hashicorp/azurerm"), s("~> 3.110")}},
+        HclBlock(s("backend"), {s("azurerm")})
+            .str(s("resource_group_name"), in.project() + s("-tfstate"))
+            .str(s("storage_account_name"), QString(in.project()).remove(QLatin1Char('-')).left(18) + s("tfstate"))
+            .str(s("container_name"), s("tfstate"))
+            .str(s("key"), in.project() + s(".tfstate"))
+            .flag(s("use_azuread_auth"), true)));
     p.add(HclBlock(s("provider"), {s("azurerm")})
               .flag(s("storage_use_azuread"), true)
               .block(HclBlock(s("features"))
                          .block(HclBlock(s("key_vault")).flag(s("purge_soft_delete_on_destroy"), false))));
-    p.add(HclBlock(s("locals"))
-              .attr(s("name"), HclValue::interpolated(s("${var.project}-${var.environment}")))
-              .attr(s("compact_name"), HclValue::interpolated(s("${substr(replace(local.name, \"-\", \"\"), 0, 16)}")))
-              .attr(s("tags"), HclValue::object({{s("project"), ref(s("var.project"))},
-                                                 {s("environment"), ref(s("var.environment"))},
-                                                 {s("owner"), ref(s("var.owner"))},
-                                                 {s("cost_center"), ref(s("var.cost_center"))},
-                                                 {s("data_classification"), ref(s("var.data_classification"))},
-                                                 {s("managed_by"), text(s("terraform"))}})));
+    // compact_name: storage accounts and key vaults allow neither dashes nor more than 24 characters.
+    p.add(TerraformSettings::locals(
+        s("tags"), TerraformSettings::ownershipTags(),
+        {{s("compact_name"), HclValue::interpolated(s("${substr(replace(local.name, \"-\", \"\"), 0, 16)}"))}}));
     p.add(data(s("azurerm_client_config"), s("current")));
     p.add(resource(s("azurerm_resource_group"), s("main"))
               .attr(s("name"), named(s("rg")))
               .expr(s("location"), s("var.region"))
               .expr(s("tags"), s("local.tags")));
+}
 
+void keyVault(TerraformModule& m) {
     HclWriter& k = m.file(s("security.tf"),
                           s("Key Vault with purge protection and a rotated customer-managed key for the data stores."));
     k.add(azure(s("azurerm_key_vault"), s("main"), s("kv"))
@@ -76,7 +71,9 @@ void foundation(const RenderInput& in, TerraformModule& m) {
     k.add(userIdentity(s("data"), s("data-id")));
     k.add(roleAssignment(s("data_key"), s("azurerm_key_vault.main.id"), s("Key Vault Crypto Service Encryption User"),
                          s("azurerm_user_assigned_identity.data.principal_id")));
+}
 
+void network(TerraformModule& m) {
     HclWriter& n = m.file(s("network.tf"),
                           s("Private network: services use private endpoints; ingress only from the allowed ranges."));
     n.add(azure(s("azurerm_virtual_network"), s("main"), s("vnet"))
@@ -102,7 +99,9 @@ void foundation(const RenderInput& in, TerraformModule& m) {
     n.add(resource(s("azurerm_subnet_network_security_group_association"), s("workloads"))
               .expr(s("subnet_id"), s("azurerm_subnet.workloads.id"))
               .expr(s("network_security_group_id"), s("azurerm_network_security_group.workloads.id")));
+}
 
+void lake(const RenderInput& in, TerraformModule& m) {
     const QJsonObject cfg = in.config(s("storage"));
     HclWriter& st = m.file(
         s("storage.tf"),
@@ -136,9 +135,17 @@ void foundation(const RenderInput& in, TerraformModule& m) {
                .expr(s("storage_account_name"), s("azurerm_storage_account.data.name"))
                .str(s("container_access_type"), s("private")));
     m.output(s("storage_account"), s("azurerm_storage_account.data.name"), s("Data lake storage account"));
+}
 
+void foundation(const RenderInput& in, TerraformModule& m) {
+    providers(in, m);
+    keyVault(m);
+    network(m);
+    lake(in, m);
     // Public network access is off on the vault and the lake: the workloads reach them through private endpoints.
     ensureEndpointSubnet(m);
+    HclWriter& k = m.file(s("security.tf"));
+    HclWriter& st = m.file(s("storage.tf"));
     privateEndpoint(k, s("vault"), s("azurerm_key_vault.main.id"), s("vault"), s("privatelink.vaultcore.azure.net"));
     privateEndpoint(st, s("lake_blob"), s("azurerm_storage_account.data.id"), s("blob"),
                     s("privatelink.blob.core.windows.net"));
@@ -191,10 +198,9 @@ HclBlock computeCluster(const QString& name, const QJsonObject& size, bool spot)
 
 void training(const RenderInput& in, TerraformModule& m) {
     // Node pools, Databricks and Azure OpenAI train (or serve the foundation model) in their own renderers.
-    const QString service = serviceOf(in, s("training"));
-    if (service == QLatin1String("azurerm_kubernetes_cluster_node_pool") ||
-        service == QLatin1String("azurerm_databricks_workspace") ||
-        service == QLatin1String("azurerm_cognitive_deployment"))
+    const QString service = in.serviceOf(s("training"));
+    if (service == ServiceId::AzurermKubernetesClusterNodePool || service == ServiceId::AzurermDatabricksWorkspace ||
+        service == ServiceId::AzurermCognitiveDeployment)
         return;
     const QJsonObject tsize = in.size(s("training"));
     HclWriter& t =
@@ -206,12 +212,12 @@ void training(const RenderInput& in, TerraformModule& m) {
 }
 
 void ingestion(const RenderInput& in, TerraformModule& m) {
-    const QString service = serviceOf(in, s("ingestion"));
-    if (service == QLatin1String("azurerm_container_app_job"))
+    const QString service = in.serviceOf(s("ingestion"));
+    if (service == ServiceId::AzurermContainerAppJob)
         return; // the document-ingestion job (AzureGenerativeAi)
     HclWriter& ing =
         m.file(s("ingestion.tf"), s("Ingestion: ") + in.component(s("ingestion")).value(s("service")).toString());
-    if (service == QLatin1String("azurerm_eventhub_namespace")) {
+    if (service == ServiceId::AzurermEventhubNamespace) {
         const int units = std::max(1, in.size(s("ingestion")).value(s("units")).toInt(1));
         ing.add(azure(s("azurerm_eventhub_namespace"), s("events"), s("evh"))
                     .str(s("sku"), s("Standard"))
@@ -241,7 +247,7 @@ void ingestion(const RenderInput& in, TerraformModule& m) {
 }
 
 void features(const RenderInput& in, TerraformModule& m) {
-    if (serviceOf(in, s("features")) != QLatin1String("azurerm_synapse_workspace"))
+    if (in.serviceOf(s("features")) != ServiceId::AzurermSynapseWorkspace)
         return; // Redis (AzureDataPlatform), AI Search (AzureGenerativeAi), or the ML workspace's feature store
     HclWriter& f =
         m.file(s("features.tf"), s("Features: Synapse serverless SQL over the lake, Entra ID authentication only."));
@@ -296,10 +302,9 @@ void containerServing(const RenderInput& in, TerraformModule& m) {
 void serving(const RenderInput& in, TerraformModule& m) {
     if (!in.has(s("serving")))
         return;
-    const QString service = serviceOf(in, s("serving"));
+    const QString service = in.serviceOf(s("serving"));
     // AKS node pools (AzureKubernetes) and in-stream scoring (AzureDataPlatform) have their own renderers.
-    if (service == QLatin1String("azurerm_kubernetes_cluster_node_pool") ||
-        service == QLatin1String("azurerm_stream_analytics_job"))
+    if (service == ServiceId::AzurermKubernetesClusterNodePool || service == ServiceId::AzurermStreamAnalyticsJob)
         return;
     if (in.onlineServing()) {
         containerServing(in, m);
@@ -311,7 +316,7 @@ void serving(const RenderInput& in, TerraformModule& m) {
 
 // Precomputed-lookup patterns score in batch next to the online API: their own cluster, idle at zero nodes.
 void batchScoring(const RenderInput& in, TerraformModule& m) {
-    if (serviceOf(in, s("batch_scoring")) != QLatin1String("azurerm_machine_learning_compute_cluster"))
+    if (in.serviceOf(s("batch_scoring")) != ServiceId::AzurermMachineLearningComputeCluster)
         return;
     m.file(s("batch_scoring.tf"), s("Batch scoring: ") +
                                       in.component(s("batch_scoring")).value(s("service")).toString() +
@@ -320,7 +325,7 @@ void batchScoring(const RenderInput& in, TerraformModule& m) {
 }
 
 void gateway(const RenderInput& in, TerraformModule& m) {
-    if (serviceOf(in, s("gateway")) != QLatin1String("azurerm_api_management") || !in.onlineServing())
+    if (in.serviceOf(s("gateway")) != ServiceId::AzurermApiManagement || !in.onlineServing())
         return;
     m.variable(s("publisher_email"), s("string"), s("API Management publisher contact."),
                text(s("ml-platform@example.com")));
@@ -376,7 +381,7 @@ void delivery(const RenderInput& in, TerraformModule& m) {
 
 } // namespace
 
-void AzureTerraform::render(const RenderInput& in, TerraformModule& m) {
+void AzureTerraform::render(const RenderInput& in, TerraformModule& m) const {
     foundation(in, m);
     AzureMonitoring::renderFoundation(in, m);
     mlWorkspace(in, m);

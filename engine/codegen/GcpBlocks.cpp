@@ -1,17 +1,15 @@
 #include "codegen/GcpBlocks.h"
 
+#include "codegen/ServiceIds.h"
+
 namespace mlops::GcpBlocks {
 
 using namespace TerraformSyntax;
 
-QString serviceOf(const RenderInput& in, const QString& role) {
-    return in.component(role).value(s("service_id")).toString();
-}
-
 bool usesGke(const RenderInput& in) {
-    return serviceOf(in, s("platform")) == QLatin1String("google_container_cluster") ||
-           serviceOf(in, s("training")) == QLatin1String("google_container_node_pool") ||
-           serviceOf(in, s("serving")) == QLatin1String("google_container_node_pool");
+    return in.serviceOf(s("platform")) == ServiceId::GoogleContainerCluster ||
+           in.serviceOf(s("training")) == ServiceId::GoogleContainerNodePool ||
+           in.serviceOf(s("serving")) == ServiceId::GoogleContainerNodePool;
 }
 
 HclBlock serviceAccount(const QString& name, const QString& purpose) {

@@ -7,12 +7,6 @@
 // plan facts (which catalogue service a role maps to) the GCP renderers branch on.
 namespace mlops::GcpBlocks {
 
-inline QString s(const char* text) {
-    return QString::fromLatin1(text);
-}
-
-// The plan component's service_id for a role ("" when the plan has no such role).
-QString serviceOf(const RenderInput& in, const QString& role);
 // Whether the design runs on GKE: a planned cluster, or training/serving planned as node pools (which need one).
 bool usesGke(const RenderInput& in);
 

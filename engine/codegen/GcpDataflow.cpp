@@ -1,6 +1,7 @@
 #include "codegen/GcpDataflow.h"
 
 #include "codegen/GcpBlocks.h"
+#include "codegen/ServiceIds.h"
 
 namespace mlops {
 
@@ -8,8 +9,6 @@ using namespace TerraformSyntax;
 using namespace GcpBlocks;
 
 namespace {
-
-const char* kFlexTemplate = "google_dataflow_flex_template_job";
 
 // Dataflow workers exchange shuffle data on these ports; only workers (network tag "dataflow") may reach each other.
 HclBlock workerFirewall() {
@@ -30,11 +29,11 @@ HclValue bucketPath(const QString& path) {
 } // namespace
 
 bool GcpDataflow::streamingJob(const RenderInput& in) {
-    return in.has(s("streaming")) && serviceOf(in, s("streaming")) == QLatin1String(kFlexTemplate);
+    return in.has(s("streaming")) && in.serviceOf(s("streaming")) == ServiceId::GoogleDataflowFlexTemplateJob;
 }
 
 bool GcpDataflow::batchIngestion(const RenderInput& in) {
-    return serviceOf(in, s("ingestion")) == QLatin1String(kFlexTemplate);
+    return in.serviceOf(s("ingestion")) == ServiceId::GoogleDataflowFlexTemplateJob;
 }
 
 bool GcpDataflow::any(const RenderInput& in) {
@@ -134,7 +133,7 @@ void GcpDataflow::renderStreaming(const RenderInput& in, TerraformModule& m) {
     f.add(serviceAccount(s("streaming"), s("Dataflow streaming workers")));
     f.add(bucketAccess(s("streaming"), true));
     f.add(projectRole(s("streaming_worker"), s("streaming"), s("roles/dataflow.worker")));
-    const bool pubsub = serviceOf(in, s("ingestion")) == QLatin1String("google_pubsub_topic");
+    const bool pubsub = in.serviceOf(s("ingestion")) == ServiceId::GooglePubsubTopic;
     if (pubsub)
         f.add(resource(s("google_pubsub_subscription_iam_member"), s("streaming"))
                   .expr(s("subscription"), s("google_pubsub_subscription.events.name"))

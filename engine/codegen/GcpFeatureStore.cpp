@@ -1,6 +1,7 @@
 #include "codegen/GcpFeatureStore.h"
 
 #include "codegen/GcpBlocks.h"
+#include "codegen/ServiceIds.h"
 
 namespace mlops {
 
@@ -43,7 +44,7 @@ HclValue tableUri() {
 void GcpFeatureStore::render(const RenderInput& in, TerraformModule& m) {
     if (!in.has(s("features")))
         return;
-    const QString service = serviceOf(in, s("features"));
+    const QString service = in.serviceOf(s("features"));
     const int retentionDays = in.config(s("features")).value(s("data_retention_days")).toInt(730);
     HclWriter& f =
         m.file(s("features.tf"), s("Features: ") + in.component(s("features")).value(s("service")).toString());
@@ -60,8 +61,8 @@ void GcpFeatureStore::render(const RenderInput& in, TerraformModule& m) {
     m.output(s("feature_dataset"), s("google_bigquery_dataset.features.dataset_id"),
              s("BigQuery dataset of the offline feature tables"));
 
-    const bool group = service == QLatin1String("google_vertex_ai_feature_group");
-    const bool online = service == QLatin1String("google_vertex_ai_feature_online_store");
+    const bool group = service == ServiceId::GoogleVertexAiFeatureGroup;
+    const bool online = service == ServiceId::GoogleVertexAiFeatureOnlineStore;
     if (!group && !online)
         return;
     f.add(featureTable(retentionDays));

@@ -1,6 +1,7 @@
 #include "codegen/GcpKubernetes.h"
 
 #include "codegen/GcpBlocks.h"
+#include "codegen/ServiceIds.h"
 
 namespace mlops {
 
@@ -20,7 +21,7 @@ int clusterZones(const RenderInput& in) {
 }
 
 bool onCluster(const RenderInput& in, const QString& role) {
-    return serviceOf(in, role) == QLatin1String("google_container_node_pool");
+    return in.serviceOf(role) == ServiceId::GoogleContainerNodePool;
 }
 
 HclBlock nodePool(const RenderInput& in, const QString& role, TerraformModule& m) {

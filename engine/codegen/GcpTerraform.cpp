@@ -5,6 +5,8 @@
 #include "codegen/GcpFeatureStore.h"
 #include "codegen/GcpKubernetes.h"
 #include "codegen/GcpVertexEndpoint.h"
+#include "codegen/ServiceIds.h"
+#include "codegen/TerraformSettings.h"
 
 namespace mlops {
 
@@ -13,25 +15,19 @@ using namespace GcpBlocks;
 
 namespace {
 
-void foundation(const RenderInput& in, TerraformModule& m) {
+void providers(const RenderInput& in, TerraformModule& m) {
     m.variable(s("project_id"), s("string"), s("GCP project that hosts the system."), text(in.project()));
     HclWriter& p =
         m.file(s("providers.tf"),
                s("Providers, pinned versions and remote state in a GCS bucket (object versioning keeps history)."));
     // google-beta only when a planned service exists in it alone (the Dataflow Flex Template job), pinned like google.
     const bool beta = GcpDataflow::streamingJob(in);
-    HclBlock providers(s("required_providers"));
-    providers.attr(s("google"),
-                   HclValue::object({{s("source"), text(s("hashicorp/google"))}, {s("version"), text(s("~> 5.40"))}}));
+    QList<TerraformSettings::ProviderPin> providers{{s("google"), s("hashicorp/google"), s("~> 5.40")}};
     if (beta)
-        providers.attr(s("google-beta"), HclValue::object({{s("source"), text(s("hashicorp/google-beta"))},
-                                                           {s("version"), text(s("~> 5.40"))}}));
-    p.add(HclBlock(s("terraform"))
-              .str(s("required_version"), s(">= 1.6.0"))
-              .block(providers)
-              .block(HclBlock(s("backend"), {s("gcs")})
-                         .str(s("bucket"), in.project() + s("-tfstate"))
-                         .str(s("prefix"), in.project() + s("/state"))));
+        providers.append({s("google-beta"), s("hashicorp/google-beta"), s("~> 5.40")});
+    p.add(TerraformSettings::terraformBlock(providers, HclBlock(s("backend"), {s("gcs")})
+                                                           .str(s("bucket"), in.project() + s("-tfstate"))
+                                                           .str(s("prefix"), in.project() + s("/state"))));
     p.add(HclBlock(s("provider"), {s("google")})
               .expr(s("project"), s("var.project_id"))
               .expr(s("region"), s("var.region"))
@@ -41,16 +37,11 @@ void foundation(const RenderInput& in, TerraformModule& m) {
                   .expr(s("project"), s("var.project_id"))
                   .expr(s("region"), s("var.region"))
                   .expr(s("default_labels"), s("local.labels")));
-    p.add(HclBlock(s("locals"))
-              .attr(s("name"), HclValue::interpolated(s("${var.project}-${var.environment}")))
-              .attr(s("labels"), HclValue::object({{s("project"), ref(s("var.project"))},
-                                                   {s("environment"), ref(s("var.environment"))},
-                                                   {s("owner"), ref(s("var.owner"))},
-                                                   {s("cost_center"), ref(s("var.cost_center"))},
-                                                   {s("data_classification"), ref(s("var.data_classification"))},
-                                                   {s("managed_by"), text(s("terraform"))}})));
+    p.add(TerraformSettings::locals(s("labels"), TerraformSettings::ownershipTags()));
     p.add(data(s("google_project"), s("current")).expr(s("project_id"), s("var.project_id")));
+}
 
+void keys(const RenderInput& in, TerraformModule& m) {
     // GCS buckets get an explicit CMEK on every design: the baseline pack checks the bucket's encryption block.
     HclWriter& k = m.file(s("security.tf"), s("Customer-managed encryption keys (Cloud KMS), rotated every 90 days."));
     k.add(resource(s("google_kms_key_ring"), s("main"))
@@ -74,7 +65,9 @@ void foundation(const RenderInput& in, TerraformModule& m) {
             s("compute_agent"),
             s("service-${data.google_project.current.number}@compute-system.iam.gserviceaccount.com")));
     m.output(s("kms_key_id"), s("google_kms_crypto_key.data.id"), s("Customer-managed key encrypting the data stores"));
+}
 
+void network(const RenderInput& in, TerraformModule& m) {
     HclWriter& n =
         m.file(s("network.tf"),
                s("Private network: Google APIs through Private Google Access; ingress only from allowed ranges."));
@@ -106,7 +99,9 @@ void foundation(const RenderInput& in, TerraformModule& m) {
             .str(s("direction"), s("INGRESS"))
             .expr(s("source_ranges"), s("var.allowed_cidrs"))
             .block(HclBlock(s("allow")).str(s("protocol"), s("tcp")).attr(s("ports"), HclValue::strings({s("443")}))));
+}
 
+void storage(const RenderInput& in, TerraformModule& m) {
     const QJsonObject cfg = in.config(s("storage"));
     HclWriter& st =
         m.file(s("storage.tf"),
@@ -129,14 +124,21 @@ void foundation(const RenderInput& in, TerraformModule& m) {
     m.output(s("data_bucket"), s("google_storage_bucket.data.name"), s("Data lake bucket name"));
 }
 
-void pipelines(const RenderInput& in, TerraformModule& m) {
-    const QString ingestion = serviceOf(in, s("ingestion"));
+void foundation(const RenderInput& in, TerraformModule& m) {
+    providers(in, m);
+    keys(in, m);
+    network(in, m);
+    storage(in, m);
+}
+
+void ingestion(const RenderInput& in, TerraformModule& m) {
+    const QString ingestion = in.serviceOf(s("ingestion"));
     if (GcpDataflow::batchIngestion(in)) {
         GcpDataflow::renderIngestion(in, m);
     } else {
         HclWriter& i =
             m.file(s("ingestion.tf"), s("Ingestion: ") + in.component(s("ingestion")).value(s("service")).toString());
-        if (ingestion == QLatin1String("google_pubsub_topic")) {
+        if (ingestion == ServiceId::GooglePubsubTopic) {
             i.add(resource(s("google_pubsub_topic"), s("events"))
                       .attr(s("name"), named(s("events")))
                       .expr(s("kms_key_name"), s("google_kms_crypto_key.data.id"))
@@ -152,6 +154,9 @@ void pipelines(const RenderInput& in, TerraformModule& m) {
             i.add(projectRole(s("ingestion_dataflow"), s("ingestion"), s("roles/dataflow.worker")));
         }
     }
+}
+
+void streaming(const RenderInput& in, TerraformModule& m) {
     if (GcpDataflow::streamingJob(in)) {
         GcpDataflow::renderStreaming(in, m);
     } else if (in.has(s("streaming"))) {
@@ -172,17 +177,19 @@ void pipelines(const RenderInput& in, TerraformModule& m) {
         f.add(serviceAccount(s("streaming"), s("Stream processing workers")));
         f.add(bucketAccess(s("streaming"), true));
         f.add(projectRole(s("streaming_worker"), s("streaming"), s("roles/dataflow.worker")));
-        if (ingestion == QLatin1String("google_pubsub_topic"))
+        if (in.serviceOf(s("ingestion")) == ServiceId::GooglePubsubTopic)
             f.add(resource(s("google_pubsub_subscription_iam_member"), s("streaming"))
                       .expr(s("subscription"), s("google_pubsub_subscription.events.name"))
                       .str(s("role"), s("roles/pubsub.subscriber"))
                       .attr(s("member"), accountMember(s("streaming"))));
     }
-    GcpFeatureStore::render(in, m);
+}
 
+// Training, its schedule and experiment tracking.
+void training(const RenderInput& in, TerraformModule& m) {
     // Training on GKE node pools: the pool (kubernetes.tf) carries machine type and GPUs, the in-cluster orchestrator
     // submits the jobs. Otherwise Vertex AI custom training, submitted on schedule as a pipeline run.
-    const bool vertexTraining = serviceOf(in, s("training")) != QLatin1String("google_container_node_pool");
+    const bool vertexTraining = in.serviceOf(s("training")) != ServiceId::GoogleContainerNodePool;
     const QJsonObject size = in.size(s("training"));
     if (vertexTraining) {
         m.variable(s("training_machine_type"), s("string"), s("Machine type of the training jobs (from the plan)."),
@@ -250,6 +257,13 @@ void pipelines(const RenderInput& in, TerraformModule& m) {
                     .block(HclBlock(s("encryption_spec")).expr(s("kms_key_name"), s("google_kms_crypto_key.data.id"))));
 }
 
+void pipelines(const RenderInput& in, TerraformModule& m) {
+    ingestion(in, m);
+    streaming(in, m);
+    GcpFeatureStore::render(in, m);
+    training(in, m);
+}
+
 // Cloud Run model server (the containers pattern), or batch scoring's identity when there is no online API.
 void cloudRunServing(const RenderInput& in, TerraformModule& m) {
     const QJsonObject size = in.size(s("serving"));
@@ -312,12 +326,12 @@ void cloudRunServing(const RenderInput& in, TerraformModule& m) {
 }
 
 void serving(const RenderInput& in, TerraformModule& m) {
-    const QString service = serviceOf(in, s("serving"));
-    if (!in.has(s("serving")) || service == serviceOf(in, s("streaming")))
+    const QString service = in.serviceOf(s("serving"));
+    if (!in.has(s("serving")) || service == in.serviceOf(s("streaming")))
         return; // scoring happens inside the stream processor
-    if (service == QLatin1String("google_vertex_ai_endpoint")) {
+    if (service == ServiceId::GoogleVertexAiEndpoint) {
         GcpVertexEndpoint::render(in, m);
-    } else if (service == QLatin1String("google_container_node_pool")) {
+    } else if (service == ServiceId::GoogleContainerNodePool) {
         // The pods' identity; the node pool and the load balancer in front of it are in kubernetes.tf / gateway.tf.
         HclWriter& f =
             m.file(s("serving.tf"), s("Serving: ") + in.component(s("serving")).value(s("service")).toString() +
@@ -330,10 +344,27 @@ void serving(const RenderInput& in, TerraformModule& m) {
     }
 }
 
-void servingAndOps(const RenderInput& in, TerraformModule& m) {
-    serving(in, m);
-    if (usesGke(in))
-        GcpKubernetes::renderCluster(in, m);
+// The p99 latency alert of the online endpoint: `filter` selects its latency metric, the threshold is the
+// constraint's target (500 ms when none is given).
+HclBlock latencyAlert(const RenderInput& in, const QString& condition, const QString& filter) {
+    const double ms = in.latencyP99Ms() > 0 ? in.latencyP99Ms() : 500;
+    return resource(s("google_monitoring_alert_policy"), s("latency_p99"))
+        .attr(s("display_name"), named(s("latency-p99")))
+        .str(s("combiner"), s("OR"))
+        .attr(s("notification_channels"), refs({s("google_monitoring_notification_channel.oncall.id")}))
+        .block(HclBlock(s("conditions"))
+                   .str(s("display_name"), condition)
+                   .block(HclBlock(s("condition_threshold"))
+                              .attr(s("filter"), HclValue::interpolated(filter))
+                              .str(s("comparison"), s("COMPARISON_GT"))
+                              .num(s("threshold_value"), ms)
+                              .str(s("duration"), s("300s"))
+                              .block(HclBlock(s("aggregations"))
+                                         .str(s("alignment_period"), s("60s"))
+                                         .str(s("per_series_aligner"), s("ALIGN_PERCENTILE_99")))));
+}
+
+void monitoring(const RenderInput& in, TerraformModule& m) {
     HclWriter& mon = m.file(s("monitoring.tf"), s("Monitoring: alert policies and log retention of ") +
                                                     QString::number(in.logRetentionDays()) + s(" days."));
     m.variable(s("alert_email"), s("string"), s("Where alerts are sent."), text(s("ml-oncall@example.com")));
@@ -346,56 +377,17 @@ void servingAndOps(const RenderInput& in, TerraformModule& m) {
                 .str(s("location"), s("global"))
                 .str(s("bucket_id"), s("_Default"))
                 .num(s("retention_days"), in.logRetentionDays()));
-    if (in.onlineServing() && serviceOf(in, s("serving")) == QLatin1String("google_cloud_run_v2_service")) {
-        const double ms = in.latencyP99Ms() > 0 ? in.latencyP99Ms() : 500;
-        mon.add(
-            resource(s("google_monitoring_alert_policy"), s("latency_p99"))
-                .attr(s("display_name"), named(s("latency-p99")))
-                .str(s("combiner"), s("OR"))
-                .attr(s("notification_channels"), refs({s("google_monitoring_notification_channel.oncall.id")}))
-                .block(
-                    HclBlock(s("conditions"))
-                        .str(s("display_name"), s("p99 latency above target"))
-                        .block(
-                            HclBlock(s("condition_threshold"))
-                                .attr(
-                                    s("filter"),
-                                    HclValue::interpolated(s(
-                                        "resource.type = \\\"cloud_run_revision\\\" AND metric.type = "
-                                        "\\\"run.googleapis.com/request_latencies\\\" AND resource.labels.service_name "
-                                        "= \\\"${google_cloud_run_v2_service.serving.name}\\\"")))
-                                .str(s("comparison"), s("COMPARISON_GT"))
-                                .num(s("threshold_value"), ms)
-                                .str(s("duration"), s("300s"))
-                                .block(HclBlock(s("aggregations"))
-                                           .str(s("alignment_period"), s("60s"))
-                                           .str(s("per_series_aligner"), s("ALIGN_PERCENTILE_99"))))));
-    }
-    if (serviceOf(in, s("serving")) == QLatin1String("google_vertex_ai_endpoint")) {
-        const double ms = in.latencyP99Ms() > 0 ? in.latencyP99Ms() : 500;
-        mon.add(
-            resource(s("google_monitoring_alert_policy"), s("latency_p99"))
-                .attr(s("display_name"), named(s("latency-p99")))
-                .str(s("combiner"), s("OR"))
-                .attr(s("notification_channels"), refs({s("google_monitoring_notification_channel.oncall.id")}))
-                .block(
-                    HclBlock(s("conditions"))
-                        .str(s("display_name"), s("p99 prediction latency above target"))
-                        .block(
-                            HclBlock(s("condition_threshold"))
-                                .attr(s("filter"),
-                                      HclValue::interpolated(s(
-                                          "resource.type = \\\"aiplatform.googleapis.com/Endpoint\\\" AND metric.type "
-                                          "= \\\"aiplatform.googleapis.com/prediction/online/prediction_latencies\\\" "
-                                          "AND resource.labels.endpoint_id = "
-                                          "\\\"${google_vertex_ai_endpoint.serving.name}\\\"")))
-                                .str(s("comparison"), s("COMPARISON_GT"))
-                                .num(s("threshold_value"), ms)
-                                .str(s("duration"), s("300s"))
-                                .block(HclBlock(s("aggregations"))
-                                           .str(s("alignment_period"), s("60s"))
-                                           .str(s("per_series_aligner"), s("ALIGN_PERCENTILE_99"))))));
-    }
+    if (in.onlineServing() && in.serviceOf(s("serving")) == ServiceId::GoogleCloudRunV2Service)
+        mon.add(latencyAlert(in, s("p99 latency above target"),
+                             s("resource.type = \\\"cloud_run_revision\\\" AND metric.type = "
+                               "\\\"run.googleapis.com/request_latencies\\\" AND resource.labels.service_name "
+                               "= \\\"${google_cloud_run_v2_service.serving.name}\\\"")));
+    if (in.serviceOf(s("serving")) == ServiceId::GoogleVertexAiEndpoint)
+        mon.add(latencyAlert(in, s("p99 prediction latency above target"),
+                             s("resource.type = \\\"aiplatform.googleapis.com/Endpoint\\\" AND metric.type "
+                               "= \\\"aiplatform.googleapis.com/prediction/online/prediction_latencies\\\" "
+                               "AND resource.labels.endpoint_id = "
+                               "\\\"${google_vertex_ai_endpoint.serving.name}\\\"")));
     mon.add(resource(s("google_monitoring_alert_policy"), s("drift"))
                 .attr(s("display_name"), named(s("drift")))
                 .str(s("combiner"), s("OR"))
@@ -412,7 +404,9 @@ void servingAndOps(const RenderInput& in, TerraformModule& m) {
                                       .block(HclBlock(s("aggregations"))
                                                  .str(s("alignment_period"), s("3600s"))
                                                  .str(s("per_series_aligner"), s("ALIGN_MAX"))))));
+}
 
+void delivery(const RenderInput& in, TerraformModule& m) {
     m.variable(s("github_repository"), s("string"), s("owner/name of the repository whose main branch may deploy."),
                text(s("example-org/") + in.project()));
     HclWriter& ci =
@@ -459,9 +453,17 @@ void servingAndOps(const RenderInput& in, TerraformModule& m) {
              s("Service account CI impersonates through Workload Identity"));
 }
 
+void servingAndOps(const RenderInput& in, TerraformModule& m) {
+    serving(in, m);
+    if (usesGke(in))
+        GcpKubernetes::renderCluster(in, m);
+    monitoring(in, m);
+    delivery(in, m);
+}
+
 } // namespace
 
-void GcpTerraform::render(const RenderInput& in, TerraformModule& m) {
+void GcpTerraform::render(const RenderInput& in, TerraformModule& m) const {
     foundation(in, m);
     GcpDataflow::renderWorkerAccess(in, m);
     pipelines(in, m);

@@ -1,14 +1,12 @@
 #include "codegen/OnPremBlocks.h"
 
+#include "codegen/ServiceIds.h"
+
 namespace mlops::OnPremBlocks {
 
 using namespace TerraformSyntax;
 
 namespace {
-
-QString s(const char* t) {
-    return QString::fromLatin1(t);
-}
 
 HclValue quantities(const Capacity& c, bool withGpu) {
     Entries e{{s("cpu"), text(QString::number(c.cpu))}, {s("memory"), text(QString::number(c.memoryGb) + s("Gi"))}};
@@ -33,6 +31,29 @@ HclBlock metadata(const QString& name, const QString& component) {
         .attr(s("name"), named(name))
         .expr(s("namespace"), namespaceRef())
         .attr(s("labels"), labels(component));
+}
+
+HclBlock securedNamespace(const QString& terraformName, const HclValue& name, const QString& podSecurityLevel) {
+    return resource(s("kubernetes_namespace_v1"), terraformName)
+        .block(
+            HclBlock(s("metadata"))
+                .attr(s("name"), name)
+                .attr(s("labels"),
+                      HclValue::call(s("merge"),
+                                     HclValue::expr(s("local.labels, { \"pod-security.kubernetes.io/enforce\" = \"") +
+                                                    podSecurityLevel + s("\" }")))));
+}
+
+HclBlock ingressFromNamespace(const QString& terraformName, const QString& namespaceName) {
+    const HclBlock from = HclBlock(s("from")).block(
+        HclBlock(s("namespace_selector"))
+            .attr(s("match_labels"), HclValue::object({{s("kubernetes.io/metadata.name"), ref(namespaceName)}})));
+    return resource(s("kubernetes_network_policy_v1"), terraformName)
+        .block(metadata(objectName(terraformName), s("network")))
+        .block(HclBlock(s("spec"))
+                   .block(HclBlock(s("pod_selector")))
+                   .attr(s("policy_types"), HclValue::strings({s("Ingress")}))
+                   .block(HclBlock(s("ingress")).block(from)));
 }
 
 QString objectName(const QString& terraformName) {
@@ -113,16 +134,7 @@ HclBlock serviceAccount(const QString& name, bool apiAccess) {
 }
 
 bool inClusterObjectStore(const RenderInput& in) {
-    return in.component(s("storage")).value(s("service_id")).toString() ==
-           QLatin1String("kubernetes_stateful_set.minio");
-}
-
-bool plans(const RenderInput& in, const QString& serviceId) {
-    for (const QJsonValue& v : in.components()) {
-        if (v.toObject().value(s("service_id")).toString() == serviceId)
-            return true;
-    }
-    return false;
+    return in.serviceOf(s("storage")) == ServiceId::KubernetesStatefulSetMinio;
 }
 
 HclBlock helmRelease(TerraformModule& m, const QString& release, const QString& repository, const QString& chart,
@@ -139,7 +151,7 @@ HclBlock helmRelease(TerraformModule& m, const QString& release, const QString& 
         .num(s("timeout"), 900)
         .attr(s("values"), HclValue::list({HclValue::call(s("yamlencode"), values)}));
     if (afterMonitoring)
-        h.attr(s("depends_on"), refs({s("helm_release.kube_prometheus_stack")}));
+        h.attr(s("depends_on"), refs({ServiceId::HelmReleaseKubePrometheusStack}));
     return h;
 }
 

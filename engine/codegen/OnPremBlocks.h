@@ -18,6 +18,12 @@ QString namespaceRef();
 HclValue labels(const QString& component);
 // metadata { name = "${local.name}-<name>", namespace, labels }.
 HclBlock metadata(const QString& name, const QString& component);
+// kubernetes_namespace_v1 "<terraformName>" named `name`, labelled local.labels plus the Pod Security level it
+// enforces (restricted for the data namespace; the few that need more say why where they are made).
+HclBlock securedNamespace(const QString& terraformName, const HclValue& name, const QString& podSecurityLevel);
+// A network policy "<terraformName>" in the platform namespace admitting ingress to every pod from the namespace
+// named by `namespaceName` (an expression): the exceptions to its default-deny.
+HclBlock ingressFromNamespace(const QString& terraformName, const QString& namespaceName);
 // The Kubernetes object name for a Terraform name (underscores are not valid in DNS-1123 names).
 QString objectName(const QString& terraformName);
 
@@ -48,8 +54,6 @@ HclBlock serviceAccount(const QString& name, bool apiAccess);
 
 // Whether the plan's object store is the in-cluster MinIO (its TLS secret then carries the CA clients must trust).
 bool inClusterObjectStore(const RenderInput& in);
-// Whether any plan component names this service_id.
-bool plans(const RenderInput& in, const QString& serviceId);
 
 // helm_release "<release>" with the chart pinned through variable chart_<release>, values through yamlencode.
 // With kube-prometheus-stack in the plan it is installed after it: ServiceMonitors need the operator's CRDs.

@@ -1,6 +1,7 @@
 #include "codegen/OnPremCharts.h"
 
 #include "codegen/OnPremBlocks.h"
+#include "codegen/ServiceIds.h"
 
 #include <set>
 
@@ -10,10 +11,6 @@ using namespace TerraformSyntax;
 using namespace OnPremBlocks;
 
 namespace {
-
-QString s(const char* t) {
-    return QString::fromLatin1(t);
-}
 
 HclValue obj(const Entries& e) {
     return HclValue::object(e);
@@ -34,7 +31,7 @@ void objectStoreSecret(TerraformModule& m, const QString& variable, const QStrin
 
 HclBlock argoWorkflows(const RenderInput& in, TerraformModule& m) {
     objectStoreSecret(m, s("argo_artifacts_secret"), s("Argo Workflows"), s("argo-artifacts"));
-    const bool prometheus = plans(in, s("helm_release.kube_prometheus_stack"));
+    const bool prometheus = in.plans(ServiceId::HelmReleaseKubePrometheusStack);
     Entries s3{{s("endpoint"), ref(s("local.object_store_host"))},
                {s("bucket"), text(s("argo-artifacts"))},
                {s("insecure"), HclValue::boolean(false)},
@@ -110,10 +107,10 @@ HclBlock mlflow(const RenderInput& in, TerraformModule& m) {
         {s("podSecurityContext"), podSecurityValue(1001)},
         {s("securityContext"), containerSecurityValue(1001)},
         {s("serviceMonitor"),
-         obj({{s("enabled"), HclValue::boolean(plans(in, s("helm_release.kube_prometheus_stack")))}})},
+         obj({{s("enabled"), HclValue::boolean(in.plans(ServiceId::HelmReleaseKubePrometheusStack))}})},
     });
     HclBlock h = helmRelease(m, s("mlflow"), s("https://community-charts.github.io/helm-charts"), s("mlflow"),
-                             s("1.8.1"), values, plans(in, s("helm_release.kube_prometheus_stack")));
+                             s("1.8.1"), values, in.plans(ServiceId::HelmReleaseKubePrometheusStack));
     m.output(s("mlflow_tracking_uri"), s("local.mlflow_tracking_uri"),
              registry.value(s("approval_required")).toBool()
                  ? s("MLflow tracking and registry (in-cluster); stage transitions need an approver.")
@@ -132,8 +129,8 @@ HclBlock harbor(const RenderInput& in, TerraformModule& m) {
                text(s("harbor-admin")));
     m.variable(s("harbor_registry_size_gb"), s("number"), s("Registry storage for images and charts."),
                HclValue::num(200));
-    const bool ingress = plans(in, s("helm_release.ingress_nginx"));
-    const bool prometheus = plans(in, s("helm_release.kube_prometheus_stack"));
+    const bool ingress = in.plans(ServiceId::HelmReleaseIngressNginx);
+    const bool prometheus = in.plans(ServiceId::HelmReleaseKubePrometheusStack);
     HclValue expose =
         ingress ? obj({{s("type"), text(s("ingress"))},
                        {s("tls"), obj({{s("enabled"), HclValue::boolean(true)},
@@ -191,10 +188,10 @@ HclBlock ingressNginx(const RenderInput& in, TerraformModule& m) {
               {s("metrics"),
                obj({{s("enabled"), HclValue::boolean(true)},
                     {s("serviceMonitor"),
-                     obj({{s("enabled"), HclValue::boolean(plans(in, s("helm_release.kube_prometheus_stack")))}})}})},
+                     obj({{s("enabled"), HclValue::boolean(in.plans(ServiceId::HelmReleaseKubePrometheusStack))}})}})},
           })}});
     return helmRelease(m, s("ingress_nginx"), s("https://kubernetes.github.io/ingress-nginx"), s("ingress-nginx"),
-                       s("4.11.2"), values, plans(in, s("helm_release.kube_prometheus_stack")));
+                       s("4.11.2"), values, in.plans(ServiceId::HelmReleaseKubePrometheusStack));
 }
 
 // The controller pods take 80/443 from the internal ranges only (the namespace denies all other ingress).
@@ -297,27 +294,10 @@ void genericRelease(TerraformModule& m, HclWriter& f, const QJsonObject& c, cons
 // kube-prometheus-stack. node-exporter reads the host (hostNetwork, hostPID, hostPath): the restricted data namespace
 // would reject it, so the stack gets a namespace of its own at `privileged`, holding no data and no workloads.
 void monitoringStack(const RenderInput& in, TerraformModule& m, HclWriter& f, const QJsonObject& c) {
-    f.add(
-        resource(s("kubernetes_namespace_v1"), s("monitoring"))
-            .block(HclBlock(s("metadata"))
-                       .attr(s("name"), named(s("monitoring")))
-                       .attr(s("labels"),
-                             HclValue::call(
-                                 s("merge"),
-                                 HclValue::expr(s(
-                                     "local.labels, { \"pod-security.kubernetes.io/enforce\" = \"privileged\" }"))))));
+    f.add(securedNamespace(s("monitoring"), named(s("monitoring")), s("privileged")));
     const QString ns = s("kubernetes_namespace_v1.monitoring.metadata[0].name");
     // The data namespace denies ingress by default; Prometheus scrapes the ServiceMonitors there.
-    f.add(resource(s("kubernetes_network_policy_v1"), s("allow_monitoring"))
-              .block(metadata(s("allow-monitoring"), s("network")))
-              .block(HclBlock(s("spec"))
-                         .block(HclBlock(s("pod_selector")))
-                         .attr(s("policy_types"), HclValue::strings({s("Ingress")}))
-                         .block(HclBlock(s("ingress"))
-                                    .block(HclBlock(s("from")).block(
-                                        HclBlock(s("namespace_selector"))
-                                            .attr(s("match_labels"),
-                                                  HclValue::object({{s("kubernetes.io/metadata.name"), ref(ns)}})))))));
+    f.add(ingressFromNamespace(s("allow_monitoring"), ns));
     // By default the operator only scrapes ServiceMonitors labelled with its own release; the other charts'
     // (MLflow, Argo, Harbor, ingress-nginx) carry theirs.
     genericRelease(m, f, c, *genericChart(s("kube_prometheus_stack")), ns,

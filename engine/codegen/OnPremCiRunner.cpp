@@ -1,6 +1,7 @@
 #include "codegen/OnPremCiRunner.h"
 
 #include "codegen/OnPremBlocks.h"
+#include "codegen/ServiceIds.h"
 
 namespace mlops {
 
@@ -8,10 +9,6 @@ using namespace TerraformSyntax;
 using namespace OnPremBlocks;
 
 namespace {
-
-QString s(const char* t) {
-    return QString::fromLatin1(t);
-}
 
 const QString kNamespace = QStringLiteral("kubernetes_namespace_v1.ci.metadata[0].name");
 
@@ -32,7 +29,7 @@ HclBlock ruleBlock(const QStringList& resources, const QStringList& verbs) {
 } // namespace
 
 void OnPremCiRunner::render(const RenderInput& in, TerraformModule& m) {
-    if (in.component(s("ci_cd")).value(s("service_id")).toString() != QLatin1String("kubernetes_deployment"))
+    if (in.serviceOf(s("ci_cd")) != ServiceId::KubernetesDeployment)
         return;
     m.variable(s("gitlab_url"), s("string"), s("GitLab instance the runner registers with."),
                text(s("https://gitlab.internal")));
@@ -46,14 +43,7 @@ void OnPremCiRunner::render(const RenderInput& in, TerraformModule& m) {
                                         "in their own namespace, away from the data."));
     // Builds may need more than the data namespace's restricted profile (image builds), so they get a namespace
     // of their own at `baseline`, with no ingress at all.
-    f.add(resource(s("kubernetes_namespace_v1"), s("ci"))
-              .block(HclBlock(s("metadata"))
-                         .attr(s("name"), named(s("ci")))
-                         .attr(s("labels"),
-                               HclValue::call(
-                                   s("merge"),
-                                   HclValue::expr(s(
-                                       "local.labels, { \"pod-security.kubernetes.io/enforce\" = \"baseline\" }"))))));
+    f.add(securedNamespace(s("ci"), named(s("ci")), s("baseline")));
     f.add(resource(s("kubernetes_network_policy_v1"), s("ci_deny_ingress"))
               .block(ciMetadata(s("ci-deny-ingress")))
               .block(HclBlock(s("spec"))

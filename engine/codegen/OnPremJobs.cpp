@@ -1,6 +1,7 @@
 #include "codegen/OnPremJobs.h"
 
 #include "codegen/OnPremBlocks.h"
+#include "codegen/ServiceIds.h"
 
 namespace mlops {
 
@@ -8,10 +9,6 @@ using namespace TerraformSyntax;
 using namespace OnPremBlocks;
 
 namespace {
-
-QString s(const char* t) {
-    return QString::fromLatin1(t);
-}
 
 struct Workload {
     QString name;     // Terraform and object name stem
@@ -44,7 +41,7 @@ HclBlock podTemplate(const RenderInput& in, const Workload& w, const QJsonObject
         .block(env(s("AWS_ENDPOINT_URL"), ref(s("local.object_store_endpoint"))))
         .block(secretEnv(s("AWS_ACCESS_KEY_ID"), "access_key"))
         .block(secretEnv(s("AWS_SECRET_ACCESS_KEY"), "secret_key"));
-    if (plans(in, s("helm_release.mlflow")))
+    if (in.plans(ServiceId::HelmReleaseMlflow))
         main.block(env(s("MLFLOW_TRACKING_URI"), ref(s("local.mlflow_tracking_uri"))));
     const bool ca = inClusterObjectStore(in);
     if (ca) {
@@ -106,7 +103,7 @@ HclBlock oneOffJob(const RenderInput& in, const Workload& w, const QJsonObject& 
 void addWorkload(HclWriter& f, const RenderInput& in, const Workload& w) {
     const QJsonObject c = in.component(w.role);
     const QJsonObject size = c.value(s("size")).toObject();
-    if (c.value(s("service_id")).toString() != QLatin1String("kubernetes_job")) {
+    if (c.value(s("service_id")).toString() != ServiceId::KubernetesJob) {
         f.add(cronJob(in, w.name, w, size));
         return;
     }

@@ -1,6 +1,7 @@
 #include "codegen/OnPremObjectStore.h"
 
 #include "codegen/OnPremBlocks.h"
+#include "codegen/ServiceIds.h"
 
 namespace mlops {
 
@@ -8,10 +9,6 @@ using namespace TerraformSyntax;
 using namespace OnPremBlocks;
 
 namespace {
-
-QString s(const char* t) {
-    return QString::fromLatin1(t);
-}
 
 HclBlock secretEnv(const QString& name, const QString& secretVariable, const QString& key) {
     return HclBlock(s("env"))
@@ -35,9 +32,9 @@ QStringList buckets(const RenderInput& in) {
     QStringList out{s("data")};
     for (const QJsonValue& v : in.components()) {
         const QString id = v.toObject().value(s("service_id")).toString();
-        if (id == QLatin1String("helm_release.mlflow") && !out.contains(s("mlflow")))
+        if (id == ServiceId::HelmReleaseMlflow && !out.contains(s("mlflow")))
             out.append(s("mlflow"));
-        if (id == QLatin1String("helm_release.argo_workflows") && !out.contains(s("argo-artifacts")))
+        if (id == ServiceId::HelmReleaseArgoWorkflows && !out.contains(s("argo-artifacts")))
             out.append(s("argo-artifacts"));
     }
     return out;
@@ -142,8 +139,8 @@ HclBlock bucketJob(const RenderInput& in, bool kms) {
 } // namespace
 
 void OnPremObjectStore::render(const RenderInput& in, TerraformModule& m) {
-    const QString storage = in.component(s("storage")).value(s("service_id")).toString();
-    if (storage != QLatin1String("kubernetes_stateful_set.minio")) {
+    const QString storage = in.serviceOf(s("storage"));
+    if (storage != ServiceId::KubernetesStatefulSetMinio) {
         m.variable(s("object_store_host"), s("string"),
                    s("host:port of the S3-compatible object store the platform keeps artifacts in."),
                    text(s("s3.internal:443")));

@@ -1,6 +1,7 @@
 #include "codegen/OnPremServing.h"
 
 #include "codegen/OnPremBlocks.h"
+#include "codegen/ServiceIds.h"
 
 namespace mlops {
 
@@ -8,10 +9,6 @@ using namespace TerraformSyntax;
 using namespace OnPremBlocks;
 
 namespace {
-
-QString s(const char* t) {
-    return QString::fromLatin1(t);
-}
 
 HclValue componentSelector() {
     return HclValue::object({{s("app.kubernetes.io/component"), text(s("serving"))}});
@@ -143,7 +140,7 @@ void kserve(const RenderInput& in, TerraformModule& m, HclWriter& f) {
                text(s("kserve-model-store")));
     // KServe's own ingress would be plain HTTP without authentication: the platform publishes the predictor
     // service itself (TLS, OIDC), like any other API.
-    const bool viaIngress = plans(in, s("helm_release.ingress_nginx"));
+    const bool viaIngress = in.plans(ServiceId::HelmReleaseIngressNginx);
     const Entries controller{
         {s("deploymentMode"), text(s("RawDeployment"))},
         {s("gateway"), HclValue::object({{s("disableIngressCreation"), HclValue::boolean(viaIngress)}})}};
@@ -249,8 +246,8 @@ void OnPremServing::render(const RenderInput& in, TerraformModule& m) {
     const QJsonObject c = in.component(s("serving"));
     const QString id = c.value(s("service_id")).toString();
     const QString kind = c.value(s("component")).toString();
-    const bool viaIngress = plans(in, s("helm_release.ingress_nginx"));
-    if (id == QLatin1String("kubernetes_manifest.inference_service")) {
+    const bool viaIngress = in.plans(ServiceId::HelmReleaseIngressNginx);
+    if (id == ServiceId::KubernetesManifestInferenceService) {
         HclWriter& f = m.file(s("serving.tf"),
                               s("Online serving: KServe InferenceService (RawDeployment, autoscaled over the plan's "
                                 "replica range). First apply: terraform apply -target=helm_release.kserve_crd "

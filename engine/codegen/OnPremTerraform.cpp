@@ -6,6 +6,8 @@
 #include "codegen/OnPremJobs.h"
 #include "codegen/OnPremObjectStore.h"
 #include "codegen/OnPremServing.h"
+#include "codegen/ServiceIds.h"
+#include "codegen/TerraformSettings.h"
 
 namespace mlops {
 
@@ -14,36 +16,26 @@ using namespace OnPremBlocks;
 
 namespace {
 
-QString s(const char* t) {
-    return QString::fromLatin1(t);
-}
-
 void providers(const RenderInput& in, TerraformModule& m) {
     HclWriter& p = m.file(
         s("providers.tf"),
         s("Providers, pinned versions and remote state in a Kubernetes secret (lease-locked) on the cluster itself."));
-    p.add(HclBlock(s("terraform"))
-              .str(s("required_version"), s(">= 1.6.0"))
-              .block(HclBlock(s("required_providers"))
-                         .attr(s("kubernetes"), HclValue::object({{s("source"), text(s("hashicorp/kubernetes"))},
-                                                                  {s("version"), text(s("~> 2.31"))}}))
-                         .attr(s("helm"), HclValue::object({{s("source"), text(s("hashicorp/helm"))},
-                                                            {s("version"), text(s("~> 2.14"))}})))
-              .block(HclBlock(s("backend"), {s("kubernetes")})
-                         .str(s("secret_suffix"), in.project())
-                         .str(s("namespace"), s("terraform-state"))
-                         .str(s("config_path"), s("~/.kube/config"))));
+    p.add(TerraformSettings::terraformBlock(
+        {{s("kubernetes"), s("hashicorp/kubernetes"), s("~> 2.31")}, {s("helm"), s("hashicorp/helm"), s("~> 2.14")}},
+        HclBlock(s("backend"), {s("kubernetes")})
+            .str(s("secret_suffix"), in.project())
+            .str(s("namespace"), s("terraform-state"))
+            .str(s("config_path"), s("~/.kube/config"))));
     p.add(HclBlock(s("provider"), {s("kubernetes")}).expr(s("config_path"), s("var.kubeconfig_path")));
     p.add(HclBlock(s("provider"), {s("helm")})
               .block(HclBlock(s("kubernetes")).expr(s("config_path"), s("var.kubeconfig_path"))));
-    p.add(HclBlock(s("locals"))
-              .attr(s("name"), HclValue::interpolated(s("${var.project}-${var.environment}")))
-              .attr(s("labels"), HclValue::object({{s("app.kubernetes.io/part-of"), ref(s("var.project"))},
-                                                   {s("environment"), ref(s("var.environment"))},
-                                                   {s("owner"), ref(s("var.owner"))},
-                                                   {s("cost-center"), ref(s("var.cost_center"))},
-                                                   {s("data-classification"), ref(s("var.data_classification"))},
-                                                   {s("app.kubernetes.io/managed-by"), text(s("terraform"))}})));
+    // The same ownership facts as the clouds' tags, under Kubernetes label keys (no underscores, well-known names).
+    p.add(TerraformSettings::locals(s("labels"), {{s("app.kubernetes.io/part-of"), ref(s("var.project"))},
+                                                  {s("environment"), ref(s("var.environment"))},
+                                                  {s("owner"), ref(s("var.owner"))},
+                                                  {s("cost-center"), ref(s("var.cost_center"))},
+                                                  {s("data-classification"), ref(s("var.data_classification"))},
+                                                  {s("app.kubernetes.io/managed-by"), text(s("terraform"))}}));
 }
 
 // The platform's namespace on the existing cluster (the plan's kubernetes_namespace): restricted Pod Security, a
@@ -65,15 +57,7 @@ void platformNamespace(const RenderInput& in, TerraformModule& m) {
         platform.isEmpty() ? s("Namespace, quota from the plan's sizes, default-deny network policy.")
                            : platform.value(s("name")).toString() + s(": ") + platform.value(s("service")).toString() +
                                  s(". Namespace, quota from the plan's sizes, default-deny network policy."));
-    ns.add(
-        resource(s("kubernetes_namespace_v1"), s("ml"))
-            .block(HclBlock(s("metadata"))
-                       .attr(s("name"), ref(s("local.name")))
-                       .attr(s("labels"),
-                             HclValue::call(
-                                 s("merge"),
-                                 HclValue::expr(s(
-                                     "local.labels, { \"pod-security.kubernetes.io/enforce\" = \"restricted\" }"))))));
+    ns.add(securedNamespace(s("ml"), ref(s("local.name")), s("restricted")));
     Entries hard{{s("requests.cpu"), text(QString::number(std::max(cpu, 2)))},
                  {s("requests.memory"), text(QString::number(std::max(4, int(std::ceil(memory)))) + s("Gi"))}};
     if (gpus > 0)
@@ -96,20 +80,9 @@ void platformNamespace(const RenderInput& in, TerraformModule& m) {
                .block(HclBlock(s("spec"))
                           .block(HclBlock(s("pod_selector")))
                           .attr(s("policy_types"), HclValue::strings({s("Ingress")}))));
-    ns.add(
-        resource(s("kubernetes_network_policy_v1"), s("allow_internal"))
-            .block(metadata(s("allow-internal"), s("network")))
-            .block(HclBlock(s("spec"))
-                       .block(HclBlock(s("pod_selector")))
-                       .attr(s("policy_types"), HclValue::strings({s("Ingress")}))
-                       .block(HclBlock(s("ingress"))
-                                  .block(HclBlock(s("from")).block(
-                                      HclBlock(s("namespace_selector"))
-                                          .attr(s("match_labels"), HclValue::object({{s("kubernetes.io/metadata.name"),
-                                                                                      ref(s("local.name"))}})))))));
+    ns.add(ingressFromNamespace(s("allow_internal"), s("local.name")));
     // Without an ingress controller in the plan, the API is reached directly, from the internal ranges only.
-    const bool viaIngress =
-        in.component(s("gateway")).value(s("service_id")).toString() == QLatin1String("helm_release.ingress_nginx");
+    const bool viaIngress = in.serviceOf(s("gateway")) == ServiceId::HelmReleaseIngressNginx;
     if (in.onlineServing() && !viaIngress) {
         const bool llm = in.component(s("serving")).value(s("component")).toString().startsWith(QLatin1String("llm_"));
         ns.add(resource(s("kubernetes_network_policy_v1"), s("allow_serving"))
@@ -134,7 +107,7 @@ void platformNamespace(const RenderInput& in, TerraformModule& m) {
 
 } // namespace
 
-void OnPremTerraform::render(const RenderInput& in, TerraformModule& m) {
+void OnPremTerraform::render(const RenderInput& in, TerraformModule& m) const {
     m.variable(s("kubeconfig_path"), s("string"), s("Kubeconfig of the on-prem cluster."), text(s("~/.kube/config")));
     m.variable(s("app_image"), s("string"), s("Image with the training, feature and scoring code (pushed by CI)."),
                text(s("registry.internal/") + in.project() + s("/app:latest")));

@@ -1,5 +1,7 @@
 #include "codegen/PipelineRenderer.h"
 
+#include "codegen/CloudRenderer.h"
+
 #include <yaml-cpp/yaml.h>
 
 namespace mlops {
@@ -35,26 +37,10 @@ void job(YAML::Emitter& e, const std::string& id, const std::string& name, const
     e << YAML::EndSeq << YAML::EndMap;
 }
 
-std::string cloudLogin(const RenderInput& in) {
-    const QString cloud = in.cloud();
-    if (cloud == QLatin1String("aws"))
-        return "aws-actions/configure-aws-credentials@v4";
-    if (cloud == QLatin1String("gcp"))
-        return "google-github-actions/auth@v2";
-    if (cloud == QLatin1String("azure"))
-        return "azure/login@v2";
-    return {};
-}
-
-std::string cloudLoginInput(const RenderInput& in) {
-    const QString cloud = in.cloud();
-    if (cloud == QLatin1String("aws"))
-        return "role-to-assume=${{ vars.CI_ROLE_ARN }}";
-    if (cloud == QLatin1String("gcp"))
-        return "workload_identity_provider=${{ vars.WORKLOAD_IDENTITY_PROVIDER }}";
-    if (cloud == QLatin1String("azure"))
-        return "client-id=${{ vars.AZURE_CLIENT_ID }}";
-    return {};
+// The plan job's cloud login; none on-prem, and none for a cloud the catalogue does not name.
+CiLogin ciLoginOf(const RenderInput& in) {
+    const std::optional<CloudTarget> target = cloudTargetFromId(in.cloud());
+    return target ? CloudRenderer::create(*target)->ciLogin() : CiLogin{};
 }
 
 } // namespace
@@ -86,8 +72,8 @@ void PipelineRenderer::render(const RenderInput& in, GeneratedRepository& repo) 
     job(e, "test", "Test", {"lint"}, test, {checkout, python}, false);
     job(e, "terraform", "Terraform fmt and validate", {}, terraform, {checkout, tf}, false);
     std::vector<std::pair<std::string, std::string>> planUses{checkout, tf};
-    if (!cloudLogin(in).empty())
-        planUses.push_back({cloudLogin(in), cloudLoginInput(in)});
+    if (const CiLogin login = ciLoginOf(in); !login.action.empty())
+        planUses.push_back({login.action, login.input});
     job(e, "plan", "Terraform plan", {"test", "terraform"}, plan, planUses, true, "github.ref == 'refs/heads/main'");
     e << YAML::EndMap << YAML::EndMap;
     repo.add(QStringLiteral(".github/workflows/ci.yml"), QByteArray("---\n") + QByteArray(e.c_str()) + '\n');

@@ -79,6 +79,26 @@ QJsonObject RenderInput::config(const QString& role) const {
     return component(role).value(s("config")).toObject();
 }
 
+QString RenderInput::serviceOf(const QString& role) const {
+    return component(role).value(s("service_id")).toString();
+}
+
+bool RenderInput::plans(QLatin1String serviceId) const {
+    for (const QJsonValue& v : components()) {
+        if (v.toObject().value(s("service_id")).toString() == serviceId)
+            return true;
+    }
+    return false;
+}
+
+QString RenderInput::roleWith(QLatin1String serviceId) const {
+    for (const QJsonValue& v : components()) {
+        if (v.toObject().value(s("service_id")).toString() == serviceId)
+            return v.toObject().value(s("role")).toString();
+    }
+    return {};
+}
+
 QString RenderInput::servingMode() const {
     const QString mode = plan.value(s("pattern")).toObject().value(s("serving")).toString();
     return mode.isEmpty() ? s("batch") : mode;

@@ -40,6 +40,13 @@ public:
     bool has(const QString& role) const { return !component(role).isEmpty(); }
     QJsonObject size(const QString& role) const;
     QJsonObject config(const QString& role) const;
+    // The catalogue service_id the plan maps this role to ("" when the plan has no such role). Renderers compare it
+    // with the named ids of codegen/ServiceIds.h.
+    QString serviceOf(const QString& role) const;
+    // Whether any component of the plan is rendered by this service_id (several roles may share one service).
+    bool plans(QLatin1String serviceId) const;
+    // The role of the first component planned as this service_id, or "".
+    QString roleWith(QLatin1String serviceId) const;
 
     // containers | kubernetes | serverless | batch | streaming | ... as the pattern declares it.
     QString servingMode() const;

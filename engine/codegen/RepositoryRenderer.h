@@ -8,8 +8,8 @@
 
 namespace mlops {
 
-// The whole repository of SPEC §4 from the workflow state, in memory: Terraform, docs, CI, app, monitoring,
-// Makefile. Pure and deterministic (sorted paths, no clocks, no hash-order iteration): the same state gives
+// The whole repository of docs/generated-repository.md from the workflow state, in memory: Terraform, docs, CI, app,
+// monitoring, Makefile. Pure and deterministic (sorted paths, no clocks, no hash-order iteration): the same state gives
 // byte-identical files. The policy packs run on the Terraform resource model before the docs are written, so
 // docs/architecture.md shows the same results the validators will find.
 class RepositoryRenderer {

@@ -1,11 +1,25 @@
 #include "codegen/TerraformRenderer.h"
 
-#include "codegen/AwsTerraform.h"
-#include "codegen/AzureTerraform.h"
-#include "codegen/GcpTerraform.h"
-#include "codegen/OnPremTerraform.h"
+#include "codegen/CloudRenderer.h"
+
+#include <QDebug>
 
 namespace mlops {
+
+namespace {
+
+// A plan without a cloud deploys to AWS (RenderInput::cloud()); one naming a cloud the catalogue does not have cannot
+// come from the planner, and is rendered as AWS too, with a warning, rather than as an empty module.
+CloudTarget targetOf(const RenderInput& in) {
+    if (const std::optional<CloudTarget> target = cloudTargetFromId(in.cloud()))
+        return *target;
+    qWarning().noquote() << QStringLiteral("codegen: the plan's cloud \"%1\" is not aws, gcp, azure or on_prem; "
+                                           "rendering AWS Terraform")
+                                .arg(in.cloud());
+    return CloudTarget::Aws;
+}
+
+} // namespace
 
 TerraformModule TerraformRenderer::render(const RenderInput& in) {
     TerraformModule m;
@@ -24,18 +38,11 @@ TerraformModule TerraformRenderer::render(const RenderInput& in) {
     m.variable(QStringLiteral("allowed_cidrs"), QStringLiteral("list(string)"),
                QStringLiteral("Internal address ranges allowed to reach the services."),
                HclValue::strings({QStringLiteral("10.0.0.0/8")}));
-    const QString cloud = in.cloud();
-    if (cloud != QLatin1String("on_prem"))
+    const std::unique_ptr<CloudRenderer> target = CloudRenderer::create(targetOf(in));
+    if (target->regional())
         m.variable(QStringLiteral("region"), QStringLiteral("string"),
                    QStringLiteral("Region of every resource (from the plan)."), str(in.region()));
-    if (cloud == QLatin1String("gcp"))
-        GcpTerraform::render(in, m);
-    else if (cloud == QLatin1String("azure"))
-        AzureTerraform::render(in, m);
-    else if (cloud == QLatin1String("on_prem"))
-        OnPremTerraform::render(in, m);
-    else
-        AwsTerraform::render(in, m);
+    target->render(in, m);
     m.finish();
     return m;
 }

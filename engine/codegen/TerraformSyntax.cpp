@@ -21,14 +21,16 @@ HclValue awsPolicy(const QList<Statement>& statements) {
 }
 
 HclValue awsAssumeRole(const QString& servicePrincipal) {
-    const HclValue statement =
-        HclValue::object({{QStringLiteral("Effect"), HclValue::str(QStringLiteral("Allow"))},
-                          {QStringLiteral("Action"), HclValue::str(QStringLiteral("sts:AssumeRole"))},
-                          {QStringLiteral("Principal"),
-                           HclValue::object({{QStringLiteral("Service"), HclValue::str(servicePrincipal)}})}});
-    return HclValue::call(QStringLiteral("jsonencode"),
-                          HclValue::object({{QStringLiteral("Version"), HclValue::str(QStringLiteral("2012-10-17"))},
-                                            {QStringLiteral("Statement"), HclValue::list({statement})}}));
+    return awsTrustPolicy(text(s("sts:AssumeRole")),
+                          {{s("Principal"), HclValue::object({{s("Service"), text(servicePrincipal)}})}});
+}
+
+HclValue awsTrustPolicy(const HclValue& action, const Entries& rest) {
+    Entries statement{{s("Effect"), text(s("Allow"))}, {s("Action"), action}};
+    statement.append(rest);
+    return HclValue::call(s("jsonencode"),
+                          HclValue::object({{s("Version"), text(s("2012-10-17"))},
+                                            {s("Statement"), HclValue::list({HclValue::object(statement)})}}));
 }
 
 } // namespace mlops::TerraformSyntax

@@ -6,6 +6,11 @@ namespace mlops::TerraformSyntax {
 
 using Entries = QList<QPair<QString, HclValue>>;
 
+// Latin-1 text as a QString: the renderers' names and values are ASCII (QT_NO_CAST_FROM_ASCII needs it spelled out).
+inline QString s(const char* latin1) {
+    return QString::fromLatin1(latin1);
+}
+
 inline HclBlock resource(const QString& type, const QString& name) {
     return HclBlock(QStringLiteral("resource"), {type, name});
 }
@@ -41,5 +46,8 @@ struct Statement {
 HclValue awsPolicy(const QList<Statement>& statements);
 // An assume-role policy for an AWS service principal (e.g. sagemaker.amazonaws.com).
 HclValue awsAssumeRole(const QString& servicePrincipal);
+// jsonencode({Version = "2012-10-17", Statement = [{Effect = "Allow", Action = <action>, <rest>...}]}): a trust
+// policy with one statement (service, federated or pod-identity principals).
+HclValue awsTrustPolicy(const HclValue& action, const Entries& rest);
 
 } // namespace mlops::TerraformSyntax

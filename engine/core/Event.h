@@ -7,7 +7,7 @@
 
 namespace mlops {
 
-// Event type names of SPEC §3. Kept as functions so that no static QString is built before QCoreApplication.
+// Event type names of docs/events.md. Kept as functions so that no static QString is built before QCoreApplication.
 namespace EventType {
 inline QString workflowStart() {
     return QStringLiteral("workflow-start");

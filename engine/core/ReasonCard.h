@@ -14,7 +14,7 @@ struct Alternative {
     QJsonObject toJson() const;
 };
 
-// Why an agent decided what it did (SPEC §3). Every agent emits at least one per run of its node.
+// Why an agent decided what it did (docs/events.md). Every agent emits at least one per run of its node.
 struct ReasonCard {
     QString agent;
     QString node;

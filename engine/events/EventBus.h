@@ -15,7 +15,7 @@ namespace mlops {
 
 class EventSubscription;
 
-// The event stream of SPEC §3. publish() is thread-safe: it gives the event the next gapless sequence number
+// The event stream of docs/events.md. publish() is thread-safe: it gives the event the next gapless sequence number
 // of its decision set, hands it to live subscribers at once (queued to their threads) and stages it; commit()
 // persists what is staged, together with any other write (a checkpoint), in one transaction. So the
 // database always holds a prefix of each stream, and a run that crashes between commits re-emits exactly the

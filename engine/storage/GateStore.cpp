@@ -19,7 +19,7 @@ GateRecord readGate(const Statement& s) {
     g.step = int(s.int64(3));
     g.questions = Json::parseObject(s.blob(4));
     g.deadlineMs = s.int64(5);
-    g.status = s.text(6);
+    g.status = storedStatus<GateStatus>(s.text(6));
     g.answers = Json::parseObject(s.blob(7));
     g.resolution = Json::parseObject(s.blob(8));
     return g;
@@ -94,17 +94,23 @@ bool GateStore::isDeadlineApplied(const GateRecord& gate) {
     return gate.resolution.value(QStringLiteral("deadline_applied")).toBool();
 }
 
-bool GateStore::resolve(SqliteConnection& c, qint64 id, const QString& status, const QJsonObject& answers,
+bool GateStore::resolve(SqliteConnection& c, qint64 id, GateStatus status, const QJsonObject& answers,
                         const QJsonObject& resolution) {
     c.prepare("UPDATE hitl_gate SET status = ?, answers_json = ?, resolution_json = ?, resolved_at = ? "
               "WHERE id = ? AND status = 'pending'")
-        .bind(1, status)
+        .bind(1, storedText(status))
         .bind(2, Json::compact(answers))
         .bind(3, Json::compact(resolution))
         .bind(4, Clock::nowText())
         .bind(5, id)
         .run();
     return c.changes() == 1;
+}
+
+void GateStore::cancelPending(SqliteConnection& c, const QString& decisionSetId) {
+    c.prepare("UPDATE hitl_gate SET status = 'cancelled' WHERE decision_set_id = ? AND status = 'pending'")
+        .bind(1, decisionSetId)
+        .run();
 }
 
 void ArtifactStore::upsert(SqliteConnection& c, const ArtifactRecord& a) {

@@ -21,8 +21,10 @@ void saveAnswers(SqliteConnection& c, qint64 id, const QJsonObject& answers);
 void markDeadlineApplied(SqliteConnection& c, qint64 id);
 bool isDeadlineApplied(const GateRecord& gate);
 // Resolves a pending gate exactly once: false when it was already resolved (by another process).
-bool resolve(SqliteConnection& c, qint64 id, const QString& status, const QJsonObject& answers,
+bool resolve(SqliteConnection& c, qint64 id, GateStatus status, const QJsonObject& answers,
              const QJsonObject& resolution);
+// A cancelled decision set's pending gate is cancelled with it.
+void cancelPending(SqliteConnection& c, const QString& decisionSetId);
 } // namespace GateStore
 
 namespace ArtifactStore {

@@ -25,7 +25,7 @@ JobRecord readJob(const Statement& s) {
     r.decisionSetId = s.text(1);
     r.kind = s.text(2);
     r.payload = Json::parseObject(s.blob(3));
-    r.status = s.text(4);
+    r.status = storedStatus<JobStatus>(s.text(4));
     r.workerId = s.text(5);
     r.leaseUntilMs = s.int64(6);
     r.attempts = int(s.int64(7));
@@ -107,11 +107,11 @@ bool JobQueue::heartbeat(SqliteConnection& c, qint64 jobId, const QString& worke
     return c.changes() == 1;
 }
 
-bool JobQueue::finish(SqliteConnection& c, qint64 jobId, const QString& workerId, const QString& status,
+bool JobQueue::finish(SqliteConnection& c, qint64 jobId, const QString& workerId, JobStatus status,
                       const QString& error) {
     Statement s = c.prepare("UPDATE job SET status = ?, last_error = ?, lease_until_ms = 0, updated_at = ? "
                             "WHERE id = ? AND worker_id = ? AND status = 'running'");
-    s.bind(1, status);
+    s.bind(1, storedText(status));
     error.isEmpty() ? s.bindNull(2) : s.bind(2, error);
     s.bind(3, Clock::nowText()).bind(4, jobId).bind(5, workerId).run();
     return c.changes() == 1;
@@ -143,6 +143,32 @@ int JobQueue::reclaimDeadLocalWorkers(SqliteConnection& c) {
     return int(dead.size());
 }
 
+bool JobQueue::restartFailed(SqliteConnection& c, qint64 jobId) {
+    c.prepare("UPDATE job SET status = 'queued', attempts = 0 WHERE id = ? AND status = 'failed'").bind(1, jobId).run();
+    return c.changes() == 1;
+}
+
+bool JobQueue::pauseQueued(SqliteConnection& c, qint64 jobId) {
+    c.prepare("UPDATE job SET status = 'paused' WHERE id = ? AND status = 'queued'").bind(1, jobId).run();
+    return c.changes() == 1;
+}
+
+void JobQueue::cancelNotRunning(SqliteConnection& c, const QString& decisionSetId) {
+    c.prepare(
+         "UPDATE job SET status = 'cancelled' WHERE decision_set_id = ? AND status IN ('queued','paused','waiting')")
+        .bind(1, decisionSetId)
+        .run();
+}
+
+bool JobQueue::release(SqliteConnection& c, qint64 jobId, const QString& workerId) {
+    c.prepare("UPDATE job SET status = 'queued', lease_until_ms = 0, attempts = MAX(attempts - 1, 0) "
+              "WHERE id = ? AND worker_id = ? AND status = 'running'")
+        .bind(1, jobId)
+        .bind(2, workerId)
+        .run();
+    return c.changes() == 1;
+}
+
 JobRecord JobQueue::job(SqliteConnection& c, qint64 jobId) {
     const QByteArray sql = QByteArray("SELECT ") + kJobColumns + " FROM job WHERE id = ?";
     Statement s = c.prepare(sql.constData());
@@ -161,9 +187,9 @@ JobRecord JobQueue::activeJobFor(SqliteConnection& c, const QString& decisionSet
 qint64 JobQueue::requeue(SqliteConnection& c, const QString& kind, const QString& decisionSetId,
                          const QJsonObject& payload) {
     const JobRecord last = activeJobFor(c, decisionSetId);
-    if (last.isValid() && (last.status == QLatin1String("queued") || last.status == QLatin1String("running")))
+    if (last.isValid() && (last.status == JobStatus::Queued || last.status == JobStatus::Running))
         return last.id;
-    if (last.isValid() && (last.status == QLatin1String("paused") || last.status == QLatin1String("waiting"))) {
+    if (last.isValid() && (last.status == JobStatus::Paused || last.status == JobStatus::Waiting)) {
         c.prepare("UPDATE job SET status = 'queued', attempts = 0, updated_at = ? WHERE id = ?")
             .bind(1, Clock::nowText())
             .bind(2, last.id)
@@ -173,9 +199,9 @@ qint64 JobQueue::requeue(SqliteConnection& c, const QString& kind, const QString
     return enqueue(c, kind, decisionSetId, payload);
 }
 
-int JobQueue::countByStatus(SqliteConnection& c, const QString& status) {
+int JobQueue::countByStatus(SqliteConnection& c, JobStatus status) {
     Statement s = c.prepare("SELECT count(*) FROM job WHERE status = ?");
-    s.bind(1, status);
+    s.bind(1, storedText(status));
     s.step();
     return int(s.int64(0));
 }

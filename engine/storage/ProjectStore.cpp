@@ -21,7 +21,7 @@ DecisionSetRecord readDecisionSet(const Statement& s) {
     r.forkedFromStep = s.isNull(4) ? -1 : int(s.int64(4));
     r.prompt = s.text(5);
     r.settings = Json::parseObject(s.blob(6));
-    r.status = s.text(7);
+    r.status = storedStatus<DecisionSetStatus>(s.text(7));
     r.paused = s.int64(8) != 0;
     r.result = Json::parseObject(s.blob(9));
     r.createdAt = s.text(10);
@@ -104,9 +104,9 @@ DecisionSetRecord ProjectStore::findDecisionSet(SqliteConnection& c, const QStri
     return rows.size() == 1 ? rows.first() : DecisionSetRecord{};
 }
 
-void ProjectStore::setStatus(SqliteConnection& c, const QString& id, const QString& status) {
+void ProjectStore::setStatus(SqliteConnection& c, const QString& id, DecisionSetStatus status) {
     c.prepare("UPDATE decision_set SET status = ?, updated_at = ? WHERE id = ?")
-        .bind(1, status)
+        .bind(1, storedText(status))
         .bind(2, Clock::nowText())
         .bind(3, id)
         .run();

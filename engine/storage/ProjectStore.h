@@ -22,7 +22,7 @@ DecisionSetRecord decisionSet(SqliteConnection& c, const QString& id);
 QList<DecisionSetRecord> decisionSets(SqliteConnection& c, const QString& projectId);
 // Finds a decision set by full id or unique id prefix (CLI convenience).
 DecisionSetRecord findDecisionSet(SqliteConnection& c, const QString& idOrPrefix);
-void setStatus(SqliteConnection& c, const QString& id, const QString& status);
+void setStatus(SqliteConnection& c, const QString& id, DecisionSetStatus status);
 void setPaused(SqliteConnection& c, const QString& id, bool paused);
 void setResult(SqliteConnection& c, const QString& id, const QJsonObject& result);
 } // namespace ProjectStore

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/Status.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -20,7 +22,7 @@ struct DecisionSetRecord {
     int forkedFromStep = -1;
     QString prompt;
     QJsonObject settings;
-    QString status;
+    DecisionSetStatus status = DecisionSetStatus::Created;
     bool paused = false;
     QJsonObject result;
     QString createdAt;
@@ -44,7 +46,7 @@ struct JobRecord {
     QString decisionSetId;
     QString kind;
     QJsonObject payload;
-    QString status;
+    JobStatus status = JobStatus::Queued;
     QString workerId;
     qint64 leaseUntilMs = 0;
     int attempts = 0;
@@ -61,7 +63,7 @@ struct GateRecord {
     int step = -1;
     QJsonObject questions; // {"questions": [...]}
     qint64 deadlineMs = 0;
-    QString status;
+    GateStatus status = GateStatus::Pending;
     QJsonObject answers;
     QJsonObject resolution;
     bool isValid() const { return id > 0; }

@@ -8,7 +8,7 @@ namespace mlops {
 
 namespace {
 
-// Version 1: the tables of SPEC §3 plus the durable HITL gates.
+// Version 1: the tables of docs/storage.md, the durable HITL gates included.
 const char* const kVersion1 = R"SQL(
 CREATE TABLE project (
     id            TEXT PRIMARY KEY,

@@ -4,7 +4,7 @@
 
 namespace mlops {
 
-// Exports a generated repository (SPEC §4: "export clones the repository to a folder or writes a zip/bundle").
+// Exports a generated repository (docs/generated-repository.md: a clone into a folder, a zip or a git bundle).
 // All three are self-contained and need no git installation to produce:
 //   - cloneTo:     a git clone (libgit2) with every branch of the source as a local branch;
 //   - writeZip:    the files of one commit (default HEAD), like `git archive --format=zip`;

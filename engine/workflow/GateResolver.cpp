@@ -83,11 +83,11 @@ GateDecision GateResolver::openingDecision(const QList<Question>& questions, con
             d.events.append({EventType::autoApproving(), autoApprovingEvent(q, reason)});
         }
         d.resolved = true;
-        d.status = defaulted ? QStringLiteral("auto_approved") : QStringLiteral("answered");
+        d.status = defaulted ? GateStatus::AutoApproved : GateStatus::Answered;
         return d;
     }
     d.resolved = allAnswered(questions, d.answers);
-    d.status = QStringLiteral("answered");
+    d.status = GateStatus::Answered;
     return d;
 }
 
@@ -120,7 +120,7 @@ GateDecision GateResolver::deadlineDecision(const QList<Question>& questions, co
                                                               {QStringLiteral("still_waiting_for"), waiting}}));
     }
     d.resolved = allAnswered(questions, d.answers);
-    d.status = QStringLiteral("auto_approved");
+    d.status = GateStatus::AutoApproved;
     d.deadlineApplied = true;
     return d;
 }
@@ -153,7 +153,7 @@ GateDecision GateResolver::answerDecision(const QList<Question>& questions, cons
                                                                 {QStringLiteral("answers"), d.answers}}));
     }
     d.resolved = allAnswered(questions, d.answers);
-    d.status = QStringLiteral("answered");
+    d.status = GateStatus::Answered;
     return d;
 }
 
@@ -190,7 +190,7 @@ QFuture<WriteResult> GateResolver::applyToPendingGate(EventBus& bus, const QStri
         if (d.resolved) {
             if (!GateStore::resolve(c, gate.id, d.status, d.answers, {}))
                 return EventBus::EventList{};
-            ProjectStore::setStatus(c, decisionSetId, QStringLiteral("processing"));
+            ProjectStore::setStatus(c, decisionSetId, DecisionSetStatus::Processing);
             JobQueue::requeue(c, QStringLiteral("workflow"), decisionSetId, {});
         } else {
             if (d.answers != gate.answers)

@@ -9,10 +9,10 @@
 
 namespace mlops {
 
-// The outcome of applying the auto-approval rules (SPEC §2) or a human's answers to a gate.
+// The outcome of applying the auto-approval rules (docs/workflow.md) or a human's answers to a gate.
 struct GateDecision {
     bool resolved = false;
-    QString status;                            // answered | auto_approved (when resolved)
+    GateStatus status = GateStatus::Answered;  // answered or auto-approved (when resolved)
     QJsonObject answers;                       // all answers known so far
     QList<QPair<QString, QJsonObject>> events; // answers-received / auto-approving, to publish
     bool deadlineApplied = false;              // the deadline rules ran: do not run them again for this gate

@@ -71,33 +71,13 @@ void RunService::launch(const JobRecord& job) {
     QCoro::connect(run->execute(), this, [this, run, ds, jobId, worker](const RunResult& result) {
         m_active.remove(ds);
         run->deleteLater();
-        if (result.outcome != RunOutcome::Abandoned) {
-            QString status;
-            switch (result.outcome) {
-            case RunOutcome::Completed:
-                status = QStringLiteral("done");
-                break;
-            case RunOutcome::Failed:
-                status = QStringLiteral("failed");
-                break;
-            case RunOutcome::Cancelled:
-                status = QStringLiteral("cancelled");
-                break;
-            case RunOutcome::Paused:
-                status = QStringLiteral("paused");
-                break;
-            case RunOutcome::Waiting:
-                status = QStringLiteral("waiting");
-                break;
-            case RunOutcome::Abandoned:
-                break;
-            }
+        if (const std::optional<JobStatus> status = jobStatusAfter(result.outcome)) {
             const QString error = result.error;
             m_database.writeAndWait([jobId, worker, status, error](SqliteConnection& c) {
-                JobQueue::finish(c, jobId, worker, status, error);
+                JobQueue::finish(c, jobId, worker, *status, error);
             });
         }
-        emit runEnded(ds, outcomeName(result.outcome), result.error);
+        emit runEnded(ds, result.outcome, result.error);
         if (result.outcome == RunOutcome::Waiting)
             scheduleNextDeadline();
         QMetaObject::invokeMethod(this, &RunService::poke, Qt::QueuedConnection);
@@ -131,10 +111,10 @@ void RunService::pause(const QString& decisionSetId) {
     m_bus.appendAtomically(decisionSetId, [decisionSetId](SqliteConnection& c) {
         EventBus::EventList events;
         const JobRecord job = JobQueue::activeJobFor(c, decisionSetId);
-        if (job.isValid() && job.status == QLatin1String("queued")) {
-            c.prepare("UPDATE job SET status = 'paused' WHERE id = ? AND status = 'queued'").bind(1, job.id).run();
+        if (job.isValid() && job.status == JobStatus::Queued) {
+            JobQueue::pauseQueued(c, job.id);
             ProjectStore::setPaused(c, decisionSetId, true);
-            events.append({EventType::workflowPaused(), {{QStringLiteral("while"), QStringLiteral("queued")}}});
+            events.append({EventType::workflowPaused(), {{QStringLiteral("while"), storedText(JobStatus::Queued)}}});
         }
         return events;
     });
@@ -148,22 +128,16 @@ void RunService::cancel(const QString& decisionSetId) {
     m_bus.appendAtomically(decisionSetId, [decisionSetId](SqliteConnection& c) {
         EventBus::EventList events;
         const DecisionSetRecord ds = ProjectStore::decisionSet(c, decisionSetId);
-        if (!ds.isValid() || ds.status == QLatin1String("completed") || ds.status == QLatin1String("failed") ||
-            ds.status == QLatin1String("cancelled"))
+        if (!ds.isValid() || isFinished(ds.status))
             return events;
         const JobRecord job = JobQueue::activeJobFor(c, decisionSetId);
-        if (job.isValid() && job.status == QLatin1String("running"))
+        if (job.isValid() && job.status == JobStatus::Running)
             return events; // another process runs it; it sees the status at its next boundary
-        c.prepare("UPDATE job SET status = 'cancelled' WHERE decision_set_id = ? AND status IN "
-                  "('queued','paused','waiting')")
-            .bind(1, decisionSetId)
-            .run();
-        c.prepare("UPDATE hitl_gate SET status = 'cancelled' WHERE decision_set_id = ? AND status = 'pending'")
-            .bind(1, decisionSetId)
-            .run();
-        ProjectStore::setStatus(c, decisionSetId, QStringLiteral("cancelled"));
+        JobQueue::cancelNotRunning(c, decisionSetId);
+        GateStore::cancelPending(c, decisionSetId);
+        ProjectStore::setStatus(c, decisionSetId, DecisionSetStatus::Cancelled);
         events.append({EventType::workflowFailed(),
-                       {{QStringLiteral("status"), QStringLiteral("cancelled")},
+                       {{QStringLiteral("status"), outcomeName(RunOutcome::Cancelled)},
                         {QStringLiteral("error"), QStringLiteral("cancelled by user")}}});
         return events;
     });
@@ -185,13 +159,8 @@ void RunService::stop() {
         return;
     // Give the attempt back: the run continues from its last checkpoint in the next process.
     m_database.writeAndWait([jobs, worker](SqliteConnection& c) {
-        for (qint64 id : jobs) {
-            c.prepare("UPDATE job SET status = 'queued', lease_until_ms = 0, attempts = MAX(attempts - 1, 0) "
-                      "WHERE id = ? AND worker_id = ? AND status = 'running'")
-                .bind(1, id)
-                .bind(2, worker)
-                .run();
-        }
+        for (qint64 id : jobs)
+            JobQueue::release(c, id, worker);
     });
 }
 

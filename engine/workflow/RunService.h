@@ -38,7 +38,7 @@ public slots:
 
 signals:
     void runStarted(const QString& decisionSetId);
-    void runEnded(const QString& decisionSetId, const QString& outcome, const QString& error);
+    void runEnded(const QString& decisionSetId, mlops::RunOutcome outcome, const QString& error);
 
 private:
     struct Active {

@@ -13,6 +13,7 @@ QJsonObject RunSettings::toJson() const {
         {QStringLiteral("coverage_threshold"), coverageThreshold},
         {QStringLiteral("preset_answers"), presetAnswers},
         {QStringLiteral("output_dir"), outputDir},
+        {QStringLiteral("project_name"), projectName},
         {QStringLiteral("llm"), llm},
         {QStringLiteral("node_delay_ms"), nodeDelayMs},
     };
@@ -29,6 +30,7 @@ RunSettings RunSettings::fromJson(const QJsonObject& o) {
     s.coverageThreshold = o.value(QStringLiteral("coverage_threshold")).toDouble(s.coverageThreshold);
     s.presetAnswers = o.value(QStringLiteral("preset_answers")).toObject();
     s.outputDir = o.value(QStringLiteral("output_dir")).toString();
+    s.projectName = o.value(QStringLiteral("project_name")).toString();
     s.llm = o.value(QStringLiteral("llm")).toObject();
     s.nodeDelayMs = o.value(QStringLiteral("node_delay_ms")).toInt(0);
     return s;

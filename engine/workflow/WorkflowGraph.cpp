@@ -104,12 +104,20 @@ QJsonObject WorkflowGraph::describe() const {
             {QStringLiteral("parallel"), parallel}};
 }
 
+DecisionSetStatus WorkflowGraph::stepStatus(const QString& step) const {
+    return m_stepStatus.value(step, DecisionSetStatus::Processing);
+}
+
 QString WorkflowGraph::check() const {
     if (!hasStep(m_entry))
         return QStringLiteral("entry step '%1' is not declared").arg(m_entry);
     for (const Edge& e : m_edges) {
         if (!hasStep(e.from) || !hasStep(e.to))
             return QStringLiteral("edge %1 -> %2 names an undeclared step").arg(e.from, e.to);
+    }
+    for (auto it = m_stepStatus.begin(); it != m_stepStatus.end(); ++it) {
+        if (!hasStep(it.key()))
+            return QStringLiteral("status '%1' is set for undeclared step '%2'").arg(storedText(it.value()), it.key());
     }
     for (auto it = m_parallel.begin(); it != m_parallel.end(); ++it) {
         QSet<QString> written;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "storage/Status.h"
 #include "workflow/Node.h"
 
 #include <QHash>
@@ -26,6 +27,10 @@ public:
     void addParallel(const QString& name, const QStringList& members);
     void addEdge(Edge edge);
     void setEntry(const QString& step) { m_entry = step; }
+    // The decision set's status while `step` is next to run (e.g. Generating). The graph declares it so the runtime
+    // knows no step by name; steps without one show Processing (docs/workflow.md).
+    void setStepStatus(const QString& step, DecisionSetStatus status) { m_stepStatus.insert(step, status); }
+    DecisionSetStatus stepStatus(const QString& step) const;
 
     QString entry() const { return m_entry; }
     bool hasStep(const QString& step) const;
@@ -53,6 +58,7 @@ private:
     QHash<QString, QStringList> m_parallel;
     QList<Edge> m_edges;
     QString m_entry;
+    QHash<QString, DecisionSetStatus> m_stepStatus;
 };
 
 } // namespace mlops

@@ -19,35 +19,9 @@
 
 namespace mlops {
 
-QString outcomeName(RunOutcome outcome) {
-    switch (outcome) {
-    case RunOutcome::Completed:
-        return QStringLiteral("completed");
-    case RunOutcome::Failed:
-        return QStringLiteral("failed");
-    case RunOutcome::Paused:
-        return QStringLiteral("paused");
-    case RunOutcome::Waiting:
-        return QStringLiteral("waiting");
-    case RunOutcome::Cancelled:
-        return QStringLiteral("cancelled");
-    case RunOutcome::Abandoned:
-        return QStringLiteral("abandoned");
-    }
-    return {};
-}
-
 namespace {
 
 constexpr int kHeartbeatMs = 5000;
-
-QString statusForStep(const QString& step) {
-    if (step == QLatin1String("validators"))
-        return QStringLiteral("validating");
-    if (step == QLatin1String("codegen") || step == QLatin1String("report") || step == QLatin1String("git_commit"))
-        return QStringLiteral("generating");
-    return QStringLiteral("processing");
-}
 
 QJsonObject cardForDecisionLog(const ReasonCard& card) {
     QJsonObject o = card.toJson();
@@ -115,7 +89,7 @@ QCoro::Task<WorkflowRun::NodeOutcome> WorkflowRun::runNode(Node* node) {
         out.durationMs = ctx.elapsedMs();
         return out;
     });
-    // A node that runs long shows it is alive (SPEC §3 heartbeat), every 5 s while it works.
+    // A node that runs long shows it is alive (the heartbeat event of docs/events.md), every 5 s while it works.
     QTimer heartbeat;
     heartbeat.setInterval(kHeartbeatMs);
     QElapsedTimer running;
@@ -157,7 +131,8 @@ QString WorkflowRun::routeAfter(const QString& step, QString* error) {
     return next;
 }
 
-QCoro::Task<bool> WorkflowRun::commitBoundary(QString node, QString nextStep, QString status, GateRecord resolvedGate) {
+QCoro::Task<bool> WorkflowRun::commitBoundary(QString node, QString nextStep, DecisionSetStatus status,
+                                              GateRecord resolvedGate) {
     if (m_abandoned)
         co_return false;
     CheckpointRecord cp;
@@ -174,8 +149,7 @@ QCoro::Task<bool> WorkflowRun::commitBoundary(QString node, QString nextStep, QS
             const qint64 id = GateStore::open(c, resolvedGate);
             GateStore::resolve(c, id, resolvedGate.status, resolvedGate.answers, {});
         }
-        if (!status.isEmpty())
-            ProjectStore::setStatus(c, ds, status);
+        ProjectStore::setStatus(c, ds, status);
     });
     const WriteResult r = co_await f;
     ++m_step;
@@ -185,18 +159,16 @@ QCoro::Task<bool> WorkflowRun::commitBoundary(QString node, QString nextStep, QS
 QCoro::Task<RunResult> WorkflowRun::finish(RunOutcome outcome, QString error) {
     if (m_abandoned)
         co_return RunResult{RunOutcome::Abandoned, error};
-    QString status;
+    const std::optional<DecisionSetStatus> status = decisionSetStatusAfter(outcome);
     QJsonObject data = progress({});
     data.insert(QStringLiteral("status"), outcomeName(outcome));
     switch (outcome) {
     case RunOutcome::Completed:
-        status = QStringLiteral("completed");
         data.insert(QStringLiteral("result"), m_state.publicJson().value(StatePart::commit()));
         publish(EventType::workflowComplete(), data);
         break;
     case RunOutcome::Failed:
     case RunOutcome::Cancelled:
-        status = outcome == RunOutcome::Failed ? QStringLiteral("failed") : QStringLiteral("cancelled");
         data.insert(QStringLiteral("error"), error);
         publish(EventType::workflowFailed(), data);
         break;
@@ -210,8 +182,8 @@ QCoro::Task<RunResult> WorkflowRun::finish(RunOutcome outcome, QString error) {
     const bool paused = outcome == RunOutcome::Paused;
     const QJsonObject result = outcome == RunOutcome::Completed ? m_state.publicJson() : QJsonObject{};
     QFuture<WriteResult> f = m_env.bus->commit(ds, [ds, status, paused, result](SqliteConnection& c) {
-        if (!status.isEmpty())
-            ProjectStore::setStatus(c, ds, status);
+        if (status)
+            ProjectStore::setStatus(c, ds, *status);
         ProjectStore::setPaused(c, ds, paused);
         if (!result.isEmpty())
             ProjectStore::setResult(c, ds, result);
@@ -230,9 +202,9 @@ QCoro::Task<RunResult> WorkflowRun::runGate(GateNode* gate, bool* proceed) {
     const bool sameGate = existing.isValid() && existing.step == m_step;
     QJsonObject answers;
 
-    if (sameGate && existing.status == QLatin1String("pending"))
+    if (sameGate && existing.status == GateStatus::Pending)
         co_return RunResult{RunOutcome::Waiting, {}}; // resumed by a restart while the human has not answered
-    if (sameGate && existing.status == QLatin1String("cancelled"))
+    if (sameGate && existing.status == GateStatus::Cancelled)
         co_return co_await finish(RunOutcome::Cancelled, QStringLiteral("cancelled at %1").arg(name));
     if (!sameGate) {
         publish(EventType::nodeStart(), {{QStringLiteral("node"), name},
@@ -264,7 +236,7 @@ QCoro::Task<RunResult> WorkflowRun::runGate(GateNode* gate, bool* proceed) {
                 const qint64 id = GateStore::open(c, record);
                 if (!partial.isEmpty())
                     GateStore::saveAnswers(c, id, partial);
-                ProjectStore::setStatus(c, ds, QStringLiteral("hitl_pending"));
+                ProjectStore::setStatus(c, ds, DecisionSetStatus::HitlPending);
             });
             const WriteResult r = co_await f;
             if (!r.ok)
@@ -363,7 +335,7 @@ QCoro::Task<RunResult> WorkflowRun::execute() {
                     co_return co_await finish(RunOutcome::Failed, error);
                 publishNodeComplete(step, 0, next);
                 const GateRecord resolved = std::exchange(m_pendingGateRecord, GateRecord{});
-                if (!co_await commitBoundary(step, next, statusForStep(next), resolved))
+                if (!co_await commitBoundary(step, next, m_env.graph->stepStatus(next), resolved))
                     co_return co_await finish(RunOutcome::Failed, QStringLiteral("could not store checkpoint"));
                 continue;
             }
@@ -401,7 +373,8 @@ QCoro::Task<RunResult> WorkflowRun::execute() {
                     m_state.set(StatePart::parallelDone(), doneNow);
                 }
                 publishNodeComplete(member, outcome.durationMs, after);
-                if (!co_await commitBoundary(member, after, statusForStep(after.isEmpty() ? step : after), {}))
+                if (!co_await commitBoundary(member, after, m_env.graph->stepStatus(after.isEmpty() ? step : after),
+                                             {}))
                     co_return co_await finish(RunOutcome::Failed, QStringLiteral("could not store checkpoint"));
                 next = after;
             }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/Records.h"
+#include "workflow/RunOutcome.h"
 #include "workflow/WorkflowGraph.h"
 
 #include <QCoroTask>
@@ -15,9 +16,6 @@ namespace mlops {
 
 class Database;
 class EventBus;
-
-enum class RunOutcome { Completed, Failed, Paused, Waiting, Cancelled, Abandoned };
-QString outcomeName(RunOutcome outcome);
 
 struct RunResult {
     RunOutcome outcome = RunOutcome::Failed;
@@ -56,7 +54,7 @@ private:
     };
     QCoro::Task<NodeOutcome> runNode(Node* node);
     QCoro::Task<RunResult> runGate(GateNode* gate, bool* proceed);
-    QCoro::Task<bool> commitBoundary(QString node, QString nextStep, QString status, GateRecord resolvedGate);
+    QCoro::Task<bool> commitBoundary(QString node, QString nextStep, DecisionSetStatus status, GateRecord resolvedGate);
     QCoro::Task<RunResult> finish(RunOutcome outcome, QString error);
     bool applyOutcome(const QString& nodeName, const NodeOutcome& outcome, QString* error);
     QString routeAfter(const QString& step, QString* error);

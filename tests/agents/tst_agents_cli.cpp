@@ -1,10 +1,11 @@
 // `mlops-studio-cli extract` and `plan`, in-process through swappable streams: neither touches the database.
+#include "CliRunner.h"
 #include "TestSupport.h"
+#include "agents/CoverageScorer.h"
 #include "agents/IntakeExtractor.h"
-#include "cli/CliCommand.h"
 
-#include <QBuffer>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,24 +19,6 @@ namespace {
 
 QString s(const char* text) {
     return QString::fromLatin1(text);
-}
-
-struct Run {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& args, const QByteArray& stdinText = {}) {
-    Run r;
-    QTextStream o(&r.out), e(&r.err);
-    QBuffer in;
-    in.setData(stdinText);
-    in.open(QIODevice::ReadOnly);
-    r.code = runCli(QStringList{s("mlops-studio-cli")} + args, {o, e, &in});
-    o.flush();
-    e.flush();
-    return r;
 }
 
 QString casePrompt(const char* name) {
@@ -56,7 +39,7 @@ private slots:
     }
 
     void extract_json_printsConstraintObjectWithSchemaNames() {
-        const Run r = cli({s("extract"), s("--json"), casePrompt("gcp_bigquery_churn_batch")});
+        const test::CliRun r = test::runCli({s("extract"), s("--json"), casePrompt("gcp_bigquery_churn_batch")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
@@ -72,9 +55,42 @@ private slots:
         QVERIFY(!QDir(m_home.filePath(s("data/agentic-mlops-studio"))).exists()); // no database was created
     }
 
+    // The constraint object and coverage_check detect conflicts once, the same way: what `extract --json` prints is
+    // what the coverage agent reports for that object, also after an answer resolves one.
+    void extract_json_conflictsAgreeWithCoverageCheck() {
+        const test::CliRun r = test::runCli({s("extract"), s("--json"), casePrompt("conflict_five_nines_tiny_budget")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject k = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        const QJsonArray printed = k.value(s("conflicts")).toArray();
+        const QJsonArray covered = CoverageScorer(KnowledgeBase::shared()).score(k).value(s("conflicts")).toArray();
+        QVERIFY2(!covered.isEmpty(), qPrintable(r.out));
+        QCOMPARE(printed, covered);
+        const auto names = [](const QJsonArray& conflicts, const char* field) {
+            return std::any_of(conflicts.begin(), conflicts.end(), [field](const QJsonValue& c) {
+                return c.toObject().value(s("fields")).toArray().contains(s(field));
+            });
+        };
+        QVERIFY(names(printed, "availability_target"));
+        QVERIFY(names(printed, "budget_monthly_usd"));
+
+        // A budget that fits five nines: the rule no longer holds, in the printed object as in coverage.
+        QTemporaryDir dir;
+        QFile answers(dir.filePath(s("answers.yaml")));
+        QVERIFY(answers.open(QIODevice::WriteOnly));
+        answers.write("budget_monthly_usd: 20000\n");
+        answers.close();
+        const test::CliRun answered = test::runCli({s("extract"), s("--json"), s("--answers"), answers.fileName(),
+                                                    casePrompt("conflict_five_nines_tiny_budget")});
+        QVERIFY2(answered.code == 0, qPrintable(answered.err));
+        const QJsonObject k2 = QJsonDocument::fromJson(answered.out.toUtf8()).object();
+        QVERIFY(!names(k2.value(s("conflicts")).toArray(), "budget_monthly_usd"));
+        QCOMPARE(k2.value(s("conflicts")).toArray(),
+                 CoverageScorer(KnowledgeBase::shared()).score(k2).value(s("conflicts")).toArray());
+    }
+
     void extract_stdin_readsPrompt() {
-        const Run r = cli({s("extract"), s("--json"), s("-")},
-                          "Event Hubs feeds a real-time scoring API, p95 latency 2 seconds.");
+        const test::CliRun r = test::runCli({s("extract"), s("--json"), s("-")},
+                                            "Event Hubs feeds a real-time scoring API, p95 latency 2 seconds.");
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonObject k = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(k.value(s("cloud_provider")).toString(), s("azure"));
@@ -82,7 +98,7 @@ private slots:
     }
 
     void extract_text_showsEvidence() {
-        const Run r = cli({s("extract"), casePrompt("unit_euro_1500")});
+        const test::CliRun r = test::runCli({s("extract"), casePrompt("unit_euro_1500")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(s("budget_monthly_usd")) && r.out.contains(s("1620")) &&
                      r.out.contains(QString::fromUtf8("€1,500")),
@@ -90,13 +106,13 @@ private slots:
     }
 
     void extract_emptyPrompt_failsWithOneLine() {
-        const Run r = cli({s("extract"), s("--json"), s("-")}, "   \n");
+        const test::CliRun r = test::runCli({s("extract"), s("--json"), s("-")}, "   \n");
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.trimmed().count(QLatin1Char('\n')) == 0 && r.err.contains(s("empty")));
     }
 
     void plan_text_showsPlanFindingsCostAndPolicy() {
-        const Run r = cli({s("plan"), casePrompt("aws_fraud_pci_realtime")});
+        const test::CliRun r = test::runCli({s("plan"), casePrompt("aws_fraud_pci_realtime")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         for (const char* section : {"PLAN", "COMPONENTS", "FINDINGS", "COST", "TOTAL", "POLICY", "PCI-"})
             QVERIFY2(r.out.contains(s(section)), section);
@@ -109,8 +125,8 @@ private slots:
         QVERIFY(answers.open(QIODevice::WriteOnly));
         answers.write("cloud_provider: azure\nbudget_monthly_usd: 4000\ncompliance_requirements: [HIPAA]\n");
         answers.close();
-        const Run r =
-            cli({s("plan"), casePrompt("vague_predict_things"), s("--answers"), answers.fileName(), s("--json")});
+        const test::CliRun r = test::runCli(
+            {s("plan"), casePrompt("vague_predict_things"), s("--answers"), answers.fileName(), s("--json")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(o.value(s("plan")).toObject().value(s("cloud")).toString(), s("azure"));
@@ -132,7 +148,8 @@ private slots:
         QVERIFY(answers.open(QIODevice::WriteOnly));
         answers.write("cloud_provider: aws\nbudget: [1, 2\n");
         answers.close();
-        const Run r = cli({s("plan"), casePrompt("vague_predict_things"), s("--answers"), answers.fileName()});
+        const test::CliRun r =
+            test::runCli({s("plan"), casePrompt("vague_predict_things"), s("--answers"), answers.fileName()});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(s("answers.yaml:")), qPrintable(r.err));
     }
@@ -146,7 +163,7 @@ private slots:
         bad.write("pack: broken\nrules:\n  - id: B-1\n    check: {field: x, equals: [1\n");
         bad.close();
         KnowledgeBase::resetShared();
-        const Run r = cli({s("plan"), casePrompt("aws_fraud_pci_realtime")});
+        const test::CliRun r = test::runCli({s("plan"), casePrompt("aws_fraud_pci_realtime")});
         QFile::remove(bad.fileName());
         KnowledgeBase::resetShared();
         QVERIFY2(r.code == 0, qPrintable(r.err));

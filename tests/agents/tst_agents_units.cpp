@@ -294,6 +294,31 @@ private slots:
                  qPrintable(questions.first().text));
     }
 
+    // The name typed for the project (app, CLI --project) names the system when the prompt does not: stated beats
+    // answered beats default.
+    void intake_projectNameTyped_winsOverDefaultButNotOverStatedName() {
+        const QString unnamed = s("Nightly batch training of a churn model on 200 GB of tabular data.");
+        const auto intake = [](const QString& prompt, const RunSettings& settings) {
+            WorkflowState state(QJsonObject{{StatePart::prompt(), prompt}});
+            runNode(*makeIntakeExtractNode(), state, settings);
+            return state.object(StatePart::constraints());
+        };
+        RunSettings settings;
+        QCOMPARE(intake(unnamed, settings).value(s("project_name")).toString(), s("ml-platform")); // default
+        settings.projectName = s("  Churn scoring EU ");
+        const QJsonObject typed = intake(unnamed, settings);
+        QCOMPARE(typed.value(s("project_name")).toString(), s("Churn scoring EU"));
+        QVERIFY(!typed.value(s("assumptions")).toObject().contains(s("project_name")));
+        QCOMPARE(typed.value(s("field_confidence")).toObject().value(s("project_name")).toDouble(), 1.0);
+        const QJsonObject stated = intake(s("A project called Falcon: ") + unnamed, settings);
+        QCOMPARE(stated.value(s("project_name")).toString(), s("falcon"));
+        settings.presetAnswers = QJsonObject{{s("project_name"), s("answered-name")}};
+        QCOMPARE(intake(unnamed, settings).value(s("project_name")).toString(), s("answered-name"));
+        // Blank is no name: the default stays.
+        QCOMPARE(IntakeExtractor(m_kb).applyProjectName(IntakeExtractor(m_kb).extract(unnamed), s(" ")),
+                 IntakeExtractor(m_kb).extract(unnamed));
+    }
+
     void nodes_sameState_sameResult() {
         // crash-resume re-runs a node and expects the same patch
         WorkflowState a(QJsonObject{{StatePart::prompt(), readPrompt(s("gcp_gke_recsys_high_rps"))}});

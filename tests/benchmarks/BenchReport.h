@@ -2,7 +2,7 @@
 
 // Shared output of the benchmark executables: one human-readable line per figure plus one machine-readable
 // "@figure" line that bench_all collects into the project's table. Every figure has a baseline measured in the
-// same run and, where an issue sets one, a target.
+// same run and, where one is set, the target.
 #include <cstdio>
 #include <string>
 

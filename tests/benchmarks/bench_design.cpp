@@ -1,4 +1,4 @@
-// `design` end to end (issue: code generation): the CLI runs the whole workflow non-interactively on
+// `design` end to end: the CLI runs the whole workflow non-interactively on
 // resources/examples/fraud-detection.txt and writes and commits the repository; median of several runs.
 // Baseline in the same run: rendering and writing the same kind of repository alone (codegen without the
 // agents, the database or git), so the figure shows what the rest of the workflow costs on top of codegen.

@@ -1,4 +1,4 @@
-// Event stream figures (issue: foundation):
+// Event stream figures:
 //  1. events persisted per second through EventBus (publish + commit at node-like boundaries) vs a raw batched
 //     sqlite3 insert of the same rows into the same schema;  target ratio >= 0.3 and >= 100k events/s.
 //  2. emit-to-receive latency across threads (worker publishes, main-thread subscription receives) vs a bare

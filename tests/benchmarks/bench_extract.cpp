@@ -1,4 +1,4 @@
-// intake_extract on a 1 MB prompt (issue 3: under 200 ms). The prompt is the agent test cases' prompts repeated to
+// intake_extract on a 1 MB prompt (target: under 200 ms). The prompt is the agent test cases' prompts repeated to
 // 1 MiB, so every lexicon group and unit parser has work to do. Baseline in the same run: the cheapest scan a rule
 // engine could do on the same text, one QString::toLower plus one QRegularExpression pass for numbers with units.
 #include "BenchReport.h"

@@ -1,4 +1,4 @@
-// Git figures (issue: code generation, validation and git):
+// Git figures:
 //  libgit2 commit of a generated-size tree (60 files in 12 folders, ~170 KB, like a generated repository) vs
 //  `git add -A && git commit` of the same tree in the same run; target: libgit2 not slower.
 //  1. the first commit of a new repository (libgit2: init + commit; CLI: git init && git add -A && git commit),

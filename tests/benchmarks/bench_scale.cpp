@@ -1,4 +1,4 @@
-// Concurrency and memory (issue: proof under pressure): many designs running at once in one headless process.
+// Concurrency and memory: many designs running at once in one headless process.
 // Baselines in the same run: the same designs one after another in the same kind of process (throughput), and the
 // process's resident memory once the studio is open and idle (memory).
 //   1. designs per second with 100 runs in flight vs with one run at a time (20 designs);
@@ -44,9 +44,9 @@ double runDesigns(Studio& studio, const QString& root, int count, int* maxActive
     QEventLoop loop;
     const auto started =
         QObject::connect(&studio, &Studio::runStarted, [&] { *maxActive = std::max(*maxActive, ++active); });
-    const auto ended = QObject::connect(&studio, &Studio::runEnded, [&](const QString&, const QString& outcome) {
+    const auto ended = QObject::connect(&studio, &Studio::runEnded, [&](const QString&, RunOutcome outcome) {
         --active;
-        (outcome == QLatin1String("completed") ? done : failed)++;
+        (outcome == RunOutcome::Completed ? done : failed)++;
         if (done + failed == count)
             loop.quit();
     });

@@ -1,4 +1,4 @@
-// Desktop UI figures (issue 7):
+// Desktop UI figures:
 //  1. time from process start to the first painted main window, vs an empty QMainWindow in the same run
 //     (each measured as a fresh child process: exec, library loading, QApplication, window, first paint).
 //  2. the longest UI-thread stall while 10,000 events per second stream into the followed run, measured with a

@@ -3,11 +3,11 @@
 #include "DesignFixture.h"
 #include "TestSupport.h"
 
-#include "agents/Agents.h"
 #include "agents/PolicyEvaluator.h"
 #include "codegen/HclWriter.h"
 #include "codegen/RepositoryRenderer.h"
 #include "codegen/RepositoryWriter.h"
+#include "pipeline/OutputNodes.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>

@@ -159,7 +159,7 @@ int main(int argc, char* argv[]) {
             if (hitl->hasOpenGate() && studio->pendingGate(ds).isValid())
                 hitl->acceptDefaults();
             return act.node(QStringLiteral("git_commit")).state == NodeActivity::State::Done ||
-                   studio->decisionSet(ds).status == QLatin1String("failed");
+                   studio->decisionSet(ds).status == DecisionSetStatus::Failed;
         },
         180000);
     w.graphView()->selectNode(QStringLiteral("planner"));

@@ -1,5 +1,8 @@
 // The main window's parts on synthetic event streams: card filters and evidence highlighting, typed question
 // inputs and their validation, the HITL countdown, the graph layout, node activity folding, event coalescing.
+#include "StateColors.h"
+#include "StatusText.h"
+#include "StatusToString.h"
 #include "Studio.h"
 #include "TestSupport.h"
 #include "cards/ReasonCardModel.h"
@@ -10,14 +13,17 @@
 #include "graph/NodeActivity.h"
 #include "hitl/HitlPanel.h"
 #include "hitl/QuestionForm.h"
+#include "project/ProjectListModel.h"
 #include "requirement/RequirementEditor.h"
 #include "run/RunFeed.h"
+#include "run/RunStatusWidget.h"
 #include "storage/Database.h"
 #include "storage/ProjectStore.h"
 
 #include <QComboBox>
 #include <QJsonArray>
 #include <QLineEdit>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -298,6 +304,61 @@ private slots:
         for (int i = 0; i < kEvents; ++i)
             QCOMPARE(seqs[i], qint64(i + 1));
         QVERIFY2(batches < kEvents / 10, qPrintable(QString::number(batches)));
+    }
+
+    void runStatus_waitingAtGate_saysWaitingInsteadOfTimeLeft() {
+        RunStatusWidget status;
+        const auto progress = [](qint64 seq, const char* node, qint64 etaMs) {
+            return makeEvent(seq, EventType::nodeComplete(),
+                             {{QStringLiteral("node"), QString::fromLatin1(node)},
+                              {QStringLiteral("progress_percentage"), 40.0},
+                              {QStringLiteral("estimated_time_remaining_ms"), etaMs}});
+        };
+        status.applyEvents({progress(1, "adaptive_questions", 800)});
+        QCOMPARE(status.etaText(), RunStatusWidget::tr("about %1 left").arg(RunStatusWidget::tr("%n s", nullptr, 1)));
+        // The run parks at the gate: the estimate of the last node does not hold while a human decides.
+        const QJsonObject gate{{QStringLiteral("node"), QStringLiteral("hitl_gate_input")}};
+        status.applyEvents(
+            {makeEvent(2, EventType::nodeStart(), gate), makeEvent(3, EventType::questionsPresented(), gate)});
+        QCOMPARE(status.etaText(), RunStatusWidget::tr("waiting for you"));
+        QVERIFY(status.statusText().contains(QStringLiteral("hitl_gate_input")));
+        // Answered and resumed: nothing is claimed until the next finished node estimates again.
+        status.applyEvents(
+            {makeEvent(4, EventType::answersReceived(), gate), makeEvent(5, EventType::workflowResumed(), {})});
+        QCOMPARE(status.etaText(), QString());
+        status.applyEvents({progress(6, "hitl_gate_input", 2500)});
+        QCOMPARE(status.etaText(), RunStatusWidget::tr("about %1 left").arg(RunStatusWidget::tr("%n s", nullptr, 3)));
+    }
+
+    void decisionSetStatus_projectListAndOutcome_useOneLabelAndColour() {
+        const QList<DecisionSetStatus> all = {DecisionSetStatus::Created,     DecisionSetStatus::Processing,
+                                              DecisionSetStatus::HitlPending, DecisionSetStatus::Validating,
+                                              DecisionSetStatus::Generating,  DecisionSetStatus::Completed,
+                                              DecisionSetStatus::Failed,      DecisionSetStatus::Cancelled};
+        QSet<QString> labels;
+        for (const DecisionSetStatus s : all) {
+            const QString label = StatusText::of(s);
+            QVERIFY2(!label.isEmpty(), qPrintable(storedText(s)));
+            labels.insert(label);
+        }
+        QCOMPARE(int(labels.size()), int(all.size())); // no two statuses read the same
+        QCOMPARE(StateColors::forStatus(DecisionSetStatus::HitlPending), StateColors::waiting());
+        QCOMPARE(StateColors::forStatus(DecisionSetStatus::Generating), StateColors::running());
+
+        // The project list shows the same word the outcome view's title does, and its dot in the same colour.
+        QString error;
+        auto studio = Studio::open({.dataDir = m_dir.filePath(QStringLiteral("labels")), .processJobs = false}, &error);
+        QVERIFY2(studio, qPrintable(error));
+        studio->database().writeAndWait([](SqliteConnection& c) {
+            ProjectStore::createProject(c, QStringLiteral("p"), QStringLiteral("p"), {});
+            ProjectStore::createDecisionSet(c, QStringLiteral("ds"), QStringLiteral("p"), QStringLiteral("x"), {});
+            ProjectStore::setStatus(c, QStringLiteral("ds"), DecisionSetStatus::Processing);
+        });
+        ProjectListModel model(*studio);
+        const QModelIndex row = model.indexOfDecisionSet(QStringLiteral("ds"));
+        QVERIFY(row.isValid());
+        QCOMPARE(row.data(ProjectListModel::StatusRole).value<DecisionSetStatus>(), DecisionSetStatus::Processing);
+        QVERIFY(row.data(Qt::DisplayRole).toString().endsWith(StatusText::of(DecisionSetStatus::Processing)));
     }
 
     void defaultOutputDir_isSanitisedUnderTheDataFolder() {

@@ -2,6 +2,7 @@
 // HITL question in the panel, approve the plan, watch the graph reach the end; then restart the app on the same
 // data folder, reopen the run from the project list and check the replayed history is the same.
 #include "MainWindow.h"
+#include "StatusToString.h"
 #include "Studio.h"
 #include "TestSupport.h"
 #include "cards/ReasonCardModel.h"
@@ -18,6 +19,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLineEdit>
 #include <QPointer>
 #include <QRegularExpression>
@@ -80,6 +82,8 @@ private slots:
             HitlPanel* hitl = w.hitlPanel();
             QTRY_VERIFY_WITH_TIMEOUT(hitl->hasOpenGate(), 30000);
             QCOMPARE(hitl->gateNode(), QStringLiteral("hitl_gate_input"));
+            // While the run waits for the human, the status bar says so instead of a time left.
+            QTRY_COMPARE(w.runStatus()->etaText(), RunStatusWidget::tr("waiting for you"));
             QVERIFY(!hitl->forms().isEmpty());
             for (QuestionForm* f : hitl->forms())
                 QCOMPARE(f->value(), f->question().coerce(f->question().defaultValue));
@@ -133,6 +137,11 @@ private slots:
             QTRY_COMPARE_WITH_TIMEOUT(nodeState(w, "git_commit"), State::Done, 120000);
             QTRY_VERIFY_WITH_TIMEOUT(w.runStatus()->statusText().contains(QLatin1String("Completed")), 30000);
             QCOMPARE(w.runStatus()->progress(), 100);
+            // The project name typed above names the generated repository (the requirement states none).
+            QFile readme(studio->defaultOutputDir(QStringLiteral("Churn model")) + QStringLiteral("/README.md"));
+            QVERIFY2(readme.open(QIODevice::ReadOnly), qPrintable(readme.fileName()));
+            const QByteArray title = readme.readLine();
+            QVERIFY2(title.startsWith("# churn-model"), title.constData());
             QVERIFY(!hitl->hasOpenGate());
             // The path taken: the input loop (answers re-checked) and the parallel critics were traversed.
             const NodeActivity& act = w.graphView()->activity();
@@ -142,9 +151,11 @@ private slots:
             QCOMPARE(nodeState(w, "tech_critic"), State::Done);
             QCOMPARE(nodeState(w, "cost_critic"), State::Done);
             QCOMPARE(act.node(QStringLiteral("intake_extract")).runs, rounds + 1);
-            QTRY_COMPARE(
-                w.projectModel()->indexOfDecisionSet(decisionSetId).data(ProjectListModel::StatusRole).toString(),
-                QStringLiteral("completed"));
+            QTRY_COMPARE(w.projectModel()
+                             ->indexOfDecisionSet(decisionSetId)
+                             .data(ProjectListModel::StatusRole)
+                             .value<DecisionSetStatus>(),
+                         DecisionSetStatus::Completed);
             cardCount = w.cardPanel()->model()->rowCount();
             QVERIFY(cardCount >= 12);
             lastSeq = w.cardPanel()->model()->entry(cardCount - 1).seq;
@@ -211,8 +222,8 @@ private slots:
         QTRY_VERIFY(w.cancelAction()->isEnabled());
         QTest::keyClick(&w, Qt::Key_X, Qt::ControlModifier | Qt::ShiftModifier); // Cancel run
         QTRY_COMPARE_WITH_TIMEOUT(
-            w.projectModel()->indexOfDecisionSet(id).data(ProjectListModel::StatusRole).toString(),
-            QStringLiteral("cancelled"), 20000);
+            w.projectModel()->indexOfDecisionSet(id).data(ProjectListModel::StatusRole).value<DecisionSetStatus>(),
+            DecisionSetStatus::Cancelled, 20000);
         QTRY_VERIFY(!w.hitlPanel()->hasOpenGate());
         QTRY_VERIFY(w.runStatus()->statusText().contains(QLatin1String("Cancelled")));
         QVERIFY(!w.cancelAction()->isEnabled());

@@ -1,4 +1,4 @@
-// Both chat APIs against a loopback fake server, with the faults of issue 5: slow answers past the timeout,
+// Both chat APIs against a loopback fake server, with the faults docs/llm.md handles: slow answers past the timeout,
 // 429 with Retry-After, 500s, malformed bodies, truncated streams; plus cancellation, the concurrency limit,
 // the response cache and key hygiene.
 #include "FakeLlmServer.h"

@@ -81,8 +81,9 @@ QString waitForEnd(Studio& studio, const QString& ds) {
     QSignalSpy spy(&studio, &Studio::runEnded);
     for (;;) {
         for (const QList<QVariant>& args : std::as_const(spy)) {
-            if (args[0].toString() == ds && args[1].toString() != QLatin1String("abandoned"))
-                return args[1].toString();
+            const RunOutcome outcome = args[1].value<RunOutcome>();
+            if (args[0].toString() == ds && outcome != RunOutcome::Abandoned)
+                return outcomeName(outcome);
         }
         spy.clear();
         if (!spy.wait(60000))

@@ -75,7 +75,7 @@ int main(int argc, char* argv[]) {
                             QStringLiteral(" We must also comply with GDPR.");
     for (const QString& version : {text, cheaper}) {
         ds = studio->startRun(project, version, settings);
-        for (int i = 0; i < 600 && studio->decisionSet(ds).status != QLatin1String("completed"); ++i)
+        for (int i = 0; i < 600 && studio->decisionSet(ds).status != DecisionSetStatus::Completed; ++i)
             settle(100);
     }
 

@@ -4,6 +4,7 @@
 // MLOPS_SCREENSHOT_DIR=DIR also saves the Plan page as DIR/plan-llm-usage.png (QWidget::grab).
 #include "FakeLlmServer.h"
 #include "OutcomeFixture.h"
+#include "StatusToString.h"
 
 #include "Studio.h"
 #include "llm/LlmClient.h"
@@ -52,10 +53,10 @@ class TestOutcomeLlmUsage : public QObject {
         settings.outputDir = m_dir.filePath(out);
         const QString ds = m_studio->startRun(m_project, QString::fromLatin1(kPrompt), settings);
         feed.follow(ds);
-        [&] { QTRY_COMPARE_WITH_TIMEOUT(m_studio->decisionSet(ds).status, QStringLiteral("completed"), 90000); }();
+        [&] { QTRY_COMPARE_WITH_TIMEOUT(m_studio->decisionSet(ds).status, DecisionSetStatus::Completed, 90000); }();
         // The feed's last batch (workflow-complete) reaches the widget a flush later.
         [&] { QTRY_COMPARE_WITH_TIMEOUT(status.statusText(), ui::RunStatusWidget::tr("Completed"), 10000); }();
-        return m_studio->decisionSet(ds).status == QLatin1String("completed") ? ds : QString();
+        return m_studio->decisionSet(ds).status == DecisionSetStatus::Completed ? ds : QString();
     }
 
 private slots:

@@ -1,5 +1,6 @@
 // Plan view: diagram from a plan, cost breakdown, findings linked to reason cards; a real finished run.
 #include "OutcomeFixture.h"
+#include "StatusToString.h"
 
 #include "Studio.h"
 #include "core/Event.h"
@@ -46,7 +47,8 @@ private slots:
     void diagram_fixturePlan_svgHasEveryComponentAndFlow() {
         const QJsonObject plan = m_state.value(QStringLiteral("plan")).toObject();
         QString error;
-        const QByteArray svg = ArchitectureDiagram::renderSvg(ArchitectureDiagram::toDot(plan, {}), &error);
+        const QByteArray svg =
+            ArchitectureDiagram::renderSvg(ArchitectureDiagram::toDot(Plan::fromJson(plan), {}), &error);
         QVERIFY2(!svg.isEmpty(), qPrintable(error));
         // Graphviz names each node group by its id; long names are wrapped, so look for their last word.
         const QJsonArray components = plan.value(QStringLiteral("components")).toArray();
@@ -68,7 +70,7 @@ private slots:
         plan.insert(QStringLiteral("data_flow"),
                     QJsonArray{QJsonObject{{QStringLiteral("from"), QStringLiteral("a")},
                                            {QStringLiteral("to"), QStringLiteral("ghost")}}});
-        const QByteArray dot = ArchitectureDiagram::toDot(plan, {});
+        const QByteArray dot = ArchitectureDiagram::toDot(Plan::fromJson(plan), {});
         QVERIFY(!dot.contains("ghost"));
         QString error;
         const QByteArray svg = ArchitectureDiagram::renderSvg(dot, &error);
@@ -131,7 +133,7 @@ private slots:
         settings.approveWithDefaults = true;
         settings.outputDir = data.filePath(QStringLiteral("repo"));
         const QString ds = studio->startRun(project, QString::fromUtf8(prompt.readAll()), settings);
-        QTRY_COMPARE_WITH_TIMEOUT(studio->decisionSet(ds).status, QStringLiteral("completed"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(studio->decisionSet(ds).status, DecisionSetStatus::Completed, 60000);
 
         OutcomeView outcome(*studio);
         outcome.resize(1400, 900);

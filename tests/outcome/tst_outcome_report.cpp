@@ -1,6 +1,7 @@
 // Report view in Qt WebEngine: loads docs/report.html of a generated repository (a fixture, then a real run's),
 // exports HTML and PDF.
 #include "OutcomeFixture.h"
+#include "StatusToString.h"
 
 #include "Studio.h"
 #include "outcome/OutcomeView.h"
@@ -80,7 +81,7 @@ private slots:
         settings.outputDir = m_dir.filePath(QStringLiteral("generated"));
         const QString ds = studio->startRun(studio->createProject(QStringLiteral("fraud")),
                                             QString::fromUtf8(prompt.readAll()), settings);
-        QTRY_COMPARE_WITH_TIMEOUT(studio->decisionSet(ds).status, QStringLiteral("completed"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(studio->decisionSet(ds).status, DecisionSetStatus::Completed, 60000);
         const QJsonObject state = studio->checkpoint(ds, studio->checkpoints(ds).constLast().step).state;
         const QString pattern = state.value(QStringLiteral("plan"))
                                     .toObject()

@@ -32,7 +32,7 @@ int main(int argc, char* argv[]) {
         QThread::usleep(500);
         const qint64 end = Clock::nowMs();
         const bool finished = db.writeAndWait([&](SqliteConnection& c) {
-                                    if (!JobQueue::finish(c, job.id, worker, QStringLiteral("done")))
+                                    if (!JobQueue::finish(c, job.id, worker, JobStatus::Done))
                                         throw SqliteError(QStringLiteral("lost"), 0);
                                 }).ok;
         if (!finished)

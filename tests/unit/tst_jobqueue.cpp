@@ -1,3 +1,4 @@
+#include "StatusToString.h"
 #include "TestSupport.h"
 #include "storage/Database.h"
 #include "storage/JobQueue.h"
@@ -50,7 +51,7 @@ private slots:
         db.writeAndWait([&](SqliteConnection& c) { ok = JobQueue::heartbeat(c, id, QStringLiteral("w1"), 1000); });
         QVERIFY(!ok);
         db.writeAndWait(
-            [&](SqliteConnection& c) { ok = JobQueue::finish(c, id, QStringLiteral("w1"), QStringLiteral("done")); });
+            [&](SqliteConnection& c) { ok = JobQueue::finish(c, id, QStringLiteral("w1"), JobStatus::Done); });
         QVERIFY(!ok); // a stale holder cannot finish someone else's job
         db.writeAndWait([&](SqliteConnection& c) { ok = JobQueue::heartbeat(c, id, QStringLiteral("w2"), 1000); });
         QVERIFY(ok);
@@ -67,7 +68,7 @@ private slots:
         }
         JobRecord job;
         db.writeAndWait([&](SqliteConnection& c) { job = JobQueue::job(c, id); });
-        QCOMPARE(job.status, QStringLiteral("failed"));
+        QCOMPARE(job.status, JobStatus::Failed);
         QCOMPARE(job.lastError, QStringLiteral("boom"));
         QVERIFY(!claimOne(db, QStringLiteral("w")).isValid());
     }
@@ -129,7 +130,7 @@ private slots:
             QVERIFY2(it.value() == 1, qPrintable(QStringLiteral("job %1 ran %2 times").arg(it.key()).arg(it.value())));
         QVERIFY2(perWorker[0] > 0 && perWorker[1] > 0, "both workers should have raced for jobs");
         Database db(path);
-        QCOMPARE(JobQueue::countByStatus(db.reader(), QStringLiteral("done")), kJobs);
+        QCOMPARE(JobQueue::countByStatus(db.reader(), JobStatus::Done), kJobs);
         qInfo() << "jobs per worker:" << perWorker;
     }
 };

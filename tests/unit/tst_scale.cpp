@@ -1,5 +1,6 @@
-// Scale (reliability issue): 100 designs at once in one process; 1,000 queued jobs drained by 4 worker
+// Scale: 100 designs at once in one process; 1,000 queued jobs drained by 4 worker
 // processes sharing one database, each job run exactly once. Uses the real default workflow.
+#include "StatusToString.h"
 #include "Studio.h"
 #include "TestSupport.h"
 #include "storage/Database.h"
@@ -76,15 +77,15 @@ private slots:
         int maxActive = 0;
         int active = 0;
         connect(studio.get(), &Studio::runStarted, this, [&] { maxActive = std::max(maxActive, ++active); });
-        connect(studio.get(), &Studio::runEnded, this, [&](const QString&, const QString& outcome) {
+        connect(studio.get(), &Studio::runEnded, this, [&](const QString&, RunOutcome outcome) {
             --active;
-            if (outcome == QLatin1String("completed"))
+            if (outcome == RunOutcome::Completed)
                 ++done;
         });
         QTRY_COMPARE_WITH_TIMEOUT(done, 100, 600000);
         const qint64 ms = t.elapsed();
         for (const QString& ds : std::as_const(ids)) {
-            QCOMPARE(studio->decisionSet(ds).status, QStringLiteral("completed"));
+            QCOMPARE(studio->decisionSet(ds).status, DecisionSetStatus::Completed);
             verifyLog(studio->database(), ds);
         }
         qInfo().noquote() << QStringLiteral("100 concurrent designs: %1 ms, at most %2 runs in flight, peak RSS %3 MB")
@@ -140,7 +141,7 @@ private slots:
         QCOMPARE(int(s.int64(0)), jobs);
         QCOMPARE(int(s.int64(1)), 1);
         QCOMPARE(int(s.int64(2)), 1);
-        QCOMPARE(JobQueue::countByStatus(db.reader(), QStringLiteral("done")), jobs);
+        QCOMPARE(JobQueue::countByStatus(db.reader(), JobStatus::Done), jobs);
         for (const QString& ds : std::as_const(ids))
             verifyLog(db, ds);
         qInfo().noquote() << QStringLiteral("%1 jobs drained by 4 worker processes in %2 ms (%3)")

@@ -1,5 +1,8 @@
+#include "StatusToString.h"
 #include "TestSupport.h"
 #include "storage/Database.h"
+#include "storage/GateStore.h"
+#include "storage/JobQueue.h"
 #include "storage/ProjectStore.h"
 #include "storage/Schema.h"
 
@@ -126,11 +129,84 @@ private slots:
         QCOMPARE(d2.version, 2);
         QCOMPARE(d2.parentId, QStringLiteral("d1"));
         QCOMPARE(d2.forkedFromStep, 3);
-        QCOMPARE(d2.status, QStringLiteral("created"));
-        // Status values outside SPEC §3 are refused by the schema.
+        QCOMPARE(d2.status, DecisionSetStatus::Created);
+        // Status values outside docs/storage.md are refused by the schema.
         const WriteResult r = db.writeAndWait(
-            [](SqliteConnection& c) { ProjectStore::setStatus(c, QStringLiteral("d2"), QStringLiteral("bogus")); });
+            [](SqliteConnection& c) { c.prepare("UPDATE decision_set SET status = 'bogus' WHERE id = 'd2'").run(); });
         QVERIFY(!r.ok);
+    }
+
+    // Every status of each kind is accepted by the schema's CHECK list under its stored text and reads back as the
+    // same enum value; the stored words are the ones the schema (and older databases) use.
+    void status_everyValue_roundTripsThroughTheDatabase() {
+        QTemporaryDir dir;
+        Database db(dir.filePath(QStringLiteral("a.db")));
+        const QList<DecisionSetStatus> sets = {DecisionSetStatus::Created,     DecisionSetStatus::Processing,
+                                               DecisionSetStatus::HitlPending, DecisionSetStatus::Validating,
+                                               DecisionSetStatus::Generating,  DecisionSetStatus::Completed,
+                                               DecisionSetStatus::Failed,      DecisionSetStatus::Cancelled};
+        const QList<JobStatus> jobs = {JobStatus::Queued,    JobStatus::Running, JobStatus::Done,   JobStatus::Failed,
+                                       JobStatus::Cancelled, JobStatus::Paused,  JobStatus::Waiting};
+        const QList<GateStatus> gates = {GateStatus::Pending, GateStatus::Answered, GateStatus::AutoApproved,
+                                         GateStatus::Cancelled};
+        qint64 jobId = 0, gateId = 0;
+        QVERIFY(db.writeAndWait([&](SqliteConnection& c) {
+                      ProjectStore::createProject(c, QStringLiteral("p"), QStringLiteral("p"), {});
+                      ProjectStore::createDecisionSet(c, QStringLiteral("d"), QStringLiteral("p"), QStringLiteral("x"),
+                                                      {});
+                      jobId = JobQueue::enqueue(c, QStringLiteral("workflow"), QStringLiteral("d"), {});
+                      GateRecord g;
+                      g.decisionSetId = QStringLiteral("d");
+                      g.node = QStringLiteral("hitl_gate_input");
+                      g.step = 1;
+                      gateId = GateStore::open(c, g);
+                  }).ok);
+        for (const DecisionSetStatus s : sets) {
+            QVERIFY(
+                db.writeAndWait([s](SqliteConnection& c) { ProjectStore::setStatus(c, QStringLiteral("d"), s); }).ok);
+            QCOMPARE(ProjectStore::decisionSet(db.reader(), QStringLiteral("d")).status, s);
+            QVERIFY(statusFromText<DecisionSetStatus>(storedText(s)) == s);
+        }
+        for (const JobStatus s : jobs) {
+            QVERIFY(
+                db.writeAndWait([s, jobId](SqliteConnection& c) {
+                      c.prepare("UPDATE job SET status = ? WHERE id = ?").bind(1, storedText(s)).bind(2, jobId).run();
+                  }).ok);
+            QCOMPARE(JobQueue::job(db.reader(), jobId).status, s);
+        }
+        for (const GateStatus s : gates) {
+            QVERIFY(db.writeAndWait([s, gateId](SqliteConnection& c) {
+                          c.prepare("UPDATE hitl_gate SET status = ? WHERE id = ?")
+                              .bind(1, storedText(s))
+                              .bind(2, gateId)
+                              .run();
+                      }).ok);
+            QCOMPARE(GateStore::gate(db.reader(), gateId).status, s);
+        }
+        QCOMPARE(storedText(DecisionSetStatus::HitlPending), QStringLiteral("hitl_pending"));
+        QCOMPARE(storedText(GateStatus::AutoApproved), QStringLiteral("auto_approved"));
+        QVERIFY(!statusFromText<JobStatus>(u"completed").has_value()); // a decision-set word, not a job's
+    }
+
+    void status_unknownTextInDatabase_readsAsClearError() {
+        QTemporaryDir dir;
+        Database db(dir.filePath(QStringLiteral("a.db")));
+        QVERIFY(db.writeAndWait([](SqliteConnection& c) {
+                      ProjectStore::createProject(c, QStringLiteral("p"), QStringLiteral("p"), {});
+                      ProjectStore::createDecisionSet(c, QStringLiteral("d"), QStringLiteral("p"), QStringLiteral("x"),
+                                                      {});
+                      // A foreign tool that ignored the schema's CHECK list.
+                      c.prepare("PRAGMA ignore_check_constraints = ON").run();
+                      c.prepare("UPDATE decision_set SET status = 'archived' WHERE id = 'd'").run();
+                      c.prepare("PRAGMA ignore_check_constraints = OFF").run();
+                  }).ok);
+        try {
+            ProjectStore::decisionSet(db.reader(), QStringLiteral("d"));
+            QFAIL("an unknown status must not read as some other status");
+        } catch (const SqliteError& e) {
+            QVERIFY2(e.message().contains(QStringLiteral("decision_set.status")), qPrintable(e.message()));
+            QVERIFY2(e.message().contains(QStringLiteral("archived")), qPrintable(e.message()));
+        }
     }
 };
 

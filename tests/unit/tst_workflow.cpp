@@ -1,3 +1,4 @@
+#include "StatusToString.h"
 #include "Studio.h"
 #include "TestNodes.h"
 #include "TestSupport.h"
@@ -76,8 +77,9 @@ QString waitForEnd(Studio& studio, const QString& ds, int timeoutMs = 15000) {
     QSignalSpy spy(&studio, &Studio::runEnded);
     for (;;) {
         for (const QList<QVariant>& args : std::as_const(spy)) {
-            if (args[0].toString() == ds && args[1].toString() != QLatin1String("abandoned"))
-                return args[1].toString();
+            const RunOutcome outcome = args[1].value<RunOutcome>();
+            if (args[0].toString() == ds && outcome != RunOutcome::Abandoned)
+                return outcomeName(outcome);
         }
         spy.clear();
         if (!spy.wait(timeoutMs))
@@ -108,7 +110,7 @@ private slots:
         const QString ds = f.studio->startRun(f.projectId, QStringLiteral("prompt"), {});
         QCOMPARE(waitForEnd(*f.studio, ds), QStringLiteral("completed"));
         const DecisionSetRecord rec = f.studio->decisionSet(ds);
-        QCOMPARE(rec.status, QStringLiteral("completed"));
+        QCOMPARE(rec.status, DecisionSetStatus::Completed);
         QCOMPARE(rec.result.value(QStringLiteral("starts")).toInt(), 4); // first pass + 3 bounded loops
         QCOMPARE(rec.result.value(QStringLiteral("loops")).toInt(), 4);
         QVERIFY(rec.result.value(QStringLiteral("left_done")).toBool());
@@ -135,7 +137,7 @@ private slots:
         });
         const QString ds = f.studio->startRun(f.projectId, QStringLiteral("p"), {});
         QCOMPARE(waitForEnd(*f.studio, ds), QStringLiteral("failed"));
-        QCOMPARE(f.studio->decisionSet(ds).status, QStringLiteral("failed"));
+        QCOMPARE(f.studio->decisionSet(ds).status, DecisionSetStatus::Failed);
         const QList<Event> events = eventLog(*f.studio, ds);
         QVERIFY(std::any_of(events.begin(), events.end(), [](const Event& e) {
             return e.type == QLatin1String("node-error") &&
@@ -150,7 +152,7 @@ private slots:
         f.open([qs] { return loopGraph({}, true, qs); });
         const QString ds = f.studio->startRun(f.projectId, QStringLiteral("p"), {});
         QCOMPARE(waitForEnd(*f.studio, ds), QStringLiteral("waiting"));
-        QCOMPARE(f.studio->decisionSet(ds).status, QStringLiteral("hitl_pending"));
+        QCOMPARE(f.studio->decisionSet(ds).status, DecisionSetStatus::HitlPending);
         QVERIFY(f.studio->pendingGate(ds).isValid());
 
         const QHash<QString, QString> bad = f.studio->answer(ds, {{QStringLiteral("cloud"), QStringLiteral("mars")}});
@@ -190,7 +192,7 @@ private slots:
         f.studio->acceptDefaults(ds, QStringLiteral("an_earlier_gate"));
         QTest::qWait(300); // the write is asynchronous: give it the time it would take
         QVERIFY(f.studio->pendingGate(ds).answers.isEmpty());
-        QCOMPARE(f.studio->decisionSet(ds).status, QStringLiteral("hitl_pending"));
+        QCOMPARE(f.studio->decisionSet(ds).status, DecisionSetStatus::HitlPending);
 
         f.studio->acceptDefaults(ds, node); // the gate on screen: taken
         QCOMPARE(waitForEnd(*f.studio, ds), QStringLiteral("completed"));
@@ -277,7 +279,7 @@ private slots:
         QVERIFY2(resolvedAt - deadline < 1500,
                  qPrintable(QStringLiteral("approved %1 ms late").arg(resolvedAt - deadline)));
         const GateRecord gate = GateStore::latestFor(studio->database().reader(), ds);
-        QCOMPARE(gate.status, QStringLiteral("auto_approved"));
+        QCOMPARE(gate.status, GateStatus::AutoApproved);
         verifyGapless(eventLog(*studio, ds));
     }
 
@@ -316,12 +318,12 @@ private slots:
         QTRY_VERIFY(f.studio->checkpoints(running).size() >= 1);
         f.studio->cancel(running);
         QCOMPARE(waitForEnd(*f.studio, running), QStringLiteral("cancelled"));
-        QCOMPARE(f.studio->decisionSet(running).status, QStringLiteral("cancelled"));
+        QCOMPARE(f.studio->decisionSet(running).status, DecisionSetStatus::Cancelled);
 
         const QString parked = f.studio->startRun(f.projectId, QStringLiteral("p"), {});
         QCOMPARE(waitForEnd(*f.studio, parked), QStringLiteral("waiting"));
         f.studio->cancel(parked);
-        QTRY_COMPARE(f.studio->decisionSet(parked).status, QStringLiteral("cancelled"));
+        QTRY_COMPARE(f.studio->decisionSet(parked).status, DecisionSetStatus::Cancelled);
         QVERIFY(!f.studio->pendingGate(parked).isValid());
     }
 
@@ -385,7 +387,7 @@ private slots:
         for (int i = 0; i < 12; ++i)
             ids.append(f.studio->startRun(f.projectId, QStringLiteral("p%1").arg(i), {}));
         for (const QString& ds : std::as_const(ids)) {
-            QTRY_COMPARE_WITH_TIMEOUT(f.studio->decisionSet(ds).status, QStringLiteral("completed"), 20000);
+            QTRY_COMPARE_WITH_TIMEOUT(f.studio->decisionSet(ds).status, DecisionSetStatus::Completed, 20000);
             verifyGapless(eventLog(*f.studio, ds));
         }
     }

@@ -1,5 +1,5 @@
+#include "CliRunner.h"
 #include "TestSupport.h"
-#include "cli/CliCommand.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,24 +9,6 @@
 #include <QTest>
 
 using namespace mlops;
-
-namespace {
-
-struct CliRun {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-CliRun runCliCapture(const QStringList& args) {
-    CliRun r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    r.code = runCli(QStringList{QStringLiteral("mlops-studio-cli")} + args, CliIo{out, err, nullptr});
-    return r;
-}
-
-} // namespace
 
 class TestValidateCli : public QObject {
     Q_OBJECT
@@ -46,13 +28,13 @@ private:
 };
 
 void TestValidateCli::validate_goodRepository_exitsZero() {
-    const CliRun r = runCliCapture({QStringLiteral("validate"), test::dataPath(QStringLiteral("validate/good"))});
+    const test::CliRun r = test::runCli({QStringLiteral("validate"), test::dataPath(QStringLiteral("validate/good"))});
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
     QVERIFY(r.out.contains(QLatin1String("0 error(s), 0 warning(s)")));
 }
 
 void TestValidateCli::validate_brokenRepository_printsFileLineAndExitsOne() {
-    const CliRun r = runCliCapture(
+    const test::CliRun r = test::runCli(
         {QStringLiteral("validate"), QStringLiteral("--no-info"), test::dataPath(QStringLiteral("validate/broken"))});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.out.contains(QLatin1String("infra/terraform/unterminated.tf:2: error: hcl: unterminated string")),
@@ -62,7 +44,7 @@ void TestValidateCli::validate_brokenRepository_printsFileLineAndExitsOne() {
 }
 
 void TestValidateCli::validate_json_isTheValidationPart() {
-    const CliRun r = runCliCapture(
+    const test::CliRun r = test::runCli(
         {QStringLiteral("validate"), QStringLiteral("--json"), test::dataPath(QStringLiteral("validate/tfpolicy"))});
     QCOMPARE(r.code, 1);
     const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
@@ -77,12 +59,12 @@ void TestValidateCli::validate_json_isTheValidationPart() {
 }
 
 void TestValidateCli::validate_helpAndUsageErrors() {
-    const CliRun help = runCliCapture({QStringLiteral("validate"), QStringLiteral("--help")});
+    const test::CliRun help = test::runCli({QStringLiteral("validate"), QStringLiteral("--help")});
     QCOMPARE(help.code, 0);
     QVERIFY(help.out.contains(QLatin1String("--compliance")));
-    QCOMPARE(runCliCapture({QStringLiteral("validate")}).code, 2);
-    QCOMPARE(runCliCapture({QStringLiteral("validate"), QStringLiteral("/nonexistent/folder")}).code, 2);
-    const CliRun exportHelp = runCliCapture({QStringLiteral("export"), QStringLiteral("--help")});
+    QCOMPARE(test::runCli({QStringLiteral("validate")}).code, 2);
+    QCOMPARE(test::runCli({QStringLiteral("validate"), QStringLiteral("/nonexistent/folder")}).code, 2);
+    const test::CliRun exportHelp = test::runCli({QStringLiteral("export"), QStringLiteral("--help")});
     QCOMPARE(exportHelp.code, 0);
     QVERIFY(exportHelp.out.contains(QLatin1String("--bundle")));
 }

@@ -1,6 +1,6 @@
+#include "CliRunner.h"
 #include "GitCli.h"
 #include "TestSupport.h"
-#include "cli/CliCommand.h"
 #include "vcs/GitRepository.h"
 #include "vcs/RepositoryExport.h"
 #include "vcs/ZipWriter.h"
@@ -21,12 +21,6 @@ int runPython(const QStringList& args, QString* out = nullptr) {
     if (out)
         *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
     return p.exitCode();
-}
-
-int cli(const QStringList& args, QString* output) {
-    QTextStream out(output);
-    QTextStream err(output);
-    return runCli(QStringList{QStringLiteral("mlops-studio-cli")} + args, CliIo{out, err, nullptr});
 }
 
 } // namespace
@@ -156,23 +150,26 @@ void TestRepositoryExport::clone_hasEveryBranchAndCleanCheckout() {
 }
 
 void TestRepositoryExport::cli_exportFolderToZipBundleAndClone() {
-    QString out;
     const QString zip = m_root.filePath(QStringLiteral("cli.zip"));
-    QCOMPARE(cli({QStringLiteral("export"), m_repo, QStringLiteral("--zip"), zip}, &out), 0);
+    QCOMPARE(test::runCli({QStringLiteral("export"), m_repo, QStringLiteral("--zip"), zip}).code, 0);
     QVERIFY(QFileInfo(zip).size() > 0);
     const QString bundle = m_root.filePath(QStringLiteral("cli.bundle"));
-    QCOMPARE(cli({QStringLiteral("export"), m_repo, QStringLiteral("--bundle"), bundle}, &out), 0);
+    QCOMPARE(test::runCli({QStringLiteral("export"), m_repo, QStringLiteral("--bundle"), bundle}).code, 0);
     QVERIFY(QFile(bundle).open(QIODevice::ReadOnly));
     const QString dest = m_root.filePath(QStringLiteral("cli-clone"));
-    QCOMPARE(cli({QStringLiteral("export"), m_repo, QStringLiteral("--to"), dest}, &out), 0);
+    QCOMPARE(test::runCli({QStringLiteral("export"), m_repo, QStringLiteral("--to"), dest}).code, 0);
     QCOMPARE(GitRepository(dest).headBranch(), QStringLiteral("version-2")); // the source's current branch
-    out.clear();
-    QCOMPARE(cli({QStringLiteral("export"), m_repo}, &out), 2);
-    QVERIFY(out.contains(QLatin1String("exactly one")));
-    QCOMPARE(cli({QStringLiteral("export"), m_repo, QStringLiteral("--zip"), zip, QStringLiteral("--to"), dest}, &out),
-             2);
+    const test::CliRun noTarget = test::runCli({QStringLiteral("export"), m_repo});
+    QCOMPARE(noTarget.code, 2);
+    QVERIFY(QString(noTarget.out + noTarget.err).contains(QLatin1String("exactly one")));
     QCOMPARE(
-        cli({QStringLiteral("export"), QStringLiteral("no-such-decision-set"), QStringLiteral("--zip"), zip}, &out), 1);
+        test::runCli({QStringLiteral("export"), m_repo, QStringLiteral("--zip"), zip, QStringLiteral("--to"), dest})
+            .code,
+        2);
+    QCOMPARE(
+        test::runCli({QStringLiteral("export"), QStringLiteral("no-such-decision-set"), QStringLiteral("--zip"), zip})
+            .code,
+        1);
 }
 
 QTEST_GUILESS_MAIN(TestRepositoryExport)

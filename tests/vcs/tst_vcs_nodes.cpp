@@ -1,7 +1,7 @@
 #include "GitCli.h"
 #include "TestSupport.h"
-#include "agents/Agents.h"
 #include "core/Event.h"
+#include "pipeline/OutputNodes.h"
 #include "vcs/GitRepository.h"
 
 #include <QDirIterator>

@@ -1,5 +1,7 @@
 #include "graph/NodeActivity.h"
 
+#include "workflow/RunOutcome.h"
+
 #include <QCoreApplication>
 #include <QSet>
 
@@ -75,7 +77,7 @@ QSet<QString> NodeActivity::apply(const Event& e) {
         changed.insert(name);
     } else if (e.type == EventType::workflowFailed() || e.type == EventType::workflowPaused()) {
         // A node interrupted by failure is failed; by cancel or pause it simply did not finish.
-        const bool failed = e.data.value(QStringLiteral("status")).toString() == QLatin1String("failed");
+        const bool failed = outcomeFromName(e.data.value(QStringLiteral("status")).toString()) == RunOutcome::Failed;
         for (auto it = m_nodes.begin(); it != m_nodes.end(); ++it) {
             if (it->state == State::Running || (it->state == State::Waiting && e.type == EventType::workflowFailed())) {
                 it->state = failed ? State::Failed : State::Pending;

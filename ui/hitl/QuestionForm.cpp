@@ -123,8 +123,12 @@ QJsonValue QuestionForm::value() const {
     }
     if (auto* box = qobject_cast<QCheckBox*>(m_input))
         return box->isChecked();
-    if (auto* line = qobject_cast<QLineEdit*>(m_input))
+    if (auto* line = qobject_cast<QLineEdit*>(m_input)) {
+        // An empty field is no answer (a question without a default starts empty), not an empty string.
+        if (line->text().trimmed().isEmpty())
+            return QJsonValue(QJsonValue::Null);
         return m_question.coerce(line->text());
+    }
     return {};
 }
 

@@ -1,6 +1,5 @@
 #include "ArchitectureDiagram.h"
 
-#include <QJsonArray>
 #include <QMutex>
 #include <QSet>
 
@@ -46,7 +45,7 @@ QMutex& graphvizMutex() {
 
 } // namespace
 
-QByteArray ArchitectureDiagram::toDot(const QJsonObject& plan, const Colours& colours) {
+QByteArray ArchitectureDiagram::toDot(const Plan& plan, const Colours& colours) {
     QByteArray dot = "digraph architecture {\n"
                      "  graph [rankdir=LR, bgcolor=\"transparent\", nodesep=0.25, ranksep=0.45, fontname=\"Sans\"];\n";
     dot += "  node [shape=box, style=\"rounded,filled\", fontname=\"Sans\", fontsize=12, margin=\"0.15,0.08\", color=" +
@@ -56,32 +55,19 @@ QByteArray ArchitectureDiagram::toDot(const QJsonObject& plan, const Colours& co
            ", fontcolor=" + colour(colours.text) + "];\n";
 
     QSet<QString> ids;
-    const QJsonArray components = plan.value(QLatin1String("components")).toArray();
-    for (const QJsonValue& v : components) {
-        const QJsonObject c = v.toObject();
-        const QString id = c.value(QLatin1String("id")).toString();
-        if (id.isEmpty() || ids.contains(id))
+    for (const PlanComponent& c : plan.components) {
+        if (c.id.isEmpty() || ids.contains(c.id))
             continue;
-        ids.insert(id);
-        QString name = c.value(QLatin1String("name")).toString();
-        if (name.isEmpty())
-            name = id;
-        const QString service = c.value(QLatin1String("service")).toString();
-        QString label = wrapped(name, 22);
-        if (!service.isEmpty())
-            label += QLatin1Char('\n') + wrapped(service, 26);
-        dot += "  " + quoted(id) + " [label=" + quoted(label) +
-               ", tooltip=" + quoted(c.value(QLatin1String("role")).toString()) + "];\n";
+        ids.insert(c.id);
+        QString label = wrapped(c.name.isEmpty() ? c.id : c.name, 22);
+        if (!c.service.isEmpty())
+            label += QLatin1Char('\n') + wrapped(c.service, 26);
+        dot += "  " + quoted(c.id) + " [label=" + quoted(label) + ", tooltip=" + quoted(c.role) + "];\n";
     }
-    const QJsonArray flow = plan.value(QLatin1String("data_flow")).toArray();
-    for (const QJsonValue& v : flow) {
-        const QJsonObject e = v.toObject();
-        const QString from = e.value(QLatin1String("from")).toString();
-        const QString to = e.value(QLatin1String("to")).toString();
-        if (!ids.contains(from) || !ids.contains(to))
+    for (const PlanFlow& e : plan.dataFlow) {
+        if (!ids.contains(e.from) || !ids.contains(e.to))
             continue;
-        dot += "  " + quoted(from) + " -> " + quoted(to) +
-               " [label=" + quoted(e.value(QLatin1String("label")).toString()) + "];\n";
+        dot += "  " + quoted(e.from) + " -> " + quoted(e.to) + " [label=" + quoted(e.label) + "];\n";
     }
     dot += "}\n";
     return dot;

@@ -1,8 +1,9 @@
 #pragma once
 
+#include "plan/Plan.h"
+
 #include <QByteArray>
 #include <QColor>
-#include <QJsonObject>
 #include <QString>
 
 namespace mlops {
@@ -20,7 +21,7 @@ public:
 
     // DOT source: one node per component (name, service and role), one edge per data-flow entry. Edges that name
     // an unknown component are dropped rather than inventing nodes.
-    static QByteArray toDot(const QJsonObject& plan, const Colours& colours);
+    static QByteArray toDot(const Plan& plan, const Colours& colours);
     // Lays `dot` out and renders it to SVG. Empty with `error` set when Graphviz rejects the input.
     static QByteArray renderSvg(const QByteArray& dot, QString* error);
 };

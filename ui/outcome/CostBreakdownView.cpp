@@ -4,7 +4,6 @@
 
 #include <QEvent>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
 #include <QMap>
@@ -64,23 +63,21 @@ CostBreakdownView::CostBreakdownView(QWidget* parent)
     retranslate();
 }
 
-void CostBreakdownView::setEstimate(const QJsonObject& estimate) {
+void CostBreakdownView::setEstimate(const CostEstimate& estimate) {
     m_estimate = estimate;
-    const QJsonArray items = estimate.value(QLatin1String("line_items")).toArray();
+    const QList<CostLineItem>& items = estimate.lineItems;
     m_table->setRowCount(int(items.size()));
     // Several line items can belong to one component (compute and storage); the chart shows components.
     QMap<QString, double> perComponent;
     for (int row = 0; row < items.size(); ++row) {
-        const QJsonObject item = items.at(row).toObject();
-        const QString component = item.value(QLatin1String("component")).toString();
-        const double monthly = item.value(QLatin1String("monthly_cost")).toDouble();
-        m_table->setItem(row, ComponentColumn, new QTableWidgetItem(component));
-        m_table->setItem(row, ServiceColumn, textItem(item.value(QLatin1String("service")).toString()));
-        m_table->setItem(row, UnitColumn, textItem(item.value(QLatin1String("unit")).toString()));
-        m_table->setItem(row, QuantityColumn, number(item.value(QLatin1String("quantity")).toDouble(), 0));
-        m_table->setItem(row, UnitPriceColumn, number(item.value(QLatin1String("unit_price")).toDouble(), 4));
-        m_table->setItem(row, MonthlyColumn, number(monthly, 2));
-        perComponent[component] += monthly;
+        const CostLineItem& item = items.at(row);
+        m_table->setItem(row, ComponentColumn, new QTableWidgetItem(item.component));
+        m_table->setItem(row, ServiceColumn, textItem(item.service));
+        m_table->setItem(row, UnitColumn, textItem(item.unit));
+        m_table->setItem(row, QuantityColumn, number(item.quantity, 0));
+        m_table->setItem(row, UnitPriceColumn, number(item.unitPrice, 4));
+        m_table->setItem(row, MonthlyColumn, number(item.monthlyCost, 2));
+        perComponent[item.component] += item.monthlyCost;
     }
     m_table->resizeColumnsToContents();
     for (int column : {ServiceColumn, UnitColumn})
@@ -88,7 +85,7 @@ void CostBreakdownView::setEstimate(const QJsonObject& estimate) {
     QList<CostBarChart::Bar> bars;
     for (auto it = perComponent.cbegin(); it != perComponent.cend(); ++it)
         bars.append({it.key(), it.value()});
-    m_chart->setBars(bars, estimate.value(QLatin1String("currency")).toString());
+    m_chart->setBars(bars, estimate.currency);
     retranslate();
 }
 
@@ -111,26 +108,21 @@ void CostBreakdownView::retranslate() {
         return;
     }
     const QLocale locale;
-    const QString currency = m_estimate.value(QLatin1String("currency")).toString();
-    const double total = m_estimate.value(QLatin1String("total_monthly")).toDouble();
-    const double budget = m_estimate.value(QLatin1String("budget_monthly")).toDouble();
-    QString summary = tr("Estimated total: %1 %2 per month").arg(locale.toString(total, 'f', 2), currency);
-    if (budget > 0) {
-        summary += QStringLiteral(" — ") +
-                   (m_estimate.value(QLatin1String("within_budget")).toBool()
-                        ? tr("within the budget of %1 %2").arg(locale.toString(budget, 'f', 2), currency)
-                        : tr("over the budget of %1 %2").arg(locale.toString(budget, 'f', 2), currency));
+    const QString currency = m_estimate.currency;
+    const double budget = m_estimate.budgetMonthly.value_or(0);
+    QString summary =
+        tr("Estimated total: %1 %2 per month").arg(locale.toString(m_estimate.totalMonthly, 'f', 2), currency);
+    if (budget > 0 && m_estimate.withinBudget) {
+        summary +=
+            QStringLiteral(" — ") +
+            (*m_estimate.withinBudget ? tr("within the budget of %1 %2").arg(locale.toString(budget, 'f', 2), currency)
+                                      : tr("over the budget of %1 %2").arg(locale.toString(budget, 'f', 2), currency));
     }
-    double saving = 0;
-    for (const QJsonValue& v : m_estimate.value(QLatin1String("savings")).toArray())
-        saving += v.toObject().value(QLatin1String("monthly_saving")).toDouble();
+    const double saving = m_estimate.totalSavings();
     if (saving > 0)
         summary += QStringLiteral(" — ") + tr("possible savings: %1 %2").arg(locale.toString(saving, 'f', 2), currency);
     m_summary->setText(summary);
-    const QJsonObject prices = m_estimate.value(QLatin1String("price_table")).toObject();
-    m_source->setText(
-        tr("Prices: %1 (as of %2)")
-            .arg(prices.value(QLatin1String("source")).toString(), prices.value(QLatin1String("date")).toString()));
+    m_source->setText(tr("Prices: %1 (as of %2)").arg(m_estimate.priceTable.source, m_estimate.priceTable.date));
 }
 
 } // namespace mlops

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QJsonObject>
+#include "plan/CostEstimate.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -17,7 +18,7 @@ class CostBreakdownView : public QWidget {
 public:
     explicit CostBreakdownView(QWidget* parent = nullptr);
 
-    void setEstimate(const QJsonObject& costEstimate);
+    void setEstimate(const CostEstimate& costEstimate);
     QTableWidget* table() const { return m_table; }
     CostBarChart* chart() const { return m_chart; }
     QString summaryText() const;
@@ -32,7 +33,7 @@ private:
     CostBarChart* m_chart;
     QLabel* m_summary;
     QLabel* m_source;
-    QJsonObject m_estimate;
+    CostEstimate m_estimate;
 };
 
 } // namespace mlops

@@ -2,11 +2,12 @@
 
 #include "ReasonCardIndex.h"
 #include "SeverityStyle.h"
+#include "plan/CostEstimate.h"
+#include "workflow/WorkflowState.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -52,14 +53,12 @@ void FindingsList::setState(const QJsonObject& state, const ReasonCardIndex& car
     const qint64 techSeq = cards.latestCard(QStringLiteral("tech_critic"));
     const qint64 costSeq = cards.latestCard(QStringLiteral("cost_critic"));
     const qint64 policySeq = cards.latestCard(QStringLiteral("policy_engine"));
-    for (const QJsonValue& v : state.value(QLatin1String("tech_findings")).toArray())
-        addFinding(m_critics, v.toObject(), QStringLiteral("tech_critic"), techSeq);
-    const QJsonArray costFindings =
-        state.value(QLatin1String("cost_estimate")).toObject().value(QLatin1String("findings")).toArray();
-    for (const QJsonValue& v : costFindings)
-        addFinding(m_critics, v.toObject(), QStringLiteral("cost_critic"), costSeq);
-    for (const QJsonValue& v : state.value(QLatin1String("policy_findings")).toArray())
-        addPolicy(m_policies, v.toObject(), policySeq);
+    for (const PlanFinding& f : PlanFinding::listFromJson(state.value(StatePart::techFindings()).toArray()))
+        addFinding(m_critics, f, QStringLiteral("tech_critic"), techSeq);
+    for (const PlanFinding& f : CostEstimate::fromJson(state.value(StatePart::costEstimate()).toObject()).findings)
+        addFinding(m_critics, f, QStringLiteral("cost_critic"), costSeq);
+    for (const PolicyResult& p : PolicyResult::listFromJson(state.value(StatePart::policyFindings()).toArray()))
+        addPolicy(m_policies, p, policySeq);
     // Most severe first inside each group; the rank lives in a role so the order survives retranslation.
     for (QTreeWidgetItem* group : {m_critics, m_policies}) {
         QList<QTreeWidgetItem*> children = group->takeChildren();
@@ -88,26 +87,26 @@ int FindingsList::policyCount() const {
     return m_policies ? m_policies->childCount() : 0;
 }
 
-void FindingsList::addFinding(QTreeWidgetItem* group, const QJsonObject& f, const QString& node, qint64 seq) {
+void FindingsList::addFinding(QTreeWidgetItem* group, const PlanFinding& f, const QString& node, qint64 seq) {
     auto* item = new QTreeWidgetItem(group);
-    const QString severity = f.value(QLatin1String("severity")).toString();
-    const bool blocking = f.value(QLatin1String("blocking")).toBool();
+    const QString& severity = f.severity;
+    const bool blocking = f.blocking;
     item->setData(0, Qt::UserRole, severity);
     item->setData(0, NodeRole, node);
     item->setData(0, SeqRole, seq);
     item->setData(0, RankRole, SeverityStyle::rank(blocking ? QStringLiteral("blocking") : severity));
     item->setIcon(SeverityColumn, SeverityStyle::icon(blocking ? QStringLiteral("blocking") : severity));
-    item->setText(SubjectColumn, f.value(QLatin1String("component")).toString());
-    item->setText(MessageColumn, f.value(QLatin1String("message")).toString());
-    item->setToolTip(MessageColumn, f.value(QLatin1String("message")).toString());
-    item->setText(AdviceColumn, f.value(QLatin1String("recommendation")).toString());
-    item->setToolTip(AdviceColumn, f.value(QLatin1String("recommendation")).toString());
+    item->setText(SubjectColumn, f.component);
+    item->setText(MessageColumn, f.message);
+    item->setToolTip(MessageColumn, f.message);
+    item->setText(AdviceColumn, f.recommendation);
+    item->setToolTip(AdviceColumn, f.recommendation);
 }
 
-void FindingsList::addPolicy(QTreeWidgetItem* group, const QJsonObject& p, qint64 seq) {
+void FindingsList::addPolicy(QTreeWidgetItem* group, const PolicyResult& p, qint64 seq) {
     auto* item = new QTreeWidgetItem(group);
-    const QString severity = p.value(QLatin1String("severity")).toString();
-    const bool passed = p.value(QLatin1String("passed")).toBool();
+    const QString& severity = p.severity;
+    const bool passed = p.passed;
     item->setData(0, Qt::UserRole, severity);
     item->setData(0, Qt::UserRole + 10, passed);
     item->setData(0, NodeRole, QStringLiteral("policy_engine"));
@@ -115,13 +114,11 @@ void FindingsList::addPolicy(QTreeWidgetItem* group, const QJsonObject& p, qint6
     // Failed rules first, then by severity.
     item->setData(0, RankRole, (passed ? 100 : 0) + SeverityStyle::rank(severity));
     item->setIcon(SeverityColumn, passed ? SeverityStyle::passedIcon() : SeverityStyle::icon(severity));
-    const QString rule = p.value(QLatin1String("rule_id")).toString();
-    const QString pack = p.value(QLatin1String("pack")).toString();
-    item->setData(SourceColumn, Qt::UserRole, pack.isEmpty() ? rule : pack + QLatin1String(" / ") + rule);
-    item->setText(SubjectColumn, p.value(QLatin1String("resource")).toString());
-    item->setText(MessageColumn, p.value(QLatin1String("message")).toString());
-    item->setToolTip(MessageColumn, p.value(QLatin1String("message")).toString());
-    item->setText(AdviceColumn, p.value(QLatin1String("remediation")).toString());
+    item->setData(SourceColumn, Qt::UserRole, p.pack.isEmpty() ? p.ruleId : p.pack + QLatin1String(" / ") + p.ruleId);
+    item->setText(SubjectColumn, p.resource);
+    item->setText(MessageColumn, p.message);
+    item->setToolTip(MessageColumn, p.message);
+    item->setText(AdviceColumn, p.remediation);
 }
 
 void FindingsList::requestCard(QTreeWidgetItem* item) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "plan/PlanFinding.h"
+
 #include <QJsonObject>
 #include <QWidget>
 
@@ -31,8 +33,8 @@ protected:
 
 private:
     void retranslate();
-    void addFinding(QTreeWidgetItem* group, const QJsonObject& f, const QString& node, qint64 seq);
-    void addPolicy(QTreeWidgetItem* group, const QJsonObject& p, qint64 seq);
+    void addFinding(QTreeWidgetItem* group, const PlanFinding& f, const QString& node, qint64 seq);
+    void addPolicy(QTreeWidgetItem* group, const PolicyResult& p, qint64 seq);
     void requestCard(QTreeWidgetItem* item);
 
     QTreeWidget* m_tree;

@@ -5,6 +5,7 @@
 #include "ReasonCardIndex.h"
 #include "ReportView.h"
 #include "RepositoryView.h"
+#include "StatusText.h"
 #include "Studio.h"
 #include "storage/Database.h"
 #include "storage/EventLogStore.h"
@@ -75,26 +76,6 @@ void OutcomeView::refresh() {
     retranslate();
 }
 
-QString OutcomeView::statusText(const QString& status) {
-    if (status == QLatin1String("created"))
-        return tr("created");
-    if (status == QLatin1String("processing"))
-        return tr("processing");
-    if (status == QLatin1String("hitl_pending"))
-        return tr("waiting for answers");
-    if (status == QLatin1String("validating"))
-        return tr("validating");
-    if (status == QLatin1String("generating"))
-        return tr("generating");
-    if (status == QLatin1String("completed"))
-        return tr("completed");
-    if (status == QLatin1String("failed"))
-        return tr("failed");
-    if (status == QLatin1String("cancelled"))
-        return tr("cancelled");
-    return status;
-}
-
 void OutcomeView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
@@ -113,7 +94,7 @@ void OutcomeView::retranslate() {
         m_title->setText(tr("Decision set %1, version %2 (%3)")
                              .arg(m_decisionSetId.left(8))
                              .arg(m_version)
-                             .arg(statusText(m_status)));
+                             .arg(ui::StatusText::of(m_status)));
 }
 
 } // namespace mlops

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/Status.h"
+
 #include <QJsonObject>
 #include <QWidget>
 
@@ -41,7 +43,6 @@ protected:
 
 private:
     void retranslate();
-    static QString statusText(const QString& status);
 
     Studio& m_studio;
     QLabel* m_title;
@@ -52,7 +53,7 @@ private:
     QString m_decisionSetId;
     int m_version = 0;
     int m_shownStep = -1;
-    QString m_status;
+    DecisionSetStatus m_status = DecisionSetStatus::Created;
 };
 
 } // namespace mlops

@@ -5,6 +5,7 @@
 #include "DiagramView.h"
 #include "FindingsList.h"
 #include "run/LlmUsageLine.h"
+#include "workflow/WorkflowState.h"
 
 #include <QEvent>
 #include <QJsonArray>
@@ -51,12 +52,12 @@ PlanView::PlanView(QWidget* parent)
 }
 
 void PlanView::setState(const QJsonObject& state, const ReasonCardIndex& cards) {
-    m_plan = state.value(QLatin1String("plan")).toObject();
+    m_plan = Plan::fromJson(state.value(StatePart::plan()).toObject());
     renderDiagram();
-    m_cost->setEstimate(state.value(QLatin1String("cost_estimate")).toObject());
+    m_cost->setEstimate(CostEstimate::fromJson(state.value(StatePart::costEstimate()).toObject()));
     m_findings->setState(state, cards);
     m_hasState = !state.isEmpty();
-    m_llmUsage = LlmRunUsage::fromCards(state.value(QLatin1String("decisions")).toArray());
+    m_llmUsage = LlmRunUsage::fromCards(state.value(StatePart::decisions()).toArray());
     retranslate();
 }
 
@@ -69,7 +70,7 @@ QString PlanView::llmUsageText() const {
 }
 
 void PlanView::renderDiagram() {
-    if (m_plan.value(QLatin1String("components")).toArray().isEmpty()) {
+    if (m_plan.components.isEmpty()) {
         m_diagram->setMessage(tr("No architecture yet: the diagram appears once the planner has run."));
         return;
     }
@@ -105,29 +106,18 @@ void PlanView::retranslate() {
     m_llmLine->setVisible(m_hasState);
     m_llmLine->setText(LlmUsageLine::text(m_llmUsage));
     m_llmLine->setToolTip(LlmUsageLine::breakdown(m_llmUsage));
-    const QJsonObject pattern = m_plan.value(QLatin1String("pattern")).toObject();
-    if (pattern.isEmpty()) {
+    if (m_plan.pattern.id.isEmpty()) {
         m_headline->setText(tr("No plan yet."));
         return;
     }
     const QLocale locale;
     QString text = tr("Pattern: %1 (score %2) on %3 %4")
-                       .arg(pattern.value(QLatin1String("name")).toString(),
-                            locale.toString(pattern.value(QLatin1String("score")).toDouble(), 'f', 2),
-                            m_plan.value(QLatin1String("cloud")).toString().toUpper(),
-                            m_plan.value(QLatin1String("region")).toString());
+                       .arg(m_plan.pattern.name, locale.toString(m_plan.pattern.score, 'f', 2), m_plan.cloud.toUpper(),
+                            m_plan.region);
     // The runners-up only: the planner lists every pattern it scored, the chosen one and the hopeless ones too.
     QStringList alternatives;
-    const QString chosen = pattern.value(QLatin1String("id")).toString();
-    for (const QJsonValue& v : m_plan.value(QLatin1String("alternatives")).toArray()) {
-        const QJsonObject a = v.toObject();
-        if (a.value(QLatin1String("id")).toString() == chosen || a.value(QLatin1String("score")).toDouble() <= 0)
-            continue;
-        if (alternatives.size() == 3)
-            break;
-        alternatives.append(tr("%1 (%2)").arg(a.value(QLatin1String("name")).toString(),
-                                              locale.toString(a.value(QLatin1String("score")).toDouble(), 'f', 2)));
-    }
+    for (const PatternScore& a : m_plan.runnersUp(3, true))
+        alternatives.append(tr("%1 (%2)").arg(a.name, locale.toString(a.score, 'f', 2)));
     if (!alternatives.isEmpty())
         text += QLatin1Char('\n') + tr("Alternatives considered: %1").arg(alternatives.join(QLatin1String("; ")));
     m_headline->setText(text);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "llm/LlmRunUsage.h"
+#include "plan/Plan.h"
 
 #include <QJsonObject>
 #include <QWidget>
@@ -47,7 +48,7 @@ private:
     QTabWidget* m_tabs;
     CostBreakdownView* m_cost;
     FindingsList* m_findings;
-    QJsonObject m_plan;
+    Plan m_plan;
     LlmRunUsage m_llmUsage;
     bool m_hasState = false;
 };

@@ -1,6 +1,7 @@
 #include "project/ProjectListModel.h"
 
 #include "StateColors.h"
+#include "StatusText.h"
 #include "Studio.h"
 
 #include <QFont>
@@ -14,24 +15,6 @@ namespace {
 
 // Internal id of a version row: its project's row + 1 (0 marks a project row).
 constexpr quintptr kProjectRow = 0;
-
-QString statusText(const DecisionSetRecord& ds) {
-    if (ds.paused)
-        return ProjectListModel::tr("paused");
-    if (ds.status == QLatin1String("hitl_pending"))
-        return ProjectListModel::tr("waiting for answers");
-    if (ds.status == QLatin1String("processing"))
-        return ProjectListModel::tr("running");
-    if (ds.status == QLatin1String("completed"))
-        return ProjectListModel::tr("completed");
-    if (ds.status == QLatin1String("failed"))
-        return ProjectListModel::tr("failed");
-    if (ds.status == QLatin1String("cancelled"))
-        return ProjectListModel::tr("cancelled");
-    if (ds.status == QLatin1String("created"))
-        return ProjectListModel::tr("queued");
-    return ds.status;
-}
 
 QIcon dot(const QColor& c) {
     QPixmap pm(24, 24);
@@ -82,7 +65,7 @@ int ProjectListModel::columnCount(const QModelIndex&) const {
 
 bool ProjectListModel::projectWaiting(const ProjectRow& row) const {
     for (const DecisionSetRecord& ds : row.versions) {
-        if (ds.status == QLatin1String("hitl_pending"))
+        if (ds.status == DecisionSetStatus::HitlPending)
             return true;
     }
     return false;
@@ -117,10 +100,10 @@ QVariant ProjectListModel::data(const QModelIndex& index, int role) const {
         }
     }
     const DecisionSetRecord& ds = m_rows.at(int(index.internalId() - 1)).versions.at(index.row());
-    const bool waiting = ds.status == QLatin1String("hitl_pending");
+    const bool waiting = ds.status == DecisionSetStatus::HitlPending;
     switch (role) {
     case Qt::DisplayRole:
-        return QString(tr("v%1 · %2").arg(ds.version).arg(statusText(ds)) +
+        return QString(tr("v%1 · %2").arg(ds.version).arg(StatusText::of(ds)) +
                        (ds.parentId.isEmpty() ? QString() : tr(" · fork of step %1").arg(ds.forkedFromStep)));
     case Qt::ToolTipRole:
         return tr("Decision set %1, created %2").arg(ds.id, ds.createdAt);
@@ -136,7 +119,7 @@ QVariant ProjectListModel::data(const QModelIndex& index, int role) const {
     case KindRole:
         return QStringLiteral("decision_set");
     case StatusRole:
-        return ds.status;
+        return QVariant::fromValue(ds.status);
     case WaitingRole:
         return waiting;
     default:

@@ -1,6 +1,7 @@
 #include "run/RunStatusWidget.h"
 
 #include "run/LlmUsageLine.h"
+#include "workflow/RunOutcome.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -102,12 +103,16 @@ void RunStatusWidget::applyEvents(const QList<Event>& batch) {
             m_status->setText(tr("Started"));
         } else if (e.type == EventType::workflowResumed()) {
             m_status->setText(tr("Resumed"));
+            m_eta->clear(); // no longer waiting (a gate was answered or auto-approved); the next node re-estimates
         } else if (e.type == EventType::nodeStart()) {
             m_status->setText(tr("Running %1…").arg(node));
         } else if (e.type == EventType::questionsPresented()) {
             m_status->setText(tr("Waiting for your answers at %1").arg(node));
+            // The estimate from the last finished node does not hold while a human decides: say what it waits for.
+            m_eta->setText(tr("waiting for you"));
         } else if (e.type == EventType::answersReceived()) {
             m_status->setText(tr("Answers received"));
+            m_eta->clear(); // the next finished node brings a new estimate
         } else if (e.type == EventType::workflowPaused()) {
             m_status->setText(tr("Paused"));
         } else if (e.type == EventType::workflowComplete()) {
@@ -115,8 +120,8 @@ void RunStatusWidget::applyEvents(const QList<Event>& batch) {
             m_progress->setValue(1000);
             m_eta->clear();
         } else if (e.type == EventType::workflowFailed()) {
-            const QString status = d.value(QStringLiteral("status")).toString();
-            m_status->setText(status == QLatin1String("cancelled")
+            const std::optional<RunOutcome> outcome = outcomeFromName(d.value(QStringLiteral("status")).toString());
+            m_status->setText(outcome == RunOutcome::Cancelled
                                   ? tr("Cancelled")
                                   : tr("Failed: %1").arg(d.value(QStringLiteral("error")).toString()));
             m_eta->clear();

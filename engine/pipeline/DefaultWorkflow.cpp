@@ -1,6 +1,7 @@
-#include "workflow/DefaultWorkflow.h"
+#include "pipeline/DefaultWorkflow.h"
 
 #include "agents/Agents.h"
+#include "pipeline/OutputNodes.h"
 
 namespace mlops {
 
@@ -39,6 +40,10 @@ std::shared_ptr<WorkflowGraph> DefaultWorkflow::create() {
     g->addNode(makeReportNode());
     g->addNode(makeGitCommitNode());
     g->setEntry(QStringLiteral("intake_extract"));
+    g->setStepStatus(QStringLiteral("codegen"), DecisionSetStatus::Generating);
+    g->setStepStatus(QStringLiteral("validators"), DecisionSetStatus::Validating);
+    g->setStepStatus(QStringLiteral("report"), DecisionSetStatus::Generating);
+    g->setStepStatus(QStringLiteral("git_commit"), DecisionSetStatus::Generating);
 
     const auto needsQuestions = [](const WorkflowState& s) {
         const QJsonObject coverage = s.object(StatePart::coverage());

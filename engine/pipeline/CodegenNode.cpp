@@ -1,10 +1,10 @@
-// The `codegen` node: renders the approved plan into the repository of SPEC §4 and writes it to the run's output
-// folder (RunSettings::outputDir is the repository root).
+// The `codegen` node: renders the approved plan into the repository of docs/generated-repository.md and writes it to
+// the run's output folder (RunSettings::outputDir is the repository root).
 #include "agents/AgentSupport.h"
-#include "agents/Agents.h"
 #include "agents/PolicyEvaluator.h"
 #include "codegen/RepositoryRenderer.h"
 #include "codegen/RepositoryWriter.h"
+#include "pipeline/OutputNodes.h"
 
 #include <QJsonArray>
 

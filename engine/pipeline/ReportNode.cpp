@@ -1,12 +1,12 @@
 // The `report` node (after validators, before git_commit): writes docs/report.html and refreshes
 // docs/architecture.md with the validation results.
 #include "agents/AgentSupport.h"
-#include "agents/Agents.h"
 #include "agents/PolicyEvaluator.h"
 #include "codegen/DocsRenderer.h"
 #include "codegen/ReportRenderer.h"
 #include "codegen/RepositoryRenderer.h"
 #include "codegen/RepositoryWriter.h"
+#include "pipeline/OutputNodes.h"
 
 namespace mlops {
 

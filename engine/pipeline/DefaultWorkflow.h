@@ -4,7 +4,7 @@
 
 namespace mlops {
 
-// The graph of SPEC §2:
+// The graph of docs/workflow.md:
 //   intake_extract -> coverage_check -(coverage < threshold)-> adaptive_questions -> hitl_gate_input
 //   -> back to intake_extract (answers merged, at most 3 rounds); coverage ok -> planner
 //   -> critics {tech_critic || cost_critic} -> policy_engine -(blocking findings, at most 3)-> planner

@@ -1,10 +1,10 @@
-// The `git_commit` node (SPEC §2, §4): records the generated repository as one commit per decision-set version
-// and writes the `commit` part {sha, branch, message, unchanged}. A first version commits on `main`; a fork
-// commits on `version-N`, starting from its parent version's commit. Re-running the node (crash-resume) finds
-// the commit carrying this decision set's Decision-Set-Id trailer and returns it instead of committing twice.
-// A tree identical to the parent's is still recorded, marked with a Tree-Unchanged trailer, so every version
-// has its own commit to diff, export and branch from.
-#include "agents/Agents.h"
+// The `git_commit` node (docs/workflow.md, docs/generated-repository.md): records the generated repository as one
+// commit per decision-set version and writes the `commit` part {sha, branch, message, unchanged}. A first version
+// commits on `main`; a fork commits on `version-N`, starting from its parent version's commit. Re-running the node
+// (crash-resume) finds the commit carrying this decision set's Decision-Set-Id trailer and returns it instead of
+// committing twice. A tree identical to the parent's is still recorded, marked with a Tree-Unchanged trailer, so every
+// version has its own commit to diff, export and branch from.
+#include "pipeline/OutputNodes.h"
 #include "vcs/CommitMessage.h"
 #include "vcs/GitRepository.h"
 

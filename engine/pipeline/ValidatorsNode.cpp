@@ -1,8 +1,8 @@
-// The `validators` node (SPEC §2): validates the repository codegen wrote, streams one validation-result event
+// The `validators` node (docs/workflow.md): validates the repository codegen wrote, streams one validation-result event
 // per validator, and writes the `validation` part {ok, counts, findings}. Errors in the repository do not fail
 // the node: the report and the commit still happen, and the findings say what to fix.
-#include "agents/Agents.h"
 #include "core/Event.h"
+#include "pipeline/OutputNodes.h"
 #include "validate/RepositoryValidator.h"
 
 #include <QJsonArray>

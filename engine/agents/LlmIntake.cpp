@@ -1,4 +1,4 @@
-#include "llm/LlmIntake.h"
+#include "agents/LlmIntake.h"
 
 #include "llm/HybridExtraction.h"
 #include "workflow/Node.h"

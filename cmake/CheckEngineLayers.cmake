@@ -1,0 +1,53 @@
+# cmake -DLAYERS=<build>/engine/layers.cmake -P cmake/CheckEngineLayers.cmake
+# Fails when an engine source includes a header of a library it does not link (an upward include, or a sideways one
+# between libraries of the same level), or reaches another folder with "../". The build already refuses such an
+# include because each library sees only the include roots of what it links; this check names the rule and also
+# catches relative paths, which the include roots cannot. The order: docs/engine-layers.md.
+cmake_minimum_required(VERSION 3.25)
+if(NOT LAYERS)
+    message(FATAL_ERROR "usage: cmake -DLAYERS=<build>/engine/layers.cmake -P CheckEngineLayers.cmake")
+endif()
+include(${LAYERS})
+
+# Owner of an include path: the layer with the longest folder (or file) that prefixes it.
+function(owner_of path out)
+    set(best "")
+    set(best_length 0)
+    foreach(layer ${MLOPS_LAYERS})
+        foreach(entry ${MLOPS_LAYER_${layer}_FOLDERS})
+            string(LENGTH "${entry}" length)
+            if((path STREQUAL entry OR path MATCHES "^${entry}/") AND length GREATER best_length)
+                set(best ${layer})
+                set(best_length ${length})
+            endif()
+        endforeach()
+    endforeach()
+    set(${out} "${best}" PARENT_SCOPE)
+endfunction()
+
+set(violations "")
+set(files 0)
+foreach(layer ${MLOPS_LAYERS})
+    foreach(source ${MLOPS_LAYER_${layer}_SOURCES})
+        math(EXPR files "${files} + 1")
+        file(STRINGS ${source} includes REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
+        foreach(line ${includes})
+            string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([^\"]*)\".*" "\\1" path "${line}")
+            if(path MATCHES "(^|/)\\.\\./")
+                string(APPEND violations "${source}: #include \"${path}\": no relative paths out of a folder\n")
+                continue()
+            endif()
+            owner_of("${path}" owner)
+            if(owner AND NOT owner IN_LIST MLOPS_LAYER_${layer}_SEES)
+                string(REPLACE ";" ", " allowed "${MLOPS_LAYER_${layer}_SEES}")
+                string(APPEND violations
+                       "${source}: #include \"${path}\" is in layer '${owner}'; '${layer}' may include ${allowed}\n")
+            endif()
+        endforeach()
+    endforeach()
+endforeach()
+if(violations)
+    message(FATAL_ERROR "Engine layering broken (docs/engine-layers.md):\n${violations}")
+endif()
+list(LENGTH MLOPS_LAYERS count)
+message(STATUS "engine layers: ${files} files in ${count} libraries include only the layers they link")
