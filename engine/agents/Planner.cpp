@@ -1,7 +1,10 @@
 #include "agents/Planner.h"
 
+#include "agents/FactSources.h"
 #include "agents/PlanSizer.h"
 #include "agents/knowledge/Condition.h"
+
+#include <QHash>
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +16,9 @@ namespace {
 QString s(const char* text) {
     return QString::fromLatin1(text);
 }
+
+// How much a pattern-fit rule counts when a fact it tests is only a default (see scorePatterns).
+constexpr double kDefaultedWeight = 0.25;
 
 double round3(double v) {
     return std::round(v * 1000.0) / 1000.0;
@@ -90,18 +96,37 @@ QJsonArray dataFlow(const QStringList& roles) {
     return out;
 }
 
+// The constraint a critic finding measures the plan against, for the findings the planner answers by reshaping the
+// design; empty for findings about the design itself.
+QString findingTarget(const QString& id) {
+    static const QHash<QString, QString> targets = {
+        {s("cost.over_budget"), s("budget_monthly_usd")},
+        {s("tech.latency_budget"), s("latency_p99_ms")},
+        {s("tech.cold_start_latency"), s("latency_p99_ms")},
+        {s("tech.batch_vs_latency"), s("workload_types")},
+    };
+    return targets.value(id);
+}
+
 } // namespace
 
 Planner::Planner(std::shared_ptr<const KnowledgeBase> kb)
     : m_kb(std::move(kb)) {}
 
-QJsonArray Planner::adjustmentsFor(const QJsonArray& findings, const QJsonObject& previousPlan, int iteration) const {
+QJsonArray Planner::adjustmentsFor(const QJsonObject& constraints, const QJsonArray& findings,
+                                   const QJsonObject& previousPlan, int iteration) const {
     QJsonArray out = previousPlan.value(s("addressed_findings")).toArray();
     for (const QJsonValue& v : findings) {
         const QJsonObject f = v.toObject();
         if (!f.value(s("blocking")).toBool() || f.value(s("passed")).toBool(false))
             continue;
         const QString id = f.contains(s("rule_id")) ? f.value(s("rule_id")).toString() : f.value(s("id")).toString();
+        // A finding measured against a target nobody gave (a question-bank default budget, latency or workload)
+        // does not reshape the design: the estimate or the gap is shown, and the pattern keeps following what the
+        // user stated (docs/planning.md, "Defaults weigh less").
+        const QString target = findingTarget(id);
+        if (!target.isEmpty() && !FactSources::isGiven(constraints, target))
+            continue;
         QJsonObject a{{s("finding_id"), id},
                       {s("iteration"), iteration},
                       {s("component"), f.contains(s("resource")) ? f.value(s("resource")) : f.value(s("component"))}};
@@ -156,12 +181,20 @@ QJsonArray Planner::scorePatterns(const QJsonObject& k, const QJsonArray& adjust
             for (const QJsonValue& fv : p.value(s("fit")).toArray()) {
                 const QJsonObject fit = fv.toObject();
                 if (Condition::evaluate(fit.value(s("when")), ctx)) {
-                    const double w = fit.value(s("score")).toDouble();
+                    // A rule resting on a question-bank default is the tool's guess, not the user's: it may break
+                    // a tie but never outweighs a stated fact (docs/planning.md, "Defaults weigh less").
+                    const QStringList defaulted = FactSources::defaultedFieldsOf(k, fit.value(s("when")));
+                    const double w =
+                        round3(fit.value(s("score")).toDouble() * (defaulted.isEmpty() ? 1.0 : kDefaultedWeight));
                     score += w;
-                    reasons.append(QStringLiteral("%1%2 %3")
-                                       .arg(w >= 0 ? s("+") : QString())
-                                       .arg(w)
-                                       .arg(fit.value(s("reason")).toString()));
+                    reasons.append(
+                        QStringLiteral("%1%2 %3%4")
+                            .arg(w >= 0 ? s("+") : QString())
+                            .arg(w)
+                            .arg(fit.value(s("reason")).toString(),
+                                 defaulted.isEmpty()
+                                     ? QString()
+                                     : QStringLiteral(" (default %1, not stated)").arg(defaulted.join(s(", ")))));
                 }
             }
             const QString serving = p.value(s("serving")).toString();
@@ -215,7 +248,7 @@ QJsonArray Planner::scorePatterns(const QJsonObject& k, const QJsonArray& adjust
 Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousPlan, const QJsonArray& findings,
                               int iteration) const {
     const QJsonObject specs = m_kb->techSpecs();
-    const QJsonArray adjustments = adjustmentsFor(findings, previousPlan, iteration);
+    const QJsonArray adjustments = adjustmentsFor(k, findings, previousPlan, iteration);
     const QJsonArray ranking = scorePatterns(k, adjustments);
     const QJsonObject chosen = ranking.first().toObject();
     const QJsonObject pattern = m_kb->pattern(chosen.value(s("id")).toString());
@@ -375,7 +408,8 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
             options.insert(s("min_replicas"), 2);
         // owned hardware is never "spot": spot capacity is a cloud market
         if (role == QLatin1String("training") && cloud != QLatin1String("on_prem") &&
-            (costCuts > 0 || k.value(s("budget_monthly_usd")).toDouble(1e9) < 500))
+            (costCuts > 0 || (FactSources::isGiven(k, s("budget_monthly_usd")) &&
+                              k.value(s("budget_monthly_usd")).toDouble(1e9) < 500)))
             options.insert(s("spot"), true);
         QJsonObject config = configFor(role);
         QJsonObject size = sizer.size(role, service, options);
