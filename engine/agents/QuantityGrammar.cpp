@@ -400,23 +400,33 @@ bool QuantityGrammar::hasCount(const QString& text, int from, int end) const {
     return false;
 }
 
-// Between the end of a rate's count and its period or adverb there are only words, hyphens, white space and (for a
-// joiner) "/": walking back from there over those characters must stop at a digit or pass a word of the count.
-bool QuantityGrammar::countBefore(const QString& text, int from, int at, bool slash) const {
+// Between the end of a rate's count and its period, unit or adverb there are at most `maxWords` words (letters and
+// hyphens: the noun, the joiner) separated by white space (and "/", a joiner, when `slash`): walking back over
+// them must reach a digit or a word of the count, or no expression can match.
+bool QuantityGrammar::countBefore(const QString& text, int from, int at, bool slash, int maxWords) const {
+    const auto gap = [slash](QChar c) { return c.isSpace() || (slash && c == QLatin1Char('/')); };
+    const auto wordChar = [](QChar c) { return c.isLetter() || c == QLatin1Char('-'); };
     int i = at;
-    while (i > from) {
-        const QChar c = text.at(i - 1);
-        if (!(c.isLetter() || c.isSpace() || c == QLatin1Char('-') || (slash && c == QLatin1Char('/'))))
-            break;
-        --i;
+    for (int words = 0;; ++words) {
+        while (i > from && gap(text.at(i - 1)))
+            --i;
+        if (i <= from)
+            return false;
+        if (text.at(i - 1).isDigit())
+            return true;
+        if (!wordChar(text.at(i - 1)) || words == maxWords)
+            return false;
+        const int end = i;
+        while (i > from && wordChar(text.at(i - 1)))
+            --i;
+        if (hasCount(text, i, end))
+            return true;
     }
-    if (i > from && text.at(i - 1).isDigit())
-        return true;
-    return hasCount(text, i, at);
 }
 
 // m_rate ends "<count> [<noun>] <joiner> [<count>] <period>": the window ends with a period word, and the word
-// before it (white space skipped) ends a joiner or a number phrase, or is "/" or a digit.
+// before it (white space skipped) ends a joiner or a number phrase, or is "/" or a digit. Up to 8 words lie
+// between the count and the period: a noun of up to 4, a joiner of up to 3 and the count's last word.
 bool QuantityGrammar::canEndRate(const QString& text, int from, int end) const {
     for (auto it = m_periods.keyBegin(); it != m_periods.keyEnd(); ++it) {
         const int start = TermScanner::suffixStart(text, from, end, *it);
@@ -431,27 +441,27 @@ bool QuantityGrammar::canEndRate(const QString& text, int from, int end) const {
         const bool joinerOrCount =
             before == QLatin1Char('/') || before.isDigit() ||
             (before.isLetter() && m_beforePeriod.contains(TermScanner::wordBefore(text, from, q, nullptr)));
-        if (joinerOrCount && countBefore(text, from, start, true))
+        if (joinerOrCount && countBefore(text, from, start, true, 8))
             return true;
     }
     return false;
 }
 
-// m_rateUnit ends "<count> <unit>".
+// m_rateUnit ends "<count> <unit>": the count's last word or digit is right before the unit.
 bool QuantityGrammar::canEndRateUnit(const QString& text, int from, int end) const {
     for (auto it = m_rateUnits.keyBegin(); it != m_rateUnits.keyEnd(); ++it) {
         const int start = TermScanner::suffixStart(text, from, end, *it);
-        if (start >= 0 && !(start > from && text.at(start - 1).isLetter()) && countBefore(text, from, start, false))
+        if (start >= 0 && !(start > from && text.at(start - 1).isLetter()) && countBefore(text, from, start, false, 1))
             return true;
     }
     return false;
 }
 
-// m_rateAdverb ends "<count> <noun> <adverb>" ("2M predictions daily").
+// m_rateAdverb ends "<count> <noun> <adverb>" ("2M predictions daily"): a noun of up to 4 words, then the count.
 bool QuantityGrammar::canEndRateAdverb(const QString& text, int from, int end) const {
     for (const QString& last : m_adverbEnds) {
         const int start = TermScanner::suffixStart(text, from, end, last);
-        if (start > from && text.at(start - 1).isSpace() && countBefore(text, from, start, false))
+        if (start > from && text.at(start - 1).isSpace() && countBefore(text, from, start, false, 5))
             return true;
     }
     return false;

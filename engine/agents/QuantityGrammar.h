@@ -141,7 +141,7 @@ private:
     bool canEndRateUnit(const QString& text, int from, int end) const;
     bool canEndRateAdverb(const QString& text, int from, int end) const;
     bool hasCount(const QString& text, int from, int end) const;
-    bool countBefore(const QString& text, int from, int at, bool slash) const;
+    bool countBefore(const QString& text, int from, int at, bool slash, int maxWords) const;
     // Runs `re` on a short window ending at each anchor, so the full expression never scans the whole text;
     // windows where `canEnd` says no match can end are skipped.
     template <typename CanEnd, typename Fn>
