@@ -8,7 +8,10 @@ build="${MLOPS_FUZZ_BUILD_DIR:-$root/build-fuzz}"
 # Release without debug info: clang 14 cannot emit debug info for our coroutines ("difference across sections").
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMLOPS_FUZZ=ON \
     -DMLOPS_BUILD_GUI=OFF -DMLOPS_BUILD_TESTS=OFF -DMLOPS_BUILD_BENCHMARKS=OFF >/dev/null
-cmake --build "$build" --parallel "$(nproc)"
+# only the fuzz targets (and the engine they link), not the apps
+targets=()
+for source in "$root"/tests/fuzz/fuzz_*.cpp; do targets+=(--target "$(basename "$source" .cpp)"); done
+cmake --build "$build" --parallel "$(nproc)" "${targets[@]}"
 export ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1
 status=0
 for target in "$build"/tests/fuzz/fuzz_*; do
