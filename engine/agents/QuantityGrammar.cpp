@@ -146,19 +146,24 @@ QuantityGrammar::QuantityGrammar(const QJsonObject& v, QString language)
     m_latencyContext = Re(alternation(words(v.value(QStringLiteral("latency_context")))), kCi);
     m_latencyExclude = Re(alternation(words(v.value(QStringLiteral("latency_exclude")))), kCi);
     m_peak = Re(alternation(words(v.value(QStringLiteral("peak_words")))), kCi);
-    // plain alternation, no leading assertion, so the engine can skip ahead by first character
-    {
-        QStringList anchors = m_periods.keys() + m_adverbs.keys() + m_rateUnits.keys();
-        std::sort(anchors.begin(), anchors.end(),
-                  [](const QString& a, const QString& b) { return a.size() > b.size(); });
-        QStringList escaped;
-        for (const QString& a : std::as_const(anchors))
-            escaped.append(Re::escape(a).replace(QStringLiteral("\\ "), QStringLiteral("\\s+")));
-        m_rateAnchor = Re(escaped.join(QLatin1Char('|')), kCi);
+    m_rateAnchors = TermScanner(m_periods.keys() + m_adverbs.keys() + m_rateUnits.keys());
+    for (const QString& a : m_adverbs.keys())
+        m_adverbEnds.append(a.section(QLatin1Char(' '), -1));
+    const auto lastWords = [](const QStringList& terms) {
+        QSet<QString> out;
+        for (const QString& t : terms)
+            out.insert(t.section(QLatin1Char(' '), -1));
+        return out;
+    };
+    m_beforePeriod = lastWords(words(v.value(QStringLiteral("rate_joiners"))) + m_numberWords.keys() +
+                               m_magnitudes.keys() + m_vagueKeys);
+    for (const QString& key : m_numberWords.keys() + m_vagueKeys + m_magnitudes.keys()) {
+        for (const QString& w : key.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            m_countWords.insert(w);
     }
     m_token = Re(QStringLiteral("\\d+(?:[%1%2]\\d+)*|[\\p{L}~<>]+").arg(g, d));
     for (Re* re : {&m_rate, &m_rateUnit, &m_rateAdverb, &m_duration, &m_fractionDuration, &m_wordDuration, &m_period,
-                   &m_percentile, &m_latencyContext, &m_latencyExclude, &m_peak, &m_token, &m_rateAnchor})
+                   &m_percentile, &m_latencyContext, &m_latencyExclude, &m_peak, &m_token})
         re->optimize();
 }
 
@@ -356,23 +361,127 @@ bool QuantityGrammar::isPeakContext(const QString& around) const {
     return m_peak.match(around).hasMatch();
 }
 
-template <typename Fn>
-void QuantityGrammar::matchAtAnchors(const QString& text, const QRegularExpression& re, int limit, Fn&& accept) const {
+QList<TermScanner::Span> QuantityGrammar::rateAnchors(const QString& text) const {
+    QList<TermScanner::Span> out;
+    for (const TermScanner::Span& a : m_rateAnchors.scan(text)) {
+        // a word boundary after the anchor, and no letter right before it
+        if (a.end < text.size() && text.at(a.end).isLetterOrNumber())
+            continue;
+        if (a.start > 0 && text.at(a.start - 1).isLetter())
+            continue;
+        out.append(a);
+    }
+    return out;
+}
+
+// The count: a digit, a number word or a word of a vague count must be in the window. Words are compared in a
+// reused buffer, so the test allocates nothing per word.
+bool QuantityGrammar::hasCount(const QString& text, int from, int end) const {
+    for (int i = from; i < end; ++i) {
+        if (text.at(i).isDigit())
+            return true;
+    }
+    QString word;
+    for (int i = from; i < end;) {
+        if (!text.at(i).isLetter()) {
+            ++i;
+            continue;
+        }
+        int j = i;
+        while (j < end && text.at(j).isLetter())
+            ++j;
+        word.resize(j - i);
+        for (int k = i; k < j; ++k)
+            word[k - i] = text.at(k).toLower();
+        if (m_countWords.contains(word))
+            return true;
+        i = j;
+    }
+    return false;
+}
+
+// Between the end of a rate's count and its period, unit or adverb there are at most `maxWords` words (letters and
+// hyphens: the noun, the joiner) separated by white space (and "/", a joiner, when `slash`): walking back over
+// them must reach a digit or a word of the count, or no expression can match.
+bool QuantityGrammar::countBefore(const QString& text, int from, int at, bool slash, int maxWords) const {
+    const auto gap = [slash](QChar c) { return c.isSpace() || (slash && c == QLatin1Char('/')); };
+    const auto wordChar = [](QChar c) { return c.isLetter() || c == QLatin1Char('-'); };
+    int i = at;
+    for (int words = 0;; ++words) {
+        while (i > from && gap(text.at(i - 1)))
+            --i;
+        if (i <= from)
+            return false;
+        if (text.at(i - 1).isDigit())
+            return true;
+        if (!wordChar(text.at(i - 1)) || words == maxWords)
+            return false;
+        const int end = i;
+        while (i > from && wordChar(text.at(i - 1)))
+            --i;
+        if (hasCount(text, i, end))
+            return true;
+    }
+}
+
+// m_rate ends "<count> [<noun>] <joiner> [<count>] <period>": the window ends with a period word, and the word
+// before it (white space skipped) ends a joiner or a number phrase, or is "/" or a digit. Up to 8 words lie
+// between the count and the period: a noun of up to 4, a joiner of up to 3 and the count's last word.
+bool QuantityGrammar::canEndRate(const QString& text, int from, int end) const {
+    for (auto it = m_periods.keyBegin(); it != m_periods.keyEnd(); ++it) {
+        const int start = TermScanner::suffixStart(text, from, end, *it);
+        if (start < 0 || (start > from && text.at(start - 1).isLetterOrNumber()))
+            continue;
+        int q = start;
+        while (q > from && text.at(q - 1).isSpace())
+            --q;
+        if (q <= from)
+            continue;
+        const QChar before = text.at(q - 1);
+        const bool joinerOrCount =
+            before == QLatin1Char('/') || before.isDigit() ||
+            (before.isLetter() && m_beforePeriod.contains(TermScanner::wordBefore(text, from, q, nullptr)));
+        if (joinerOrCount && countBefore(text, from, start, true, 8))
+            return true;
+    }
+    return false;
+}
+
+// m_rateUnit ends "<count> <unit>": the count's last word or digit is right before the unit.
+bool QuantityGrammar::canEndRateUnit(const QString& text, int from, int end) const {
+    for (auto it = m_rateUnits.keyBegin(); it != m_rateUnits.keyEnd(); ++it) {
+        const int start = TermScanner::suffixStart(text, from, end, *it);
+        if (start >= 0 && !(start > from && text.at(start - 1).isLetter()) && countBefore(text, from, start, false, 1))
+            return true;
+    }
+    return false;
+}
+
+// m_rateAdverb ends "<count> <noun> <adverb>" ("2M predictions daily"): a noun of up to 4 words, then the count.
+bool QuantityGrammar::canEndRateAdverb(const QString& text, int from, int end) const {
+    for (const QString& last : m_adverbEnds) {
+        const int start = TermScanner::suffixStart(text, from, end, last);
+        if (start > from && text.at(start - 1).isSpace() && countBefore(text, from, start, false, 5))
+            return true;
+    }
+    return false;
+}
+
+template <typename CanEnd, typename Fn>
+void QuantityGrammar::matchAtAnchors(const QString& text, const QList<TermScanner::Span>& anchors,
+                                     const QRegularExpression& re, int limit, CanEnd&& canEnd, Fn&& accept) const {
     constexpr int kWindow = 120; // a rate phrase ends at its anchor and starts well within this many characters
     int count = 0;
     int lastEnd = -1;
-    for (auto it = m_rateAnchor.globalMatch(text); it.hasNext() && count < limit;) {
-        const auto a = it.next();
-        const int end = int(a.capturedEnd(0));
-        const int start = int(a.capturedStart(0));
-        // a word boundary after the anchor, and no letter right before it
-        if (end < text.size() && text.at(end).isLetterOrNumber())
-            continue;
-        if (start > 0 && text.at(start - 1).isLetter())
-            continue;
+    for (const TermScanner::Span& a : anchors) {
+        if (count >= limit)
+            break;
+        const int end = a.end;
         int from = qMax(lastEnd, qMax(0, end - kWindow));
         while (from > 0 && from > lastEnd && text.at(from - 1).isLetterOrNumber())
             --from; // never start inside a word or number
+        if (!canEnd(from, end))
+            continue;
         const QString window = text.mid(from, end - from);
         for (auto m = re.globalMatch(window); m.hasNext();) {
             const auto match = m.next();
@@ -413,22 +522,29 @@ QList<RateMatch> QuantityGrammar::rates(const QString& text, int limit) const {
         r.periodSeconds = period;
         out.append(r);
     };
-    matchAtAnchors(text, m_rate, limit, [&](const QRegularExpressionMatch& m, int offset) {
-        double period = m_periods.value(m.captured(QStringLiteral("per")).toLower());
-        if (!m.captured(QStringLiteral("pnum")).isEmpty()) {
-            const Amount n = parse(m.captured(QStringLiteral("pnum")));
-            if (n.value > 0)
-                period *= n.value;
-        }
-        accept(m, offset, period, m.captured(QStringLiteral("noun")));
-    });
-    matchAtAnchors(text, m_rateUnit, limit, [&](const QRegularExpressionMatch& m, int offset) {
-        accept(m, offset, m_rateUnits.value(m.captured(QStringLiteral("unit")).toLower()), {});
-    });
-    matchAtAnchors(text, m_rateAdverb, limit, [&](const QRegularExpressionMatch& m, int offset) {
-        accept(m, offset, m_adverbs.value(m.captured(QStringLiteral("adv")).toLower().simplified()),
-               m.captured(QStringLiteral("noun")));
-    });
+    const QList<TermScanner::Span> anchors = rateAnchors(text);
+    matchAtAnchors(
+        text, anchors, m_rate, limit, [&](int from, int end) { return canEndRate(text, from, end); },
+        [&](const QRegularExpressionMatch& m, int offset) {
+            double period = m_periods.value(m.captured(QStringLiteral("per")).toLower());
+            if (!m.captured(QStringLiteral("pnum")).isEmpty()) {
+                const Amount n = parse(m.captured(QStringLiteral("pnum")));
+                if (n.value > 0)
+                    period *= n.value;
+            }
+            accept(m, offset, period, m.captured(QStringLiteral("noun")));
+        });
+    matchAtAnchors(
+        text, anchors, m_rateUnit, limit, [&](int from, int end) { return canEndRateUnit(text, from, end); },
+        [&](const QRegularExpressionMatch& m, int offset) {
+            accept(m, offset, m_rateUnits.value(m.captured(QStringLiteral("unit")).toLower()), {});
+        });
+    matchAtAnchors(
+        text, anchors, m_rateAdverb, limit, [&](int from, int end) { return canEndRateAdverb(text, from, end); },
+        [&](const QRegularExpressionMatch& m, int offset) {
+            accept(m, offset, m_adverbs.value(m.captured(QStringLiteral("adv")).toLower().simplified()),
+                   m.captured(QStringLiteral("noun")));
+        });
     std::sort(out.begin(), out.end(), [](const RateMatch& a, const RateMatch& b) { return a.start < b.start; });
     // one reading per span: a rate read twice (unit and noun form) keeps the first
     QList<RateMatch> unique;

@@ -4,8 +4,11 @@
 #include <QJsonObject>
 #include <QList>
 #include <QRegularExpression>
+#include <QSet>
 #include <QString>
 #include <QStringList>
+
+#include "agents/TermScanner.h"
 
 namespace mlops {
 
@@ -123,11 +126,27 @@ private:
     QRegularExpression m_latencyExclude;
     QRegularExpression m_peak;
     QRegularExpression m_token;
-    QRegularExpression m_rateAnchor; // cheap scan for the end of a rate: a period, an adverb or a rate unit
+    TermScanner m_rateAnchors; // the ends of rates: a period, an adverb or a rate unit
+    // What may stand right before a period at the end of a rate: the last word of a joiner or of a number phrase.
+    QSet<QString> m_beforePeriod;
+    // Words of the count of a rate: number words, magnitudes and the words of vague counts.
+    QSet<QString> m_countWords;
+    QStringList m_adverbEnds; // last words of the period adverbs
 
-    // Runs `re` on a short window ending at each anchor, so the full expression never scans the whole text.
-    template <typename Fn>
-    void matchAtAnchors(const QString& text, const QRegularExpression& re, int limit, Fn&& accept) const;
+    // The anchors of `text` a rate can end at: whole words (no letter before, no letter or digit after).
+    QList<TermScanner::Span> rateAnchors(const QString& text) const;
+    // Cheap tests that are necessary for a match of m_rate, m_rateUnit or m_rateAdverb to end at `end` when the
+    // expression runs on text[from, end): they skip most windows without running the expression.
+    bool canEndRate(const QString& text, int from, int end) const;
+    bool canEndRateUnit(const QString& text, int from, int end) const;
+    bool canEndRateAdverb(const QString& text, int from, int end) const;
+    bool hasCount(const QString& text, int from, int end) const;
+    bool countBefore(const QString& text, int from, int at, bool slash, int maxWords) const;
+    // Runs `re` on a short window ending at each anchor, so the full expression never scans the whole text;
+    // windows where `canEnd` says no match can end are skipped.
+    template <typename CanEnd, typename Fn>
+    void matchAtAnchors(const QString& text, const QList<TermScanner::Span>& anchors, const QRegularExpression& re,
+                        int limit, CanEnd&& canEnd, Fn&& accept) const;
 };
 
 } // namespace mlops
