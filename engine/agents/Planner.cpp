@@ -172,6 +172,7 @@ QJsonArray Planner::scorePatterns(const QJsonObject& k, const QJsonArray& adjust
     for (const QJsonValue& v : m_kb->patterns()) {
         const QJsonObject p = v.toObject();
         QJsonArray reasons;
+        QStringList drivers; // the given inputs behind the rules that count for the pattern, for its decision line
         double score = p.value(s("base")).toDouble(0.2);
         const bool requiresOk = !p.contains(s("requires")) || Condition::evaluate(p.value(s("requires")), ctx);
         if (!requiresOk) {
@@ -187,6 +188,12 @@ QJsonArray Planner::scorePatterns(const QJsonObject& k, const QJsonArray& adjust
                     const double w =
                         round3(fit.value(s("score")).toDouble() * (defaulted.isEmpty() ? 1.0 : kDefaultedWeight));
                     score += w;
+                    if (w > 0 && defaulted.isEmpty()) {
+                        for (const QString& field : FactSources::fieldsOf(fit.value(s("when")))) {
+                            if (!drivers.contains(field))
+                                drivers.append(field);
+                        }
+                    }
                     reasons.append(
                         QStringLiteral("%1%2 %3%4")
                             .arg(w >= 0 ? s("+") : QString())
@@ -235,7 +242,8 @@ QJsonArray Planner::scorePatterns(const QJsonObject& k, const QJsonArray& adjust
         scored.append({QJsonObject{{s("id"), p.value(s("id"))},
                                    {s("name"), p.value(s("name"))},
                                    {s("score"), score},
-                                   {s("reasons"), reasons}},
+                                   {s("reasons"), reasons},
+                                   {s("drivers"), QJsonArray::fromStringList(drivers)}},
                        score, order++});
     }
     std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
@@ -263,6 +271,22 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
     // does the stated residency (or a policy remedy) choose one. A named region outside the stated residency is a
     // conflict for the human (coverage asks it), never a silent substitution.
     QStringList decisions;
+    {
+        // The pattern's own line: the rules that counted for it and the inputs they read (defaults excluded).
+        QStringList pros;
+        for (const QJsonValue& r : chosen.value(s("reasons")).toArray()) {
+            if (r.toString().startsWith(QLatin1Char('+')) && !r.toString().contains(s(", not stated)")))
+                pros.append(r.toString().section(QLatin1Char(' '), 1));
+        }
+        QStringList drivers;
+        for (const QJsonValue& d : chosen.value(s("drivers")).toArray())
+            drivers.append(d.toString());
+        decisions.append(
+            QStringLiteral("pattern %1: %2 (from %3)")
+                .arg(pattern.value(s("name")).toString(),
+                     pros.isEmpty() ? s("the best of weak fits") : pros.join(s("; ")),
+                     drivers.isEmpty() ? s("defaults only: no stated input decides it") : drivers.join(s(", "))));
+    }
     const QJsonObject regionMap = specs.value(s("regions")).toObject().value(cloud).toObject();
     QString residency = k.value(s("data_residency")).toString();
     QStringList namedRegions;

@@ -203,6 +203,20 @@ private slots:
         QVERIFY(saysDefault);
     }
 
+    void planner_patternDecision_namesTheInputsThatDroveIt() {
+        const QJsonObject k = IntakeExtractor(m_kb).extract(
+            s("Sensor telemetry arrives continuously on our Kafka; score every event in the stream and raise an "
+              "alert within seconds. GCP europe-west1."));
+        const Planner::Result r = Planner(m_kb).plan(k, {}, {}, 1);
+        const QString first = r.plan.value(s("decisions")).toArray().first().toString();
+        QVERIFY2(
+            first.startsWith(
+                QStringLiteral("pattern %1:").arg(r.plan.value(s("pattern")).toObject().value(s("name")).toString())),
+            qPrintable(first));
+        QVERIFY2(first.contains(s("workload_types")), qPrintable(first));
+        QCOMPARE(r.plan.value(s("pattern")).toObject().value(s("id")).toString(), s("streaming_inference"));
+    }
+
     void planner_overBudgetAgainstADefaultBudget_changesNothing() {
         QJsonObject k = IntakeExtractor(m_kb).extract(s("Churn prediction API on AWS, p99 latency 100 ms."));
         k.insert(s("budget_monthly_usd"), 800);
