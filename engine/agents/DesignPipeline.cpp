@@ -61,6 +61,22 @@ DesignPipeline::Result DesignPipeline::run(const QString& prompt, const QJsonObj
         }
     }
 
+    // A question nobody answered was settled by its smart default: that value is a default, not an answer
+    // (docs/extraction.md), and stays marked so in the plan, the cards and the generated docs.
+    {
+        QJsonObject provenance = r.constraints.value(s("provenance")).toObject();
+        QJsonObject evidence = r.constraints.value(s("evidence")).toObject();
+        for (const Question& q : std::as_const(r.questions)) {
+            if (answers.contains(q.id) || answers.contains(q.field) ||
+                provenance.value(q.field).toString() != QLatin1String("answered"))
+                continue;
+            provenance.insert(q.field, s("default"));
+            evidence.insert(q.field, QStringLiteral("default of question %1: %2").arg(q.id, q.rationale));
+        }
+        r.constraints.insert(s("provenance"), provenance);
+        r.constraints.insert(s("evidence"), evidence);
+    }
+
     // planner <-> critics: blocking findings go back to the planner at most maxReplans times (the graph's bound)
     const Planner planner(m_kb);
     const TechCritic tech(m_kb);

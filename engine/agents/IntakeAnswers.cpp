@@ -2,10 +2,14 @@
 #include "agents/IntakeExtractor.h"
 
 #include "agents/ConstraintConflicts.h"
+#include "agents/QuantityGrammar.h"
 #include "agents/QuantityParser.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
+
+#include <cmath>
 
 namespace mlops {
 
@@ -52,6 +56,12 @@ QString canonical(const QString& field, const QString& raw) {
     return allowed.isEmpty() ? v : v.toLower();
 }
 
+// A value as JSON text, for messages ("2000", "\"aws\"", "[\"GDPR\"]").
+QString shown(const QJsonValue& v) {
+    const QByteArray json = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(json.mid(1, json.size() - 2));
+}
+
 } // namespace
 
 QString IntakeExtractor::fieldForKey(const QString& key) const {
@@ -85,6 +95,22 @@ QJsonValue IntakeExtractor::normaliseAnswer(const QString& field, const QJsonVal
             const auto m = re.match(value.toString());
             if (d < 0 && m.hasMatch())
                 d = QuantityParser::parseNumber(m.captured(1), m.captured(2));
+            // otherwise read like the prompt: "half a second", "40k events a minute", "about two thousand"
+            for (const QuantityGrammar& g : QuantityGrammar::forLexicon(m_kb->lexicon())) {
+                if (d >= 0 || field == QLatin1String("budget_monthly_usd"))
+                    break;
+                const QString text = value.toString();
+                if (field == QLatin1String("latency_p99_ms")) {
+                    if (const QList<DurationMatch> found = g.durations(text, 1); !found.isEmpty())
+                        d = found.first().ms;
+                } else if (field == QLatin1String("peak_rps") ||
+                           field == QLatin1String("throughput_requests_per_day")) {
+                    if (const QList<RateMatch> found = g.rates(text, 1); !found.isEmpty())
+                        d = field == QLatin1String("peak_rps") ? found.first().perSecond() : found.first().perDay();
+                }
+                if (const Amount a = g.parseLoose(text); d < 0 && a.isValid())
+                    d = a.value;
+            }
         } else if (value.isNull()) {
             return QJsonValue::Null;
         }
@@ -165,6 +191,8 @@ QJsonObject IntakeExtractor::applyAnswers(QJsonObject k, const QJsonObject& answ
     QJsonObject confidence = k.value(s("field_confidence")).toObject();
     QJsonObject evidence = k.value(s("evidence")).toObject();
     QJsonObject assumptions = k.value(s("assumptions")).toObject();
+    QJsonObject provenance = k.value(s("provenance")).toObject();
+    QJsonObject derivations = k.value(s("derivations")).toObject();
     QJsonArray missing = k.value(s("missing_fields")).toArray();
     QJsonArray ambiguous = k.value(s("ambiguous_fields")).toArray();
     QJsonArray conflicts = k.value(s("conflicts")).toArray();
@@ -173,6 +201,36 @@ QJsonObject IntakeExtractor::applyAnswers(QJsonObject k, const QJsonObject& answ
             if (list.at(i).toString() == field)
                 list.removeAt(i);
         }
+    };
+    const auto inConflict = [&](const QString& field) {
+        for (const QJsonValue& c : std::as_const(conflicts)) {
+            if (c.toObject().value(s("fields")).toArray().contains(field))
+                return true;
+        }
+        return false;
+    };
+    const auto answered = [&](const QString& field, const QJsonValue& value, const QString& key) {
+        k.insert(field, value);
+        confidence.insert(field, 1.0);
+        evidence.insert(field, QStringLiteral("answer to question %1").arg(key));
+        provenance.insert(field, s("answered"));
+        derivations.remove(field);
+        assumptions.remove(field);
+        drop(missing, field);
+    };
+    // a value derived from an answered one follows it (docs/extraction.md: stated > answered > derived > default)
+    const double factor = m_kb->techSpecs().value(s("assumptions")).toObject().value(s("peak_factor")).toDouble(3.0);
+    const auto rederive = [&](const QString& field, const QJsonValue& value, const QString& from, const QString& rule) {
+        const QString p = provenance.value(field).toString();
+        if (p == QLatin1String("stated") || p == QLatin1String("answered") || answers.contains(field))
+            return;
+        k.insert(field, value);
+        confidence.insert(field, 0.6);
+        evidence.insert(field, evidence.value(from));
+        provenance.insert(field, s("derived"));
+        derivations.insert(field, QJsonObject{{s("from"), QJsonArray{from}}, {s("rule"), rule}});
+        assumptions.insert(field, rule);
+        drop(missing, field);
     };
     const QStringList keys = answers.keys(); // sorted: deterministic order
     for (const QString& key : keys) {
@@ -191,11 +249,16 @@ QJsonObject IntakeExtractor::applyAnswers(QJsonObject k, const QJsonObject& answ
                 errors->append(error);
             continue;
         }
-        k.insert(field, value);
-        confidence.insert(field, 1.0);
-        evidence.insert(field, QStringLiteral("answer to question %1").arg(key));
-        assumptions.remove(field);
-        drop(missing, field);
+        // A value the text states plainly is never replaced silently: only a field that was asked (missing,
+        // ambiguous or in conflict) takes the answer. Otherwise the answer is reported, and the text wins.
+        if (provenance.value(field).toString() == QLatin1String("stated") && k.value(field) != value &&
+            !ambiguous.contains(field) && !inConflict(field)) {
+            if (errors)
+                errors->append(QStringLiteral("%1: the text states %2 (\"%3\"); the answer %4 was not applied")
+                                   .arg(field, shown(k.value(field)), evidence.value(field).toString(), shown(value)));
+            continue;
+        }
+        answered(field, value, key);
         // An explicit "none" answer (null or an empty list) is still an answer: the field is no longer missing.
         drop(ambiguous, field);
         for (int i = int(conflicts.size()) - 1; i >= 0; --i) {
@@ -203,31 +266,33 @@ QJsonObject IntakeExtractor::applyAnswers(QJsonObject k, const QJsonObject& answ
             if (fields.size() == 1 && fields.first().toString() == field)
                 conflicts.removeAt(i);
         }
-        if (field == QLatin1String("budget_monthly_usd") && value.isDouble() && !answers.contains(s("budget_band"))) {
-            k.insert(s("budget_band"), bandForBudget(value.toDouble()));
-            confidence.insert(s("budget_band"), 1.0);
-            evidence.insert(s("budget_band"), QStringLiteral("answer to question %1").arg(key));
-            drop(missing, s("budget_band"));
+        if (field == QLatin1String("budget_monthly_usd") && value.isDouble() && !answers.contains(s("budget_band")))
+            answered(s("budget_band"), bandForBudget(value.toDouble()), key);
+        if (field == QLatin1String("throughput_requests_per_day") && value.isDouble()) {
+            if (!answers.contains(s("expected_throughput")))
+                answered(s("expected_throughput"), bandForThroughput(value.toDouble()), key);
+            rederive(s("peak_rps"), std::round(value.toDouble() / 86400.0 * factor * 100.0) / 100.0, field,
+                     QStringLiteral("peak = daily volume / 86400 x peak factor %1 (tech_specs.yaml)").arg(factor));
         }
-        if (field == QLatin1String("throughput_requests_per_day") && value.isDouble() &&
-            !answers.contains(s("expected_throughput"))) {
-            k.insert(s("expected_throughput"), bandForThroughput(value.toDouble()));
-            confidence.insert(s("expected_throughput"), 1.0);
-            evidence.insert(s("expected_throughput"), QStringLiteral("answer to question %1").arg(key));
-            drop(missing, s("expected_throughput"));
-            assumptions.remove(s("expected_throughput"));
+        if (field == QLatin1String("peak_rps") && value.isDouble()) {
+            const double perDay = std::round(value.toDouble() * 86400.0 / factor);
+            rederive(s("throughput_requests_per_day"), perDay, field,
+                     QStringLiteral("daily volume = peak x 86400 / peak factor %1 (tech_specs.yaml)").arg(factor));
+            if (provenance.value(s("throughput_requests_per_day")).toString() == QLatin1String("derived"))
+                rederive(s("expected_throughput"), bandForThroughput(perDay), field,
+                         s("band of the daily volume: low < 1k, medium < 100k, high < 1M, very_high"));
         }
     }
     k.insert(s("field_confidence"), confidence);
     k.insert(s("evidence"), evidence);
     k.insert(s("assumptions"), assumptions);
+    k.insert(s("provenance"), provenance);
+    k.insert(s("derivations"), derivations);
     k.insert(s("missing_fields"), missing);
     k.insert(s("ambiguous_fields"), ambiguous);
     k.insert(s("conflicts"), conflicts);
     // Answers change values: a conflict rule may hold no longer (a budget raised) or hold now.
     k.insert(s("conflicts"), ConstraintConflicts::detect(*m_kb, k));
-    if (!answers.isEmpty() && k.value(s("extraction_method")).toString() == QLatin1String("rules"))
-        k.insert(s("extraction_method"), s("rules"));
     return k;
 }
 

@@ -1,7 +1,10 @@
 #include "agents/Planner.h"
 
+#include "agents/FactSources.h"
 #include "agents/PlanSizer.h"
 #include "agents/knowledge/Condition.h"
+
+#include <QHash>
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +16,9 @@ namespace {
 QString s(const char* text) {
     return QString::fromLatin1(text);
 }
+
+// How much a pattern-fit rule counts when a fact it tests is only a default (see scorePatterns).
+constexpr double kDefaultedWeight = 0.25;
 
 double round3(double v) {
     return std::round(v * 1000.0) / 1000.0;
@@ -35,6 +41,19 @@ QString jurisdictionOf(const QJsonObject& specs, const QString& region) {
             return v.toObject().value(s("jurisdiction")).toString();
     }
     return s("other");
+}
+
+// "stated", "answered", "derived from x", "default": where a constraint value came from, for decision lines.
+QString provenanceOf(const QJsonObject& k, const QString& field) {
+    const QString p = k.value(s("provenance")).toObject().value(field).toString(s("stated"));
+    if (p == QLatin1String("derived")) {
+        QStringList from;
+        for (const QJsonValue& f :
+             k.value(s("derivations")).toObject().value(field).toObject().value(s("from")).toArray())
+            from.append(f.toString());
+        return from.isEmpty() ? p : QStringLiteral("derived from %1").arg(from.join(s(", ")));
+    }
+    return p;
 }
 
 // Data flow between the roles present in a plan.
@@ -63,6 +82,10 @@ QJsonArray dataFlow(const QStringList& roles) {
         {"container_registry", "serving", "images"},
         {"ci_cd", "platform", "deployments"},
         {"security", "storage", "keys"},
+        {"warehouse", "processing", "tables"},
+        {"warehouse", "features", "feature tables"},
+        {"warehouse", "training", "training sets"},
+        {"batch_scoring", "warehouse", "scores written back"},
     };
     QJsonArray out;
     for (const auto& e : edges) {
@@ -73,18 +96,37 @@ QJsonArray dataFlow(const QStringList& roles) {
     return out;
 }
 
+// The constraint a critic finding measures the plan against, for the findings the planner answers by reshaping the
+// design; empty for findings about the design itself.
+QString findingTarget(const QString& id) {
+    static const QHash<QString, QString> targets = {
+        {s("cost.over_budget"), s("budget_monthly_usd")},
+        {s("tech.latency_budget"), s("latency_p99_ms")},
+        {s("tech.cold_start_latency"), s("latency_p99_ms")},
+        {s("tech.batch_vs_latency"), s("workload_types")},
+    };
+    return targets.value(id);
+}
+
 } // namespace
 
 Planner::Planner(std::shared_ptr<const KnowledgeBase> kb)
     : m_kb(std::move(kb)) {}
 
-QJsonArray Planner::adjustmentsFor(const QJsonArray& findings, const QJsonObject& previousPlan, int iteration) const {
+QJsonArray Planner::adjustmentsFor(const QJsonObject& constraints, const QJsonArray& findings,
+                                   const QJsonObject& previousPlan, int iteration) const {
     QJsonArray out = previousPlan.value(s("addressed_findings")).toArray();
     for (const QJsonValue& v : findings) {
         const QJsonObject f = v.toObject();
         if (!f.value(s("blocking")).toBool() || f.value(s("passed")).toBool(false))
             continue;
         const QString id = f.contains(s("rule_id")) ? f.value(s("rule_id")).toString() : f.value(s("id")).toString();
+        // A finding measured against a target nobody gave (a question-bank default budget, latency or workload)
+        // does not reshape the design: the estimate or the gap is shown, and the pattern keeps following what the
+        // user stated (docs/planning.md, "Defaults weigh less").
+        const QString target = findingTarget(id);
+        if (!target.isEmpty() && !FactSources::isGiven(constraints, target))
+            continue;
         QJsonObject a{{s("finding_id"), id},
                       {s("iteration"), iteration},
                       {s("component"), f.contains(s("resource")) ? f.value(s("resource")) : f.value(s("component"))}};
@@ -124,24 +166,42 @@ QJsonArray Planner::scorePatterns(const QJsonObject& k, const QJsonArray& adjust
     QList<Scored> scored;
     int order = 0;
     const int costCuts = countAction(adjustments, s("reduce_cost"));
+    // facts the pattern conditions may test besides the constraint fields
+    QJsonObject ctx = k;
+    ctx.insert(s("named_region_count"), int(k.value(s("regions")).toArray().size()));
     for (const QJsonValue& v : m_kb->patterns()) {
         const QJsonObject p = v.toObject();
         QJsonArray reasons;
+        QStringList drivers; // the given inputs behind the rules that count for the pattern, for its decision line
         double score = p.value(s("base")).toDouble(0.2);
-        const bool requiresOk = !p.contains(s("requires")) || Condition::evaluate(p.value(s("requires")), k);
+        const bool requiresOk = !p.contains(s("requires")) || Condition::evaluate(p.value(s("requires")), ctx);
         if (!requiresOk) {
             reasons.append(QStringLiteral("requirement not met: %1").arg(Condition::describe(p.value(s("requires")))));
             score = 0;
         } else {
             for (const QJsonValue& fv : p.value(s("fit")).toArray()) {
                 const QJsonObject fit = fv.toObject();
-                if (Condition::evaluate(fit.value(s("when")), k)) {
-                    const double w = fit.value(s("score")).toDouble();
+                if (Condition::evaluate(fit.value(s("when")), ctx)) {
+                    // A rule resting on a question-bank default is the tool's guess, not the user's: it may break
+                    // a tie but never outweighs a stated fact (docs/planning.md, "Defaults weigh less").
+                    const QStringList defaulted = FactSources::defaultedFieldsOf(k, fit.value(s("when")));
+                    const double w =
+                        round3(fit.value(s("score")).toDouble() * (defaulted.isEmpty() ? 1.0 : kDefaultedWeight));
                     score += w;
-                    reasons.append(QStringLiteral("%1%2 %3")
-                                       .arg(w >= 0 ? s("+") : QString())
-                                       .arg(w)
-                                       .arg(fit.value(s("reason")).toString()));
+                    if (w > 0 && defaulted.isEmpty()) {
+                        for (const QString& field : FactSources::fieldsOf(fit.value(s("when")))) {
+                            if (!drivers.contains(field))
+                                drivers.append(field);
+                        }
+                    }
+                    reasons.append(
+                        QStringLiteral("%1%2 %3%4")
+                            .arg(w >= 0 ? s("+") : QString())
+                            .arg(w)
+                            .arg(fit.value(s("reason")).toString(),
+                                 defaulted.isEmpty()
+                                     ? QString()
+                                     : QStringLiteral(" (default %1, not stated)").arg(defaulted.join(s(", ")))));
                 }
             }
             const QString serving = p.value(s("serving")).toString();
@@ -182,7 +242,8 @@ QJsonArray Planner::scorePatterns(const QJsonObject& k, const QJsonArray& adjust
         scored.append({QJsonObject{{s("id"), p.value(s("id"))},
                                    {s("name"), p.value(s("name"))},
                                    {s("score"), score},
-                                   {s("reasons"), reasons}},
+                                   {s("reasons"), reasons},
+                                   {s("drivers"), QJsonArray::fromStringList(drivers)}},
                        score, order++});
     }
     std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
@@ -195,7 +256,7 @@ QJsonArray Planner::scorePatterns(const QJsonObject& k, const QJsonArray& adjust
 Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousPlan, const QJsonArray& findings,
                               int iteration) const {
     const QJsonObject specs = m_kb->techSpecs();
-    const QJsonArray adjustments = adjustmentsFor(findings, previousPlan, iteration);
+    const QJsonArray adjustments = adjustmentsFor(k, findings, previousPlan, iteration);
     const QJsonArray ranking = scorePatterns(k, adjustments);
     const QJsonObject chosen = ranking.first().toObject();
     const QJsonObject pattern = m_kb->pattern(chosen.value(s("id")).toString());
@@ -206,25 +267,62 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
         cloud = s("aws");
         assumptions.append(s("no cloud stated: aws (the question bank's default)"));
     }
-    // region: named region, else the residency's region, else the cloud's default
+    // Region: the regions the user named are hard inputs and are kept, in their order. Only when none is named
+    // does the stated residency (or a policy remedy) choose one. A named region outside the stated residency is a
+    // conflict for the human (coverage asks it), never a silent substitution.
+    QStringList decisions;
+    {
+        // The pattern's own line: the rules that counted for it and the inputs they read (defaults excluded).
+        QStringList pros;
+        for (const QJsonValue& r : chosen.value(s("reasons")).toArray()) {
+            if (r.toString().startsWith(QLatin1Char('+')) && !r.toString().contains(s(", not stated)")))
+                pros.append(r.toString().section(QLatin1Char(' '), 1));
+        }
+        QStringList drivers;
+        for (const QJsonValue& d : chosen.value(s("drivers")).toArray())
+            drivers.append(d.toString());
+        decisions.append(
+            QStringLiteral("pattern %1: %2 (from %3)")
+                .arg(pattern.value(s("name")).toString(),
+                     pros.isEmpty() ? s("the best of weak fits") : pros.join(s("; ")),
+                     drivers.isEmpty() ? s("defaults only: no stated input decides it") : drivers.join(s(", "))));
+    }
     const QJsonObject regionMap = specs.value(s("regions")).toObject().value(cloud).toObject();
     QString residency = k.value(s("data_residency")).toString();
-    for (const QJsonValue& av : adjustments) {
-        const QString move = av.toObject().value(s("remedy")).toObject().value(s("move_region")).toString();
-        if (!move.isEmpty())
-            residency = move;
+    QStringList namedRegions;
+    for (const QJsonValue& v : k.value(s("regions")).toArray()) {
+        if (!v.toString().isEmpty() && !namedRegions.contains(v.toString()))
+            namedRegions.append(v.toString());
     }
-    QString region = k.value(s("regions")).toArray().first().toString();
-    if (!region.isEmpty() && !residency.isEmpty() && cloud != QLatin1String("on_prem") &&
-        jurisdictionOf(specs, region) != residency && regionMap.contains(residency)) {
-        assumptions.append(QStringLiteral("named region %1 is outside %2: %3 used instead")
-                               .arg(region, residency, regionMap.value(residency).toString()));
-        region = regionMap.value(residency).toString();
-    }
-    if (region.isEmpty()) {
+    if (cloud == QLatin1String("on_prem"))
+        namedRegions.clear();
+    QString region = namedRegions.value(0);
+    if (!region.isEmpty()) {
+        decisions.append(QStringLiteral("region %1: named in the requirements (%2)")
+                             .arg(namedRegions.join(s(", ")), provenanceOf(k, s("regions"))));
+        if (!residency.isEmpty() && jurisdictionOf(specs, region) != residency && regionMap.contains(residency)) {
+            assumptions.append(QStringLiteral("named region %1 is outside the stated residency %2: kept as named; "
+                                              "the conflict is a question for you, not a substitution")
+                                   .arg(region, residency));
+            decisions.append(QStringLiteral("region kept although residency %1 is stated: regions and data_residency "
+                                            "conflict (asked, not resolved silently)")
+                                 .arg(residency));
+        }
+    } else {
+        for (const QJsonValue& av : adjustments) {
+            const QString move = av.toObject().value(s("remedy")).toObject().value(s("move_region")).toString();
+            if (!move.isEmpty())
+                residency = move;
+        }
         region = regionMap.value(residency).toString(regionMap.value(s("default")).toString());
-        if (residency.isEmpty())
+        if (residency.isEmpty()) {
             assumptions.append(QStringLiteral("no region or residency stated: %1").arg(region));
+            decisions.append(
+                QStringLiteral("region %1: the cloud's default (no region or residency stated)").arg(region));
+        } else {
+            decisions.append(QStringLiteral("region %1: chosen inside the residency %2 (data_residency, %3)")
+                                 .arg(region, residency, provenanceOf(k, s("data_residency"))));
+        }
     }
 
     PlanSizer sizer(m_kb, k, cloud);
@@ -244,9 +342,25 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
     } else if (availability <= 0) {
         assumptions.append(s("no availability target: one zone, one replica minimum"));
     }
-    const bool multiRegion = pattern.value(s("id")).toString() == QLatin1String("multi_region_active_active");
-    const bool wantsGpu = k.value(s("gpu_required")).toBool() || hasAction(adjustments, s("use_gpu")) ||
-                          sizer.usage().value(s("model_class")).toString().startsWith(QLatin1String("llm"));
+    const bool multiRegion =
+        pattern.value(s("id")).toString() == QLatin1String("multi_region_active_active") || namedRegions.size() >= 2;
+    if (namedRegions.size() >= 2)
+        decisions.append(QStringLiteral("multi-region serving over %1: two or more regions are named")
+                             .arg(namedRegions.join(s(", "))));
+    // Accelerators follow the model family: LLMs and vision models need them, gradient-boosted trees and linear
+    // models do not, even when GPUs are available or mentioned (docs/extraction.md).
+    const QString modelClass = sizer.usage().value(s("model_class")).toString();
+    const bool familyNeedsGpu = modelClass.startsWith(QLatin1String("llm")) || modelClass == QLatin1String("vision");
+    const bool tabularFamily = modelClass == QLatin1String("tabular");
+    const bool wantsGpu = familyNeedsGpu || hasAction(adjustments, s("use_gpu")) ||
+                          (k.value(s("gpu_required")).toBool() && !tabularFamily);
+    if (wantsGpu)
+        decisions.append(QStringLiteral("GPU serving and training: %1")
+                             .arg(familyNeedsGpu
+                                      ? QStringLiteral("the %1 model family needs accelerators").arg(modelClass)
+                                      : s("GPUs are required (gpu_required)")));
+    else if (k.value(s("gpu_required")).toBool())
+        decisions.append(s("CPU serving and training: the tabular model family does not need the GPUs mentioned"));
     const int costCuts = countAction(adjustments, s("reduce_cost"));
     int servingStep = countAction(adjustments, s("add_capacity")) + countAction(adjustments, s("faster_serving"));
     if (hasAction(adjustments, s("more_zones")))
@@ -317,7 +431,10 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
         }
         if ((role == QLatin1String("features") || role == QLatin1String("online_store")) && availability >= 99.9)
             options.insert(s("min_replicas"), 2);
-        if (role == QLatin1String("training") && (costCuts > 0 || k.value(s("budget_monthly_usd")).toDouble(1e9) < 500))
+        // owned hardware is never "spot": spot capacity is a cloud market
+        if (role == QLatin1String("training") && cloud != QLatin1String("on_prem") &&
+            (costCuts > 0 || (FactSources::isGiven(k, s("budget_monthly_usd")) &&
+                              k.value(s("budget_monthly_usd")).toDouble(1e9) < 500)))
             options.insert(s("spot"), true);
         QJsonObject config = configFor(role);
         QJsonObject size = sizer.size(role, service, options);
@@ -383,6 +500,139 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
         roles.append(role);
     }
 
+    // Platforms the team already runs (a warehouse, a tracker, a stream) are hard inputs: each appears as the
+    // component it is, with the data flowing in and out of it, instead of a catalogue default for the same job
+    // (lexicon.yaml existing_platforms, services.yaml existing_*).
+    const QJsonObject platforms = m_kb->lexicon().value(s("existing_platforms")).toObject();
+    QStringList named;
+    QList<std::pair<QString, QString>> existingFeeds; // existing_<role> -> role
+    for (const char* list : {"existing_tools", "data_sources"}) {
+        for (const QJsonValue& v : k.value(s(list)).toArray()) {
+            const QJsonObject entry = platforms.value(v.toString()).toObject();
+            const bool owned =
+                !entry.value(s("owned_only")).toBool() || k.value(s("owned_tools")).toArray().contains(v.toString());
+            if (!entry.isEmpty() && owned && !named.contains(v.toString()))
+                named.append(v.toString());
+        }
+    }
+    for (const QString& tool : std::as_const(named)) {
+        const QJsonObject entry = platforms.value(tool).toObject();
+        const QString role = entry.value(s("role")).toString();
+        const QString componentKey = entry.value(s("component")).toString();
+        const QJsonObject service = m_kb->service(componentKey, cloud);
+        if (service.isEmpty() || role.isEmpty())
+            continue;
+        QJsonObject component{
+            {s("id"), role},
+            {s("role"), role},
+            {s("name"), service.value(s("description"))},
+            {s("component"), componentKey},
+            {s("service"), service.value(s("name"))},
+            {s("service_id"), service.value(s("service_id"))},
+            {s("kind"), service.value(s("kind"))},
+            {s("usage"), service.value(s("usage"))},
+            {s("size"), QJsonObject{}},
+            {s("config"), configFor(role)},
+            {s("eligible"), service.value(s("eligible")).toArray()},
+            {s("handles_data"), service.value(s("handles_data")).toBool(true)},
+            {s("existing"), true},
+            {s("rationale"),
+             QStringLiteral("%1: the team already runs it (existing_tools)").arg(service.value(s("name")).toString())},
+        };
+        // A platform for a role the pattern already fills is added next to it, feeding it, rather than replacing
+        // the catalogue component: the generated IaC and code wire that component, and the existing platform is
+        // an input of it (docs/extraction.md).
+        const bool taken = roles.contains(role);
+        const QString ownRole = taken ? s("existing_") + role : role;
+        component.insert(s("id"), ownRole);
+        component.insert(s("role"), ownRole);
+        if (taken)
+            decisions.append(QStringLiteral("%1: %2 the team already runs feeds the %3 (named in the requirements)")
+                                 .arg(ownRole, service.value(s("name")).toString(), role));
+        else
+            decisions.append(QStringLiteral("%1: %2 the team already runs is part of the design (named in the "
+                                            "requirements)")
+                                 .arg(role, service.value(s("name")).toString()));
+        components.append(component);
+        roles.append(ownRole);
+        existingFeeds.append({ownRole, role});
+    }
+    // Stated requirements become controls of the design, each on the component that carries it.
+    QStringList wanted;
+    for (const QJsonValue& v : k.value(s("controls")).toArray())
+        wanted.append(v.toString());
+    const QJsonArray monitoringNeeds = k.value(s("monitoring_requirements")).toArray();
+    if (monitoringNeeds.contains(s("explainability")) && !wanted.contains(s("explainability")))
+        wanted.append(s("explainability"));
+    if (monitoringNeeds.contains(s("drift")) && !wanted.contains(s("drift_monitoring")))
+        wanted.append(s("drift_monitoring"));
+    QString auditBy;
+    for (const QJsonValue& v : k.value(s("compliance_requirements")).toArray()) {
+        if (auditBy.isEmpty() && (v.toString() == QLatin1String("SOX") || v.toString() == QLatin1String("HIPAA") ||
+                                  v.toString() == QLatin1String("PCI-DSS")))
+            auditBy = v.toString();
+    }
+    if (!auditBy.isEmpty() && !wanted.contains(s("audit_trail")))
+        wanted.append(s("audit_trail"));
+    struct Control {
+        const char* key;
+        const char* role;
+        const char* config;
+        const char* what;
+    };
+    static const Control catalogue[] = {
+        {"explainability", "monitoring", "explanations_shap", "feature attributions (SHAP) per prediction"},
+        {"audit_trail", "serving", "audit_trail_prediction_log",
+         "an immutable log of every prediction and model version"},
+        {"lineage", "registry", "lineage_tracking", "data and model lineage in the registry"},
+        {"pii_redaction", "features", "pii_redaction", "identifiers pseudonymised before features and training"},
+        {"human_review", "serving", "human_review_queue", "a review queue for low-confidence decisions"},
+        {"drift_monitoring", "monitoring", "drift_monitoring", "drift reports on inputs and predictions"},
+    };
+    QJsonObject controls;
+    for (const Control& control : catalogue) {
+        if (!wanted.contains(s(control.key)))
+            continue;
+        controls.insert(s(control.key), true);
+        int at = int(roles.indexOf(s(control.role)));
+        if (at < 0)
+            at = int(roles.indexOf(s("monitoring")));
+        if (at >= 0) {
+            QJsonObject c = components.at(at).toObject();
+            QJsonObject config = c.value(s("config")).toObject();
+            config.insert(s(control.config), true);
+            c.insert(s("config"), config);
+            components.replace(at, c);
+        }
+        const QString driver = QLatin1String(control.key) == QLatin1String("audit_trail") && !auditBy.isEmpty() &&
+                                       !k.value(s("controls")).toArray().contains(s("audit_trail"))
+                                   ? QStringLiteral("%1 is stated").arg(auditBy)
+                                   : s("stated in the requirements");
+        decisions.append(QStringLiteral("control %1 on %2: %3 (%4)")
+                             .arg(s(control.key), at >= 0 ? roles.at(at) : s("the plan"), s(control.what), driver));
+    }
+    // accelerators the team owns are the training hardware, as stated
+    const QJsonArray ownedHardware = k.value(s("owned_hardware")).toArray();
+    if (!ownedHardware.isEmpty()) {
+        QStringList names;
+        for (const QJsonValue& v : ownedHardware)
+            names.append(v.toString());
+        const int at = int(roles.indexOf(s("training")));
+        if (at >= 0) {
+            QJsonObject c = components.at(at).toObject();
+            c.insert(s("name"),
+                     QStringLiteral("%1 on the team's own %2").arg(c.value(s("name")).toString(), names.join(s(", "))));
+            c.insert(s("owned_hardware"), QJsonArray::fromStringList(names));
+            QJsonObject size = c.value(s("size")).toObject();
+            size.remove(s("spot"));
+            c.insert(s("size"), size);
+            components.replace(at, c);
+            decisions.append(QStringLiteral("training on the owned %1: named in the requirements (not rented, never "
+                                            "spot)")
+                                 .arg(names.join(s(", "))));
+        }
+    }
+
     QJsonArray alternatives;
     QList<Alternative> cardAlternatives;
     for (const QJsonValue& r : ranking) {
@@ -412,8 +662,17 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
                 cloud == QLatin1String("on_prem") ? s("on_prem") : jurisdictionOf(specs, region));
     plan.insert(s("audit_logging"), true);
     plan.insert(s("multi_region"), multiRegion);
+    if (namedRegions.size() >= 2)
+        plan.insert(s("regions"), QJsonArray::fromStringList(namedRegions));
+    plan.insert(s("decisions"), QJsonArray::fromStringList(decisions));
+    plan.insert(s("controls"), controls);
     plan.insert(s("components"), components);
-    plan.insert(s("data_flow"), dataFlow(roles));
+    QJsonArray flow = dataFlow(roles);
+    for (const auto& [from, to] : std::as_const(existingFeeds)) {
+        if (from != to)
+            flow.append(QJsonObject{{s("from"), from}, {s("to"), to}, {s("label"), s("existing platform")}});
+    }
+    plan.insert(s("data_flow"), flow);
     plan.insert(s("usage"), sizer.usage());
     plan.insert(s("assumptions"), QJsonArray::fromStringList(assumptions));
     plan.insert(s("iteration"), iteration);
@@ -445,6 +704,8 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
         card.reasoning += QStringLiteral(" Iteration %1 responds to the critics' blocking findings: %2.")
                               .arg(iteration)
                               .arg(fixes.join(s("; ")));
+    if (!decisions.isEmpty())
+        card.reasoning += QStringLiteral(" Decisions and the inputs that drove them: %1.").arg(decisions.join(s("; ")));
     if (!sizingLine.isEmpty())
         card.reasoning += QStringLiteral(" Sizing: %1.").arg(sizingLine);
     if (!assumptions.isEmpty())
@@ -462,6 +723,7 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
                           "budget_monthly_usd", "availability_target", "compliance_requirements", "data_residency"})
         inputs.insert(s(f), k.value(s(f)));
     inputs.insert(s("blocking_findings"), int(fixes.size()));
+    inputs.insert(s("provenance"), k.value(s("provenance")));
     card.inputs = inputs;
     card.outputs = QJsonObject{{s("pattern"), pattern.value(s("id"))},
                                {s("cloud"), cloud},

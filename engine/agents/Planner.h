@@ -29,8 +29,10 @@ public:
 
     // Every pattern with its score and the reasons behind it, best first.
     QJsonArray scorePatterns(const QJsonObject& constraints, const QJsonArray& adjustments) const;
-    // Adjustments for blocking findings (cumulative with the previous plan's).
-    QJsonArray adjustmentsFor(const QJsonArray& findings, const QJsonObject& previousPlan, int iteration) const;
+    // Adjustments for blocking findings (cumulative with the previous plan's). An over-budget finding against a
+    // budget nobody gave (a default) changes nothing.
+    QJsonArray adjustmentsFor(const QJsonObject& constraints, const QJsonArray& findings,
+                              const QJsonObject& previousPlan, int iteration) const;
 
 private:
     std::shared_ptr<const KnowledgeBase> m_kb;

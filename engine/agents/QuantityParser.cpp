@@ -61,15 +61,21 @@ double QuantityParser::parseNumber(QString number, const QString& multiplier) {
         v *= 1e6;
     else if (m == QLatin1String("b") || m == QLatin1String("bn") || m == QLatin1String("billion"))
         v *= 1e9;
+    else if (m == QLatin1String("lakh") || m == QLatin1String("lakhs"))
+        v *= 1e5;
+    else if (m == QLatin1String("crore") || m == QLatin1String("crores"))
+        v *= 1e7;
     return v;
 }
 
 QList<Quantity> QuantityParser::budgets(const QString& text) const {
     thread_local const Re re(
         QStringLiteral(
-            "(?<cur1>us\\$|[$€£]|\\b(?:usd|eur|gbp|chf)\\b)\\s?(?<n1>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<m1>k|mm|m|million|"
-            "thousand|bn|billion)?\\b"
-            "|(?<n2>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<m2>k|m|million|thousand)?\\s*(?<cur2>usd|eur|gbp|chf|dollars?|euros?|"
+            "(?<cur1>us\\$|[$€£₹]|\\b(?:usd|eur|gbp|chf|inr)\\b)\\s?(?<n1>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<m1>k|mm|m|"
+            "million|"
+            "thousand|bn|billion|lakhs?|crores?)?\\b"
+            "|(?<n2>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<m2>k|m|million|thousand|lakhs?|crores?)?\\s*(?<cur2>usd|eur|gbp|chf|"
+            "inr|rupees?|dollars?|euros?|"
             "pounds?|bucks)\\b"
             "|(?<n3>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<m3>k|m)\\b(?=\\s*(?:/|per|a|each)\\s*(?:month|mo|year|yr)\\b)"),
         kCi);
@@ -121,6 +127,8 @@ QList<Quantity> QuantityParser::budgets(const QString& text) const {
             code = QStringLiteral("EUR");
         else if (code == QString(QChar(0x00A3)) || code.startsWith(QLatin1String("POUND")))
             code = QStringLiteral("GBP");
+        else if (code == QString(QChar(0x20B9)) || code.startsWith(QLatin1String("RUPEE")))
+            code = QStringLiteral("INR");
         else if (code.isEmpty() || code == QLatin1String("$") || code == QLatin1String("US$") ||
                  code.startsWith(QLatin1String("DOLLAR")) || code == QLatin1String("BUCKS"))
             code = code.isEmpty() ? QString() : QStringLiteral("USD");
@@ -161,141 +169,6 @@ QList<Quantity> QuantityParser::budgets(const QString& text) const {
             q.span = text.mid(q.start, q.end - q.start).trimmed();
         }
         out.append(q);
-    }
-    return out;
-}
-
-QList<Quantity> QuantityParser::latencies(const QString& text) const {
-    thread_local const Re re(
-        QStringLiteral(
-            "(?<n>\\d+(?:\\.\\d+)?)\\s*(?<u>ms|msec|millis(?:econds?)?|milliseconds?|s|secs?|seconds?)\\b"
-            "|(?<w>half a second|a quarter of a second|quarter of a second|a tenth of a second|a second|one second|"
-            "two seconds|three seconds|five seconds|a few seconds|sub-second|subsecond|sub second)"),
-        kCi);
-    thread_local const Re context(QStringLiteral("latenc|respon|within|under|below|less than|p\\d\\d|percentile|return|"
-                                                 "answer|fast|sla|slo|take|in less|no more than|at most|reply"),
-                                  kCi);
-    thread_local const Re exclude(
-        QStringLiteral("every|interval|window|timeout|cold start|retention|ttl|each|delay of"), kCi);
-    thread_local const Re percentile(
-        QStringLiteral("\\bp(\\d{2}(?:\\.\\d+)?)\\b|(\\d{2})(?:th|st|nd|rd)?[ -]percentile"), kCi);
-    QList<Quantity> out;
-    auto it = re.globalMatch(text);
-    while (it.hasNext() && out.size() < kMaxMatches) {
-        const auto m = it.next();
-        const QString pre = before(text, int(m.capturedStart(0)), 60);
-        if (!context.match(pre).hasMatch() || exclude.match(pre.right(18)).hasMatch())
-            continue;
-        double ms = -1;
-        QString note;
-        const QString w = m.captured(QStringLiteral("w")).toLower();
-        if (!w.isEmpty()) {
-            if (w.contains(QLatin1String("half")))
-                ms = 500;
-            else if (w.contains(QLatin1String("quarter")))
-                ms = 250;
-            else if (w.contains(QLatin1String("tenth")))
-                ms = 100;
-            else if (w.contains(QLatin1String("sub")))
-                ms = 1000, note = QStringLiteral("'sub-second' read as an upper bound of 1000 ms");
-            else if (w.contains(QLatin1String("few")))
-                ms = 3000, note = QStringLiteral("'a few seconds' read as 3000 ms");
-            else if (w.startsWith(QLatin1String("two")))
-                ms = 2000;
-            else if (w.startsWith(QLatin1String("three")))
-                ms = 3000;
-            else if (w.startsWith(QLatin1String("five")))
-                ms = 5000;
-            else
-                ms = 1000;
-        } else {
-            const double n = m.captured(QStringLiteral("n")).toDouble();
-            const QString u = m.captured(QStringLiteral("u")).toLower();
-            ms = u.startsWith(QLatin1Char('m')) ? n : n * 1000.0;
-        }
-        if (ms <= 0 || ms > 600000)
-            continue;
-        const int ws = qMax(0, int(m.capturedStart(0)) - 40);
-        const auto pm = percentile.match(text.mid(ws, int(m.capturedEnd(0)) - ws + 25));
-        const QString pct = pm.captured(1) + pm.captured(2);
-        double confidence = 0.75;
-        bool ambiguous = false;
-        if (pct.startsWith(QLatin1String("99"))) {
-            confidence = 0.95;
-        } else if (!pct.isEmpty()) {
-            confidence = 0.6;
-            ambiguous = true;
-            note = QStringLiteral("p%1 stated; used as the p99 bound (p99 is at least as high)").arg(pct);
-        } else if (note.isEmpty()) {
-            note = QStringLiteral("percentile not stated; read as p99");
-        }
-        out.append(
-            make(m, ms, note.startsWith(QLatin1String("'")) ? qMin(confidence, 0.6) : confidence, note, ambiguous));
-    }
-    return out;
-}
-
-QList<Quantity> QuantityParser::dailyVolumes(const QString& text) const {
-    thread_local const Re re(
-        QStringLiteral(
-            "(?<n>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<m>k|mm|m|million|thousand|billion|bn|b)?\\s+(?:[a-z-]+\\s+){0,2}?"
-            "(?<what>[a-z][a-z-]{2,30})"
-            "\\s*(?:(?:/"
-            "|per|a|an|each|every)\\s*)?(?<per>day|daily|hour|hourly|hr|minute|min|month|monthly|week|weekly|nightly)"
-            "\\b"),
-        kCi);
-    QList<Quantity> out;
-    auto it = re.globalMatch(text);
-    while (it.hasNext() && out.size() < kMaxMatches) {
-        const auto m = it.next();
-        // any counted thing per period is a volume ("30,000 studies per day", "150k tickets a day"), except units
-        // of size, money and time and counts of runs
-        static const QStringList notVolumes = {
-            QStringLiteral("gb"),        QStringLiteral("tb"),          QStringLiteral("mb"),
-            QStringLiteral("pb"),        QStringLiteral("kb"),          QStringLiteral("gigabytes"),
-            QStringLiteral("terabytes"), QStringLiteral("dollars"),     QStringLiteral("euros"),
-            QStringLiteral("pounds"),    QStringLiteral("usd"),         QStringLiteral("eur"),
-            QStringLiteral("hours"),     QStringLiteral("minutes"),     QStringLiteral("seconds"),
-            QStringLiteral("times"),     QStringLiteral("runs"),        QStringLiteral("jobs"),
-            QStringLiteral("retrains"),  QStringLiteral("deployments"), QStringLiteral("releases"),
-            QStringLiteral("per"),       QStringLiteral("a"),           QStringLiteral("an")};
-        if (notVolumes.contains(m.captured(QStringLiteral("what")).toLower()))
-            continue;
-        double v = parseNumber(m.captured(QStringLiteral("n")), m.captured(QStringLiteral("m")));
-        if (v <= 0)
-            continue;
-        const QString per = m.captured(QStringLiteral("per")).toLower();
-        QString note;
-        if (per.startsWith(QLatin1Char('h')))
-            v *= 24, note = QStringLiteral("per hour x 24");
-        else if (per.startsWith(QLatin1String("min")))
-            v *= 1440, note = QStringLiteral("per minute x 1440");
-        else if (per.startsWith(QLatin1String("mo")))
-            v /= 30, note = QStringLiteral("per month / 30");
-        else if (per.startsWith(QLatin1String("week")))
-            v /= 7, note = QStringLiteral("per week / 7");
-        out.append(make(m, std::round(v), 0.9, note));
-    }
-    return out;
-}
-
-QList<Quantity> QuantityParser::peakRates(const QString& text) const {
-    thread_local const Re re(
-        QStringLiteral("(?<n>\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<m>k|m)?\\s*(?:rps|qps|tps|req/s|reqs/s|requests/s(?:ec)?|"
-                       "(?:requests?|predictions?|queries|inferences?|events?|transactions?|calls?|messages?|readings?)"
-                       "\\s*(?:/|per|a|each)\\s*(?:second|sec|s))\\b"),
-        kCi);
-    QList<Quantity> out;
-    auto it = re.globalMatch(text);
-    while (it.hasNext() && out.size() < kMaxMatches) {
-        const auto m = it.next();
-        const double v = parseNumber(m.captured(QStringLiteral("n")), m.captured(QStringLiteral("m")));
-        if (v <= 0)
-            continue;
-        const bool peak = before(text, int(m.capturedStart(0)), 40).contains(QLatin1String("peak")) ||
-                          after(text, int(m.capturedEnd(0)), 20).contains(QLatin1String("peak"));
-        out.append(make(m, v, peak ? 0.9 : 0.75,
-                        peak ? QString() : QStringLiteral("rate stated without 'peak'; used as the peak")));
     }
     return out;
 }

@@ -6,8 +6,8 @@
 
 namespace mlops {
 
-// Numbers with units found in requirement text, normalised: money to USD per month, durations to ms,
-// volumes to per day, rates to per second, sizes to GB. Each carries the exact span it came from.
+// Money, availability, sizes and team sizes found in requirement text, normalised: money to USD per month, sizes
+// to GB. Each carries the exact span it came from. Rates, durations and repetitions are read by QuantityGrammar.
 struct Quantity {
     double value = 0.0;
     QString span;  // exact text matched
@@ -24,9 +24,6 @@ public:
     explicit QuantityParser(QJsonObject currencyRates = {});
 
     QList<Quantity> budgets(const QString& text) const;                                  // USD per month
-    QList<Quantity> latencies(const QString& text) const;                                // ms, p99 bound
-    QList<Quantity> dailyVolumes(const QString& text) const;                             // requests per day
-    QList<Quantity> peakRates(const QString& text) const;                                // requests per second
     QList<Quantity> availabilities(const QString& text, const QJsonObject& nines) const; // percent
     QList<Quantity> dataVolumes(const QString& text) const;                              // GB
     QList<Quantity> teamSizes(const QString& text, const QJsonObject& numberWords) const;

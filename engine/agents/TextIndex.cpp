@@ -75,11 +75,29 @@ QStringList TextIndex::tokenize(const QString& term) {
 TextIndex::TextIndex(const QString& text, const QSet<QString>& negators)
     : m_text(text)
     , m_negators(negators) {
-    scan(m_text, [this](int s, int e) {
-        QString t = m_text.mid(s, e - s).toLower();
-        t.replace(QChar(0x2019), QLatin1Char('\''));
-        m_positions[t].append(int(m_tokens.size()));
-        m_tokens.append(t);
+    // A prompt repeats its words: each token is lower-cased into one reused buffer and looked up, so only a word
+    // not seen before allocates a string; the token list shares the stored key.
+    m_tokens.reserve(text.size() / 6);
+    m_starts.reserve(text.size() / 6);
+    m_ends.reserve(text.size() / 6);
+    QString lower;
+    scan(m_text, [this, &lower](int s, int e) {
+        bool ascii = true;
+        lower.resize(e - s);
+        for (int i = s; i < e && ascii; ++i) {
+            const char16_t c = m_text.at(i).unicode();
+            ascii = c < 128;
+            lower[i - s] = QChar(c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c);
+        }
+        if (!ascii) { // the full case mapping of QString::toLower, and typographic apostrophes
+            lower = m_text.mid(s, e - s).toLower();
+            lower.replace(QChar(0x2019), QLatin1Char('\''));
+        }
+        auto it = m_positions.find(lower);
+        if (it == m_positions.end())
+            it = m_positions.insert(QString(lower.constData(), lower.size()), {});
+        it.value().append(int(m_tokens.size()));
+        m_tokens.append(it.key());
         m_starts.append(s);
         m_ends.append(e);
     });

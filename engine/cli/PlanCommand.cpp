@@ -54,11 +54,44 @@ void printPlan(QTextStream& out, const DesignPipeline::Result& r) {
             taken.append(QStringLiteral("%1=%2").arg(q.id, r.defaultsTaken.value(q.id).toVariant().toString()));
         out << "      defaults taken (" << r.questionRounds << " question round(s)): " << taken.join(s(", ")) << "\n";
     }
+    for (const QString& decision : plan.decisions)
+        out << "      decision: " << decision << "\n";
     for (const QString& assumption : plan.assumptions)
         out << "      assumption: " << assumption << "\n";
     out << "\nCOMPONENTS\n";
     for (const PlanComponent& c : plan.components)
         out << "  " << c.role.leftJustified(20) << c.service.leftJustified(52) << sizeText(c) << "\n";
+}
+
+// Every constraint that is set, with where its value came from: the numbers the user gave are told apart from
+// the ones the tool derived or defaulted (docs/extraction.md).
+void printConstraints(QTextStream& out, const QJsonObject& k) {
+    const QJsonObject provenance = k.value(s("provenance")).toObject();
+    const QJsonObject evidence = k.value(s("evidence")).toObject();
+    const QJsonObject derivations = k.value(s("derivations")).toObject();
+    out << "\nREQUIREMENTS (value, source, evidence or rule)\n";
+    for (auto it = provenance.begin(); it != provenance.end(); ++it) {
+        const QJsonValue v = k.value(it.key());
+        QString value;
+        if (v.isArray()) {
+            QStringList items;
+            for (const QJsonValue& item : v.toArray())
+                items.append(item.toVariant().toString());
+            value = items.join(s(", "));
+        } else {
+            value = v.toVariant().toString();
+        }
+        if (value.isEmpty())
+            continue;
+        const QString source = it.value().toString();
+        QString why = evidence.value(it.key()).toString();
+        if (source == QLatin1String("derived"))
+            why = derivations.value(it.key()).toObject().value(s("rule")).toString();
+        else if (!why.isEmpty())
+            why = QLatin1Char('"') + why.left(90) + QLatin1Char('"');
+        out << "  " << it.key().leftJustified(28) << value.left(40).leftJustified(42) << source.leftJustified(10) << why
+            << "\n";
+    }
 }
 
 void printFindings(QTextStream& out, const DesignPipeline::Result& r) {
@@ -159,6 +192,7 @@ public:
             ctx.io.out << QString::fromUtf8(QJsonDocument(r.toJson()).toJson(QJsonDocument::Indented));
         } else {
             printPlan(ctx.io.out, r);
+            printConstraints(ctx.io.out, r.constraints);
             printFindings(ctx.io.out, r);
             printCost(ctx.io.out, CostEstimate::fromJson(r.costEstimate));
             printPolicy(ctx.io.out, PolicyResult::listFromJson(r.policyFindings));

@@ -106,6 +106,39 @@ QJsonArray DocsRenderer::adrCards(const RenderInput& in) {
     return out;
 }
 
+// The requirements the design was built from, each with where its value came from (stated in the prompt,
+// answered, derived by a rule, or a default), so a reader sees which numbers the user gave (docs/extraction.md).
+static QString provenanceTable(const QJsonObject& k) {
+    const QJsonObject provenance = k.value(s("provenance")).toObject();
+    if (provenance.isEmpty())
+        return {};
+    const QJsonObject evidence = k.value(s("evidence")).toObject();
+    const QJsonObject derivations = k.value(s("derivations")).toObject();
+    QString md = s("\n## Requirements and where they came from\n\n| field | value | source | evidence or rule |\n"
+                   "|---|---|---|---|\n");
+    for (auto it = provenance.begin(); it != provenance.end(); ++it) {
+        const QJsonValue v = k.value(it.key());
+        QString value;
+        if (v.isArray()) {
+            QStringList items;
+            for (const QJsonValue& item : v.toArray())
+                items.append(item.toVariant().toString());
+            value = items.join(s(", "));
+        } else {
+            value = v.toVariant().toString();
+        }
+        if (value.isEmpty())
+            continue;
+        const QString source = it.value().toString();
+        const QString why = source == QLatin1String("derived")
+                                ? derivations.value(it.key()).toObject().value(s("rule")).toString()
+                                : evidence.value(it.key()).toString();
+        md += s("| ") + cell(it.key()) + s(" | ") + cell(value) + s(" | ") + cell(source) + s(" | ") + cell(why) +
+              s(" |\n");
+    }
+    return md;
+}
+
 QString DocsRenderer::architectureMarkdown(const RenderInput& in) {
     const QJsonObject pattern = in.plan.value(s("pattern")).toObject();
     QString md;
@@ -140,6 +173,8 @@ QString DocsRenderer::architectureMarkdown(const RenderInput& in) {
               s(" | ") + cell(c.value(s("service")).toString()) + s(" | ") +
               cell(sizeSummary(c.value(s("size")).toObject())) + s(" |\n");
     }
+
+    md += provenanceTable(in.constraints);
 
     md += s("\n## Decisions (ADRs)\n\nEach record is drawn from an agent's reason card of this decision set.\n");
     int n = 0;

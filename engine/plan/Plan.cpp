@@ -108,6 +108,7 @@ Plan Plan::fromJson(const QJsonObject& o) {
     p.iteration = o.value(QLatin1String("iteration")).toInt();
     for (const QJsonValue& v : o.value(QLatin1String("alternatives")).toArray())
         p.alternatives.append(PatternScore::fromJson(v.toObject()));
+    p.decisions = texts(o.value(QLatin1String("decisions")));
     p.assumptions = texts(o.value(QLatin1String("assumptions")));
     for (const QJsonValue& v : o.value(QLatin1String("components")).toArray())
         p.components.append(PlanComponent::fromJson(v.toObject()));
@@ -132,6 +133,7 @@ QJsonObject Plan::toJson() const {
             {QStringLiteral("region"), region},
             {QStringLiteral("iteration"), iteration},
             {QStringLiteral("alternatives"), scored},
+            {QStringLiteral("decisions"), QJsonArray::fromStringList(decisions)},
             {QStringLiteral("assumptions"), QJsonArray::fromStringList(assumptions)},
             {QStringLiteral("components"), parts},
             {QStringLiteral("data_flow"), flow}};

@@ -60,6 +60,7 @@ struct Plan {
     QString region;
     int iteration = 0;                // planner iteration that produced it (1 unless critics sent it back)
     QList<PatternScore> alternatives; // every pattern scored, the chosen one included, best first
+    QStringList decisions;            // one line per choice a stated input drove, naming that input
     QStringList assumptions;
     QList<PlanComponent> components;
     QList<PlanFlow> dataFlow;

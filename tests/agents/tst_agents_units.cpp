@@ -4,6 +4,7 @@
 #include "agents/Agents.h"
 #include "agents/CostCritic.h"
 #include "agents/DesignPipeline.h"
+#include "agents/FactSources.h"
 #include "agents/IntakeExtractor.h"
 #include "agents/Planner.h"
 #include "agents/PolicyEvaluator.h"
@@ -153,6 +154,85 @@ private slots:
         for (const Alternative& a : second.card.alternatives)
             QVERIFY(a.score >= 0.0 && a.score <= 1.0);
         QVERIFY(second.plan != first.plan);
+    }
+
+    void factSources_derivedFromADefault_isNotGiven() {
+        const QJsonObject k{
+            {s("provenance"), QJsonObject{{s("throughput_requests_per_day"), s("default")},
+                                          {s("peak_rps"), s("derived")},
+                                          {s("latency_p99_ms"), QJsonObject{{s("source"), s("stated")}}},
+                                          {s("budget_monthly_usd"), s("answered")}}},
+            {s("derivations"),
+             QJsonObject{{s("peak_rps"), QJsonObject{{s("from"), QJsonArray{s("throughput_requests_per_day")}}}}}}};
+        QVERIFY(!FactSources::isGiven(k, s("throughput_requests_per_day")));
+        QVERIFY(!FactSources::isGiven(k, s("peak_rps")));
+        QVERIFY(FactSources::isGiven(k, s("latency_p99_ms")));
+        QVERIFY(FactSources::isGiven(k, s("budget_monthly_usd")));
+        const QJsonObject condition{
+            {s("all"),
+             QJsonArray{QJsonObject{{s("field"), s("peak_rps")}, {s("gt"), 10}},
+                        QJsonObject{{s("not"), QJsonObject{{s("field"), s("latency_p99_ms")}, {s("lt"), 5}}}}}}};
+        QCOMPARE(FactSources::fieldsOf(condition), (QStringList{s("peak_rps"), s("latency_p99_ms")}));
+        QCOMPARE(FactSources::defaultedFieldsOf(k, condition), QStringList{s("peak_rps")});
+    }
+
+    void planner_defaultedPreference_countsLessThanAStatedOne() {
+        QJsonObject k = IntakeExtractor(m_kb).extract(s("Churn prediction API on AWS, p99 latency 100 ms."));
+        k.insert(s("deployment_preference"), s("managed"));
+        const auto managedScore = [&](const QJsonObject& constraints) {
+            for (const QJsonValue& v : Planner(m_kb).scorePatterns(constraints, {})) {
+                if (v.toObject().value(s("id")).toString() == QLatin1String("managed_ml_platform"))
+                    return v.toObject();
+            }
+            return QJsonObject();
+        };
+        QJsonObject stated = k, defaulted = k;
+        QJsonObject provenance = k.value(s("provenance")).toObject();
+        provenance.insert(s("deployment_preference"), s("stated"));
+        stated.insert(s("provenance"), provenance);
+        provenance.insert(s("deployment_preference"), s("default"));
+        defaulted.insert(s("provenance"), provenance);
+        const QJsonObject a = managedScore(stated), b = managedScore(defaulted);
+        QVERIFY2(
+            a.value(s("score")).toDouble() > b.value(s("score")).toDouble(),
+            qPrintable(
+                QStringLiteral("%1 vs %2").arg(a.value(s("score")).toDouble()).arg(b.value(s("score")).toDouble())));
+        bool saysDefault = false;
+        for (const QJsonValue& r : b.value(s("reasons")).toArray())
+            saysDefault = saysDefault || r.toString().contains(s("default deployment_preference, not stated"));
+        QVERIFY(saysDefault);
+    }
+
+    void planner_patternDecision_namesTheInputsThatDroveIt() {
+        const QJsonObject k = IntakeExtractor(m_kb).extract(
+            s("Sensor telemetry arrives continuously on our Kafka; score every event in the stream and raise an "
+              "alert within seconds. GCP europe-west1."));
+        const Planner::Result r = Planner(m_kb).plan(k, {}, {}, 1);
+        const QString first = r.plan.value(s("decisions")).toArray().first().toString();
+        QVERIFY2(
+            first.startsWith(
+                QStringLiteral("pattern %1:").arg(r.plan.value(s("pattern")).toObject().value(s("name")).toString())),
+            qPrintable(first));
+        QVERIFY2(first.contains(s("workload_types")), qPrintable(first));
+        QCOMPARE(r.plan.value(s("pattern")).toObject().value(s("id")).toString(), s("streaming_inference"));
+    }
+
+    void planner_overBudgetAgainstADefaultBudget_changesNothing() {
+        QJsonObject k = IntakeExtractor(m_kb).extract(s("Churn prediction API on AWS, p99 latency 100 ms."));
+        k.insert(s("budget_monthly_usd"), 800);
+        QJsonObject provenance = k.value(s("provenance")).toObject();
+        provenance.insert(s("budget_monthly_usd"), s("default"));
+        k.insert(s("provenance"), provenance);
+        const QJsonArray findings{QJsonObject{{s("id"), s("cost.over_budget")},
+                                              {s("blocking"), true},
+                                              {s("component"), s("plan")},
+                                              {s("message"), s("over budget")}}};
+        QVERIFY(Planner(m_kb).adjustmentsFor(k, findings, {}, 2).isEmpty());
+        provenance.insert(s("budget_monthly_usd"), s("stated"));
+        k.insert(s("provenance"), provenance);
+        const QJsonArray stated = Planner(m_kb).adjustmentsFor(k, findings, {}, 2);
+        QCOMPARE(stated.size(), 1);
+        QCOMPARE(stated.first().toObject().value(s("action")).toString(), s("reduce_cost"));
     }
 
     void cost_lineItems_sumToTotal_data() {
