@@ -16,6 +16,10 @@ function(mlops_add_test)
     if(NOT T_TIMEOUT)
         set(T_TIMEOUT 300)
     endif()
+    # QtTest's per-function watchdog (300 s by default) follows the test's own CTest timeout, so a long data-driven
+    # function (the bad-input corpus) is bounded by the limit its CMakeLists states, not cut off under load.
+    math(EXPR function_timeout_ms "${T_TIMEOUT} * 1000")
+    list(APPEND env "QTEST_FUNCTION_TIMEOUT=${function_timeout_ms}")
     set(labels ${T_LABELS})
     if(T_GUI)
         list(APPEND labels gui)

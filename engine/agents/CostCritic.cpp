@@ -20,6 +20,24 @@ QString money(double v) {
     return QStringLiteral("$%L1").arg(v, 0, 'f', 2);
 }
 
+// Where the budget came from, when the constraints say it was not given by anyone: "default" or "assumed" (the
+// provenance record, or an extractor assumption); empty for a stated or answered budget. Only a given budget can
+// block a plan: a default is no one's limit (docs/capacity.md, "Budget").
+QString budgetNotGiven(const QJsonObject& k) {
+    const QJsonValue p = k.value(s("provenance")).toObject().value(s("budget_monthly_usd"));
+    const QString kind = p.isString()
+                             ? p.toString()
+                             : p.toObject().value(s("source")).toString(p.toObject().value(s("kind")).toString());
+    if (kind == QLatin1String("default") || kind == QLatin1String("assumed"))
+        return kind;
+    // the extractor notes how it read a stated value in `assumptions` too; only a value without a quoted span of
+    // the prompt was assumed
+    if (k.value(s("assumptions")).toObject().contains(s("budget_monthly_usd")) &&
+        !k.value(s("evidence")).toObject().contains(s("budget_monthly_usd")))
+        return s("assumed");
+    return {};
+}
+
 } // namespace
 
 CostCritic::CostCritic(std::shared_ptr<const KnowledgeBase> kb)
@@ -108,7 +126,8 @@ QJsonObject CostCritic::estimate(const QJsonObject& k, const QJsonObject& plan) 
 
     QJsonArray findings, savings;
     const QJsonValue budgetValue = k.value(s("budget_monthly_usd"));
-    const double budget = budgetValue.toDouble(-1);
+    const QString notGiven = budgetNotGiven(k);
+    const double budget = notGiven.isEmpty() ? budgetValue.toDouble(-1) : -1;
     if (budget > 0 && total > budget * (1.0 + kOverBudgetTolerance)) {
         findings.append(
             QJsonObject{{s("id"), s("cost.over_budget")},
@@ -131,13 +150,17 @@ QJsonObject CostCritic::estimate(const QJsonObject& k, const QJsonObject& plan) 
                                            .arg(money(total), money(budget))},
                         {s("recommendation"), s("Apply the savings below.")}});
     } else if (budget <= 0) {
-        findings.append(
-            QJsonObject{{s("id"), s("cost.no_budget")},
-                        {s("severity"), s("info")},
-                        {s("blocking"), false},
-                        {s("component"), s("plan")},
-                        {s("message"), QStringLiteral("No budget stated; the estimate is %1/month.").arg(money(total))},
-                        {s("recommendation"), s("State a monthly budget so the plan can be checked against it.")}});
+        findings.append(QJsonObject{
+            {s("id"), s("cost.no_budget")},
+            {s("severity"), s("info")},
+            {s("blocking"), false},
+            {s("component"), s("plan")},
+            {s("message"), notGiven.isEmpty()
+                               ? QStringLiteral("No budget stated; the estimate is %1/month.").arg(money(total))
+                               : QStringLiteral("No budget was given (%1/month is a %2 value, not a limit anyone set); "
+                                                "the estimate is %3/month.")
+                                     .arg(money(budgetValue.toDouble()), notGiven, money(total))},
+            {s("recommendation"), s("State a monthly budget so the plan can be checked against it.")}});
     }
     // one dated table per cloud: say so when the plan runs elsewhere instead of pretending to regional precision
     const QString tableRegion = table.value(s("region")).toString();

@@ -1,5 +1,7 @@
 #include "agents/PlanSizer.h"
 
+#include "agents/knowledge/CapacityTable.h"
+
 #include <QJsonArray>
 
 #include <cmath>
@@ -56,6 +58,9 @@ PlanSizer::PlanSizer(std::shared_ptr<const KnowledgeBase> kb, const QJsonObject&
             assume(QStringLiteral(
                        "a %1B-parameter model is served as the large LLM class (4-bit, one 80 GB GPU per replica)")
                        .arg(params));
+        } else if (params >= a.value(s("llm_13b_from_b")).toDouble(10)) {
+            m_llmFamily = s("llm_13b");
+            assume(QStringLiteral("a %1B-parameter model is sized with the 13B-class capacity figures").arg(params));
         } else if (params <= 0) {
             assume(s("no model size stated: an 8B-class open model"));
         }
@@ -105,16 +110,50 @@ QJsonObject PlanSizer::instanceClass(const QString& name) const {
     return c;
 }
 
-double PlanSizer::capacityPerInstance(const QString& name) const {
+QString PlanSizer::capacityFamily(bool gpu) const {
+    if (gpu && !m_llmFamily.isEmpty())
+        return m_llmFamily;
+    return m_specs.value(s("capacity_families"))
+        .toObject()
+        .value(m_usage.value(s("model_class")).toString())
+        .toObject()
+        .value(gpu ? s("gpu") : s("vcpu"))
+        .toString();
+}
+
+PlanSizer::Capacity PlanSizer::capacityOf(const QString& name, double headroom) const {
     const QJsonObject c = instanceClass(name);
-    const QJsonObject model =
-        m_specs.value(s("model_classes")).toObject().value(m_usage.value(s("model_class")).toString()).toObject();
-    const double headroom = m_specs.value(s("assumptions")).toObject().value(s("headroom")).toDouble(0.7);
+    const QJsonObject a = m_specs.value(s("assumptions")).toObject();
+    const CapacityTable table(m_kb->capacityEntries());
+    const double tokensPerRequest = a.value(s("llm_output_tokens_per_request")).toDouble(300);
+    Capacity out;
+    out.headroom = headroom > 0 ? headroom : a.value(s("headroom")).toDouble(0.7);
     const double gpus = c.value(s("gpus")).toDouble();
-    const double perGpu = model.value(s("rps_per_gpu")).toDouble();
-    const double perVcpu = model.value(s("rps_per_vcpu")).toDouble();
-    const double raw = gpus > 0 && perGpu > 0 ? gpus * perGpu : c.value(s("vcpu")).toDouble() * perVcpu;
-    return raw * headroom;
+    const QString hardware = c.value(s("hardware")).toString();
+    if (gpus > 0) {
+        const QString family = capacityFamily(true);
+        out.entry = table.select(family, hardware);
+        if (out.entry.isEmpty() && !table.select(family, s("vcpu")).isEmpty() &&
+            table.slowestAccelerator(family, tokensPerRequest).isEmpty()) {
+            // a CPU model on a GPU instance (a tabular model next to a GPU-bound pattern): it runs on the vCPUs
+            out.entry = table.select(family, s("vcpu"));
+            out.note = QStringLiteral("%1 has no GPU figure: sized on the instance's %2 vCPUs")
+                           .arg(family)
+                           .arg(c.value(s("vcpu")).toDouble());
+        } else if (out.entry.isEmpty()) {
+            out.entry = table.slowestAccelerator(family, tokensPerRequest);
+            if (!out.entry.isEmpty())
+                out.note = QStringLiteral("no %1 figure on %2: the family's slowest accelerator figure is used")
+                               .arg(family, hardware);
+        }
+    } else {
+        out.entry = table.select(capacityFamily(false), s("vcpu"));
+    }
+    const bool onVcpus = out.entry.value(s("hardware")).toString() == QLatin1String("vcpu");
+    out.published =
+        CapacityTable::requestsPerSecond(out.entry, onVcpus ? c.value(s("vcpu")).toDouble() : gpus, tokensPerRequest);
+    out.planned = out.published * out.headroom;
+    return out;
 }
 
 QJsonObject PlanSizer::size(const QString& role, const QJsonObject& service, const QJsonObject& options) const {
@@ -187,11 +226,35 @@ QJsonObject PlanSizer::size(const QString& role, const QJsonObject& service, con
             const int zones = options.value(s("zones")).toInt(1);
             int replicas = qMax(options.value(s("min_replicas")).toInt(1), zones);
             if (role == QLatin1String("serving")) {
-                const double capacity = capacityPerInstance(cls);
-                const int needed = capacity > 0 ? int(std::ceil(peak / capacity)) : 1;
+                const Capacity capacity = capacityOf(cls, options.value(s("headroom")).toDouble(-1));
+                const int needed = capacity.planned > 0 ? int(std::ceil(peak / capacity.planned - 1e-9)) : 1;
                 replicas = qMax(replicas, needed);
-                size.insert(s("capacity_rps_per_replica"), round2(capacity));
+                size.insert(s("capacity_rps_per_replica"), round2(capacity.planned));
                 size.insert(s("max_replicas"), qMax(replicas * 2, 2));
+                if (!capacity.entry.isEmpty()) {
+                    const QJsonObject& e = capacity.entry;
+                    size.insert(s("capacity_entry"), e.value(s("id")));
+                    size.insert(s("capacity_source"), e.value(s("source")));
+                    size.insert(s("capacity_date"), e.value(s("date")));
+                    size.insert(s("capacity_headroom"), capacity.headroom);
+                    if (e.contains(s("first_token_ms")))
+                        size.insert(s("first_token_ms"), e.value(s("first_token_ms")));
+                    // the sizing line of the reason card: the figure, where it comes from, and the arithmetic
+                    size.insert(
+                        s("capacity_basis"),
+                        QStringLiteral("%1 instance(s) carry the peak of %2 rps (%3 rps per instance at the "
+                                       "published rate x %4 headroom = %5 rps)%6; %7%8")
+                            .arg(needed)
+                            .arg(round2(peak))
+                            .arg(round2(capacity.published))
+                            .arg(capacity.headroom)
+                            .arg(round2(capacity.planned))
+                            .arg(replicas > needed
+                                     ? QStringLiteral(", %1 planned for zones and minimum replicas").arg(replicas)
+                                     : QString())
+                            .arg(CapacityTable::describe(e))
+                            .arg(capacity.note.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(capacity.note)));
+                }
             }
             size.insert(s("replicas"), replicas);
             size.insert(s("zones"), zones);

@@ -329,6 +329,7 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
 
     QJsonArray components;
     QStringList roles;
+    QString sizingLine; // how the serving replicas were derived, with the capacity figure's source
     for (const QJsonValue& cv : pattern.value(s("components")).toArray()) {
         const QString role = cv.toObject().value(s("role")).toString();
         QString componentKey = cv.toObject().value(s("component")).toString();
@@ -404,12 +405,20 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
         QString rationale = QStringLiteral("%1 on %2").arg(service.value(s("description")).toString(), cloud);
         if (!substitution.isEmpty())
             rationale += QStringLiteral(" (%1)").arg(substitution);
-        if (size.contains(s("replicas")) && role == QLatin1String("serving"))
+        if (size.contains(s("replicas")) && role == QLatin1String("serving")) {
             rationale += QStringLiteral(": %1 x %2 over %3 zone(s), %4 rps each at peak")
                              .arg(size.value(s("replicas")).toInt())
                              .arg(size.value(s("instance_type")).toString())
                              .arg(size.value(s("zones")).toInt())
                              .arg(size.value(s("capacity_rps_per_replica")).toDouble());
+            if (size.contains(s("capacity_entry")))
+                rationale +=
+                    QStringLiteral(" (capacity figure %1, %2, %3)")
+                        .arg(size.value(s("capacity_entry")).toString(), size.value(s("capacity_source")).toString(),
+                             size.value(s("capacity_date")).toString());
+            if (size.contains(s("capacity_basis")))
+                sizingLine = size.value(s("capacity_basis")).toString();
+        }
         QJsonObject component{
             {s("id"), role},
             {s("role"), role},
@@ -637,6 +646,8 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
         card.reasoning += QStringLiteral(" Iteration %1 responds to the critics' blocking findings: %2.")
                               .arg(iteration)
                               .arg(fixes.join(s("; ")));
+    if (!sizingLine.isEmpty())
+        card.reasoning += QStringLiteral(" Sizing: %1.").arg(sizingLine);
     if (!decisions.isEmpty())
         card.reasoning += QStringLiteral(" Decisions and the inputs that drove them: %1.").arg(decisions.join(s("; ")));
     if (!assumptions.isEmpty())

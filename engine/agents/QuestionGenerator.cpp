@@ -1,6 +1,7 @@
 #include "agents/QuestionGenerator.h"
 
 #include "agents/CoverageScorer.h"
+#include "agents/Planner.h"
 #include "agents/knowledge/Condition.h"
 
 #include <QJsonArray>
@@ -46,6 +47,24 @@ QJsonObject QuestionGenerator::smartDefault(const QJsonObject& q, const QJsonObj
     return q.value(s("default")).toObject();
 }
 
+bool QuestionGenerator::isDecisive(const QJsonObject& q, const QJsonObject& k) const {
+    const QJsonObject rule = q.value(s("ask_when_decisive")).toObject();
+    if (rule.isEmpty() || !rule.contains(s("probe")))
+        return true;
+    const Planner planner(m_kb);
+    const auto choice = [&](const QJsonObject& constraints) {
+        const QJsonObject plan = planner.plan(constraints, {}, {}, 1).plan;
+        QStringList parts{plan.value(s("pattern")).toObject().value(s("id")).toString()};
+        for (const QJsonValue& c : plan.value(s("components")).toArray())
+            parts.append(c.toObject().value(s("role")).toString() + QLatin1Char('=') +
+                         c.toObject().value(s("component")).toString());
+        return parts.join(QLatin1Char(','));
+    };
+    QJsonObject probe = k;
+    probe.insert(q.value(s("field")).toString(), rule.value(s("probe")));
+    return choice(k) != choice(probe);
+}
+
 QList<QuestionGenerator::Scored> QuestionGenerator::generate(const QJsonObject& k, const QJsonObject& coverage,
                                                              const QJsonObject& answers, int maxQuestions) const {
     const QJsonObject bank = m_kb->questionBank();
@@ -81,6 +100,9 @@ QList<QuestionGenerator::Scored> QuestionGenerator::generate(const QJsonObject& 
         double w = scorer.weight(field, k);
         if (w <= 0 && !inConflict)
             continue;
+        // a missing value that would not change the design is not worth a human's time (nor a default's risk)
+        if (isMissing && !isAmbiguous && !inConflict && !isDecisive(q, k))
+            continue;
         Scored sc;
         Question& question = sc.question;
         question.id = id;
@@ -90,6 +112,7 @@ QList<QuestionGenerator::Scored> QuestionGenerator::generate(const QJsonObject& 
         for (const QJsonValue& o : q.value(s("options")).toArray())
             question.options.append(o.toString());
         question.priority = q.value(s("priority")).toString(s("medium"));
+        question.optional = q.value(s("optional")).toBool(false);
         const QJsonValue current = k.value(field);
         const bool hasCurrent =
             !(current.isNull() || current.isUndefined() || (current.isArray() && current.toArray().isEmpty()));

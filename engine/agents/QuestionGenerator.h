@@ -29,6 +29,10 @@ public:
     // Defaults for every missing field the bank knows, as answers (field -> value): `plan` without questions.
     QJsonObject defaultAnswers(const QJsonObject& constraints, const QJsonObject& coverage,
                                const QJsonObject& answers) const;
+    // For a bank question with `ask_when_decisive: {probe: <value>}`: true when the planner's choice (pattern and
+    // services) differs between the constraints as they are and with the field set to the probe value, i.e. the
+    // answer is needed to choose between alternatives. Always true for other questions.
+    bool isDecisive(const QJsonObject& bankQuestion, const QJsonObject& constraints) const;
 
 private:
     std::shared_ptr<const KnowledgeBase> m_kb;

@@ -92,6 +92,9 @@ QJsonArray TechCritic::review(const QJsonObject& k, const QJsonObject& plan) con
             const QJsonObject spec =
                 specs.value(s("model_classes")).toObject().value(api ? s("llm_api") : modelClass).toObject();
             inference = spec.value(s("first_token_ms")).toDouble(inference);
+            // a self-hosted model sized from a capacity entry that publishes its time to first token uses that
+            if (!api && size.contains(s("first_token_ms")))
+                inference = size.value(s("first_token_ms")).toDouble(inference);
         }
         const double p99 = 2.0 * inference + runtime.value(s("overhead_ms")).toDouble();
         const double coldStart =

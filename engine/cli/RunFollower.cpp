@@ -59,8 +59,10 @@ void RunSummary::print(Studio& studio, const QString& decisionSetId, RunOutcome 
         out << "waiting for answers at " << gate.node << "; answer with: mlops-studio-cli answer " << decisionSetId
             << " --answers FILE (or --accept-defaults)\n";
         for (const Question& q : questionsFromJson(gate.questions.value(QStringLiteral("questions")).toArray())) {
-            out << "  [" << q.priority << "] " << q.id << ": " << q.text
-                << " (default: " << q.defaultValue.toVariant().toString() << ", confidence " << q.confidence << ")\n";
+            const QString def =
+                q.defaultValue.isNull() ? QStringLiteral("none") : q.defaultValue.toVariant().toString();
+            out << "  [" << q.priority << "] " << q.id << ": " << q.text << " (default: " << def << ", confidence "
+                << q.confidence << (q.optional ? ", may be left unanswered" : "") << ")\n";
         }
     }
     const QJsonObject result = ds.result;

@@ -16,6 +16,7 @@ QJsonObject Question::toJson() const {
         {QStringLiteral("confidence"), confidence},
         {QStringLiteral("rationale"), rationale},
         {QStringLiteral("priority"), priority},
+        {QStringLiteral("optional"), optional},
     };
 }
 
@@ -31,6 +32,7 @@ Question Question::fromJson(const QJsonObject& o) {
     q.confidence = o.value(QStringLiteral("confidence")).toDouble();
     q.rationale = o.value(QStringLiteral("rationale")).toString();
     q.priority = o.value(QStringLiteral("priority")).toString(QStringLiteral("medium"));
+    q.optional = o.value(QStringLiteral("optional")).toBool(false);
     return q;
 }
 
@@ -38,6 +40,8 @@ QJsonValue Question::coerce(const QJsonValue& answer) const {
     if (!answer.isString())
         return answer;
     const QString text = answer.toString().trimmed();
+    if (optional && text.isEmpty())
+        return QJsonValue(QJsonValue::Null);
     if (type == QLatin1String("number")) {
         bool ok = false;
         const double d = text.toDouble(&ok);
@@ -64,6 +68,8 @@ QJsonValue Question::coerce(const QJsonValue& answer) const {
 
 QString Question::validate(const QJsonValue& raw) const {
     const QJsonValue answer = coerce(raw);
+    if (optional && answer.isNull())
+        return {}; // left empty: none given
     if (answer.isUndefined() || answer.isNull())
         return QCoreApplication::translate("Question", "no answer given");
     if (type == QLatin1String("number")) {

@@ -18,6 +18,9 @@ struct Question {
     double confidence = 0.0; // of the default
     QString rationale;
     QString priority = QStringLiteral("medium"); // high | medium | low
+    // An optional question may be left without an answer: no answer (null) means "none given" and the field stays
+    // unset, e.g. a budget nobody set (docs/constraints.md, "Questions").
+    bool optional = false;
 
     QJsonObject toJson() const;
     static Question fromJson(const QJsonObject& object);

@@ -40,7 +40,8 @@ bool allAnswered(const QList<Question>& questions, const QJsonObject& answers) {
 } // namespace
 
 bool GateResolver::isAutoApprovable(const Question& q, const RunSettings& settings) {
-    if (q.defaultValue.isUndefined() || q.defaultValue.isNull())
+    // without a default there is nothing to take, unless leaving the question unanswered is itself an answer
+    if (q.defaultValue.isUndefined() || (q.defaultValue.isNull() && !q.optional))
         return false;
     if (q.priority == QLatin1String("high") && !settings.allowCriticalDecisions)
         return false;

@@ -129,6 +129,15 @@ private slots:
         const QString ds = makeDecisionSet(m_a.port());
         SseClient onB;
         QVERIFY(onB.open(m_b.port(), streamPath(ds), m_tokens.right));
+        const auto listeners = [this] {
+            return m_pg
+                .psql(QStringLiteral(
+                    "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'mlops-listener-%'"))
+                .trimmed()
+                .toInt();
+        };
+        // Both instances listen (a listener of an earlier test may still be re-connecting on a loaded machine).
+        QTRY_COMPARE_WITH_TIMEOUT(listeners(), 2, 10000);
         // Cut every instance's LISTEN connection, then push through A before anyone could re-subscribe.
         const QByteArray killed =
             m_pg.psql(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
@@ -142,13 +151,6 @@ private slots:
         QVERIFY(onB.waitFor(35, 5000));
         verifyExactly(onB.events(), 1, 35);
         // The terminated backends leave pg_stat_activity asynchronously: wait for exactly the two new listeners.
-        const auto listeners = [this] {
-            return m_pg
-                .psql(QStringLiteral(
-                    "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'mlops-listener-%'"))
-                .trimmed()
-                .toInt();
-        };
         QTRY_COMPARE_WITH_TIMEOUT(listeners(), 2, 10000);
     }
 

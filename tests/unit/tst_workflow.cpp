@@ -232,6 +232,54 @@ private slots:
         }));
     }
 
+    // An optional question without a default (a budget nobody has to set) is answered by leaving it empty; a
+    // required one is not.
+    void gate_optionalQuestion_emptyAnswerIsNone_requiredOneIsNot() {
+        Fixture f;
+        Question budget = makeQuestion(QStringLiteral("budget"), QStringLiteral("number"), QJsonValue::Null, 0.6,
+                                       QStringLiteral("high"));
+        budget.optional = true;
+        const Question name =
+            makeQuestion(QStringLiteral("name"), QStringLiteral("text"), QJsonValue::Null, 0.6, QStringLiteral("low"));
+        const QList<Question> qs = {budget, name};
+        f.open([qs] { return loopGraph({}, true, qs); });
+        const QString ds = f.studio->startRun(f.projectId, QStringLiteral("p"), {});
+        QCOMPARE(waitForEnd(*f.studio, ds), QStringLiteral("waiting"));
+        const QHash<QString, QString> errors = f.studio->answer(
+            ds, {{QStringLiteral("budget"), QStringLiteral(" ")}, {QStringLiteral("name"), QJsonValue()}});
+        QVERIFY2(errors.value(QStringLiteral("budget")).isEmpty(), qPrintable(errors.value(QStringLiteral("budget"))));
+        QCOMPARE(errors.value(QStringLiteral("name")), QStringLiteral("no answer given"));
+        QVERIFY(f.studio->pendingGate(ds).answers.isEmpty()); // a form with an error stores nothing
+        QVERIFY(
+            f.studio
+                ->answer(ds, {{QStringLiteral("budget"), QString()}, {QStringLiteral("name"), QStringLiteral("churn")}})
+                .isEmpty());
+        QCOMPARE(waitForEnd(*f.studio, ds), QStringLiteral("completed"));
+        const QJsonObject answers = f.studio->decisionSet(ds).result.value(QStringLiteral("answers")).toObject();
+        QVERIFY(answers.contains(QStringLiteral("budget")));
+        QVERIFY(answers.value(QStringLiteral("budget")).isNull());
+        QCOMPARE(answers.value(QStringLiteral("name")).toString(), QStringLiteral("churn"));
+    }
+
+    // "Accept defaults" takes "none" for an optional question without a default.
+    void gate_acceptDefaults_optionalQuestionWithoutDefault_resolves() {
+        Fixture f;
+        Question budget = makeQuestion(QStringLiteral("budget"), QStringLiteral("number"), QJsonValue::Null, 0.6,
+                                       QStringLiteral("high"));
+        budget.optional = true;
+        const QList<Question> qs = {budget};
+        f.open([qs] { return loopGraph({}, true, qs); });
+        const QString ds = f.studio->startRun(f.projectId, QStringLiteral("p"), {});
+        QCOMPARE(waitForEnd(*f.studio, ds), QStringLiteral("waiting"));
+        f.studio->acceptDefaults(ds, f.studio->pendingGate(ds).node);
+        QCOMPARE(waitForEnd(*f.studio, ds), QStringLiteral("completed"));
+        QVERIFY(f.studio->decisionSet(ds)
+                    .result.value(QStringLiteral("answers"))
+                    .toObject()
+                    .value(QStringLiteral("budget"))
+                    .isNull());
+    }
+
     void gate_allowCriticalDecisions_autoApprovesHighPriority() {
         Fixture f;
         const QList<Question> qs = {makeQuestion(QStringLiteral("cloud"), QStringLiteral("choice"),

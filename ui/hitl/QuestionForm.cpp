@@ -23,6 +23,8 @@ QString QuestionForm::displayText(const QJsonValue& v) {
             parts.append(displayText(item));
         return parts.join(QStringLiteral(", "));
     }
+    if (v.isNull())
+        return tr("none");
     return v.toString();
 }
 
@@ -104,7 +106,10 @@ QWidget* QuestionForm::makeInput() {
         line->setText(QString::number(def.toDouble()));
     else if (!def.isNull() && !def.isUndefined())
         line->setText(def.toVariant().toString());
-    if (type == QLatin1String("number"))
+    if (m_question.optional)
+        line->setPlaceholderText(type == QLatin1String("number") ? tr("a number, or empty for none")
+                                                                 : tr("empty for none"));
+    else if (type == QLatin1String("number"))
         line->setPlaceholderText(tr("a number"));
     connect(line, &QLineEdit::textEdited, this, &QuestionForm::edited);
     return line;

@@ -1,5 +1,6 @@
 #include "agents/knowledge/KnowledgeBase.h"
 
+#include "agents/knowledge/CapacityTable.h"
 #include "agents/knowledge/Condition.h"
 #include "agents/knowledge/YamlJson.h"
 
@@ -95,6 +96,18 @@ void KnowledgeBase::loadBuiltin(const QString& root) {
     m_patterns = loadFile(root + QStringLiteral("/patterns.yaml")).value(QStringLiteral("patterns")).toArray();
     m_components = loadFile(root + QStringLiteral("/services.yaml")).value(QStringLiteral("components")).toObject();
     m_techSpecs = loadFile(root + QStringLiteral("/tech_specs.yaml"));
+    {
+        // every capacity figure must carry its source and date, like the price tables: checked here so that a
+        // figure without one never reaches the planner
+        const QString path = root + QStringLiteral("/capacity.yaml");
+        const QJsonObject capacity = loadFile(path, true);
+        if (!capacity.isEmpty()) {
+            const QStringList errors = CapacityTable::validate(capacity, QStringLiteral("capacity.yaml"));
+            m_builtinErrors += errors;
+            if (errors.isEmpty())
+                m_capacity = capacity.value(QStringLiteral("entries")).toArray();
+        }
+    }
     m_hardening = loadFile(root + QStringLiteral("/hardening.yaml"));
     for (const QString& cloud : clouds())
         m_prices.insert(cloud, loadFile(root + QStringLiteral("/prices/") + cloud + QStringLiteral(".yaml")));
@@ -220,6 +233,18 @@ void KnowledgeBase::validate() {
             for (const QString& cloud : clouds())
                 need(!service(component, cloud).isEmpty(),
                      QStringLiteral("services.yaml: %1 has no %2 service (pattern %3)").arg(component, cloud, id));
+        }
+    }
+    if (!m_capacity.isEmpty()) {
+        const CapacityTable capacity(m_capacity);
+        const QJsonObject families = m_techSpecs.value(QStringLiteral("capacity_families")).toObject();
+        for (auto it = families.begin(); it != families.end(); ++it) {
+            const QJsonObject kinds = it.value().toObject();
+            for (auto k = kinds.begin(); k != kinds.end(); ++k)
+                need(capacity.hasFamily(k.value().toString()),
+                     QStringLiteral(
+                         "tech_specs.yaml: capacity family %1 of model class %2 has no entry in capacity.yaml")
+                         .arg(k.value().toString(), it.key()));
         }
     }
     for (const QString& cloud : clouds()) {

@@ -45,6 +45,8 @@ public:
     QJsonObject service(const QString& component, const QString& cloud) const;
     QJsonObject priceTable(const QString& cloud) const { return m_prices.value(cloud).toObject(); }
     const QJsonObject& techSpecs() const { return m_techSpecs; }
+    // The sourced serving-capacity entries of capacity.yaml (docs/capacity.md).
+    const QJsonArray& capacityEntries() const { return m_capacity; }
     const QJsonObject& hardening() const { return m_hardening; }
     const QJsonArray& policyPacks() const { return m_policyPacks; }
 
@@ -63,6 +65,7 @@ private:
     QJsonObject m_components;
     QJsonObject m_prices;
     QJsonObject m_techSpecs;
+    QJsonArray m_capacity;
     QJsonObject m_hardening;
     QJsonArray m_policyPacks;
     QStringList m_builtinErrors;
