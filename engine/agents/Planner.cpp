@@ -2,6 +2,7 @@
 
 #include "agents/FactSources.h"
 #include "agents/PlanSizer.h"
+#include "agents/StatedInputs.h"
 #include "agents/knowledge/Condition.h"
 
 #include <QHash>
@@ -106,6 +107,94 @@ QString findingTarget(const QString& id) {
         {s("tech.batch_vs_latency"), s("workload_types")},
     };
     return targets.value(id);
+}
+
+// The planner's reason card: the ranking, the decisions with the inputs that drove them, the sizing and the
+// assumptions.
+struct CardFacts {
+    const QJsonArray& ranking;
+    const QJsonObject& chosen;
+    const QJsonObject& pattern;
+    const QJsonArray& adjustments;
+    int iteration;
+    const QStringList& decisions;
+    const QString& sizingLine;
+    const QStringList& assumptions;
+    const QString& cloud;
+    const QString& region;
+    int componentCount;
+    const QList<Alternative>& alternatives;
+};
+
+ReasonCard planCard(const QJsonObject& k, const CardFacts& f) {
+    const QJsonArray& ranking = f.ranking;
+    const QJsonObject& chosen = f.chosen;
+    const QJsonObject& pattern = f.pattern;
+    const QJsonArray& adjustments = f.adjustments;
+    const int iteration = f.iteration;
+    const QStringList& decisions = f.decisions;
+    const QString& sizingLine = f.sizingLine;
+    const QStringList& assumptions = f.assumptions;
+    const QString& cloud = f.cloud;
+    const QString& region = f.region;
+    const QList<Alternative>& cardAlternatives = f.alternatives;
+    ReasonCard card;
+    const QJsonObject runnerUp = ranking.size() > 1 ? ranking.at(1).toObject() : QJsonObject();
+    QStringList why;
+    for (const QJsonValue& r : chosen.value(s("reasons")).toArray())
+        why.append(r.toString());
+    card.reasoning =
+        QStringLiteral("Scored %1 patterns against the constraints. %2 scores %3 (%4). Runner-up: %5 at %6.")
+            .arg(ranking.size())
+            .arg(pattern.value(s("name")).toString())
+            .arg(chosen.value(s("score")).toDouble())
+            .arg(why.isEmpty() ? s("base score only") : why.join(s("; ")))
+            .arg(runnerUp.value(s("name")).toString())
+            .arg(runnerUp.value(s("score")).toDouble());
+    QStringList fixes;
+    for (const QJsonValue& av : adjustments) {
+        const QJsonObject a = av.toObject();
+        if (a.value(s("iteration")).toInt() == iteration)
+            fixes.append(
+                QStringLiteral("%1 -> %2").arg(a.value(s("finding_id")).toString(), a.value(s("detail")).toString()));
+    }
+    if (!fixes.isEmpty())
+        card.reasoning += QStringLiteral(" Iteration %1 responds to the critics' blocking findings: %2.")
+                              .arg(iteration)
+                              .arg(fixes.join(s("; ")));
+    if (!decisions.isEmpty())
+        card.reasoning += QStringLiteral(" Decisions and the inputs that drove them: %1.").arg(decisions.join(s("; ")));
+    if (!sizingLine.isEmpty())
+        card.reasoning += QStringLiteral(" Sizing: %1.").arg(sizingLine);
+    if (!assumptions.isEmpty())
+        card.reasoning += QStringLiteral(" Assumptions: %1.").arg(assumptions.join(s("; ")));
+    card.decision = QStringLiteral("%1 on %2 (%3), %4 components")
+                        .arg(pattern.value(s("name")).toString(), cloud, region)
+                        .arg(f.componentCount);
+    const double margin = chosen.value(s("score")).toDouble() - runnerUp.value(s("score")).toDouble();
+    card.confidence = round3(qBound(0.3, 0.5 + margin + 0.2 * chosen.value(s("score")).toDouble(), 0.95));
+    card.alternatives = cardAlternatives;
+    card.category = s("architecture");
+    card.priority = margin < 0.05 ? s("high") : s("medium");
+    QJsonObject inputs;
+    for (const char* f : {"cloud_provider", "deployment_preference", "workload_types", "latency_p99_ms",
+                          "budget_monthly_usd", "availability_target", "compliance_requirements", "data_residency"})
+        inputs.insert(s(f), k.value(s(f)));
+    inputs.insert(s("blocking_findings"), int(fixes.size()));
+    inputs.insert(s("provenance"), k.value(s("provenance")));
+    card.inputs = inputs;
+    card.outputs = QJsonObject{{s("pattern"), pattern.value(s("id"))},
+                               {s("cloud"), cloud},
+                               {s("region"), region},
+                               {s("components"), int(f.componentCount)},
+                               {s("iteration"), iteration}};
+    const QJsonObject evidence = k.value(s("evidence")).toObject();
+    for (const char* f : {"cloud_provider", "deployment_preference", "workload_types", "latency_p99_ms",
+                          "budget_monthly_usd", "availability_target"}) {
+        if (evidence.contains(s(f)))
+            card.evidence.insert(s(f), evidence.value(s(f)));
+    }
+    return card;
 }
 
 } // namespace
@@ -500,139 +589,11 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
         roles.append(role);
     }
 
-    // Platforms the team already runs (a warehouse, a tracker, a stream) are hard inputs: each appears as the
-    // component it is, with the data flowing in and out of it, instead of a catalogue default for the same job
-    // (lexicon.yaml existing_platforms, services.yaml existing_*).
-    const QJsonObject platforms = m_kb->lexicon().value(s("existing_platforms")).toObject();
-    QStringList named;
-    QList<std::pair<QString, QString>> existingFeeds; // existing_<role> -> role
-    for (const char* list : {"existing_tools", "data_sources"}) {
-        for (const QJsonValue& v : k.value(s(list)).toArray()) {
-            const QJsonObject entry = platforms.value(v.toString()).toObject();
-            const bool owned =
-                !entry.value(s("owned_only")).toBool() || k.value(s("owned_tools")).toArray().contains(v.toString());
-            if (!entry.isEmpty() && owned && !named.contains(v.toString()))
-                named.append(v.toString());
-        }
-    }
-    for (const QString& tool : std::as_const(named)) {
-        const QJsonObject entry = platforms.value(tool).toObject();
-        const QString role = entry.value(s("role")).toString();
-        const QString componentKey = entry.value(s("component")).toString();
-        const QJsonObject service = m_kb->service(componentKey, cloud);
-        if (service.isEmpty() || role.isEmpty())
-            continue;
-        QJsonObject component{
-            {s("id"), role},
-            {s("role"), role},
-            {s("name"), service.value(s("description"))},
-            {s("component"), componentKey},
-            {s("service"), service.value(s("name"))},
-            {s("service_id"), service.value(s("service_id"))},
-            {s("kind"), service.value(s("kind"))},
-            {s("usage"), service.value(s("usage"))},
-            {s("size"), QJsonObject{}},
-            {s("config"), configFor(role)},
-            {s("eligible"), service.value(s("eligible")).toArray()},
-            {s("handles_data"), service.value(s("handles_data")).toBool(true)},
-            {s("existing"), true},
-            {s("rationale"),
-             QStringLiteral("%1: the team already runs it (existing_tools)").arg(service.value(s("name")).toString())},
-        };
-        // A platform for a role the pattern already fills is added next to it, feeding it, rather than replacing
-        // the catalogue component: the generated IaC and code wire that component, and the existing platform is
-        // an input of it (docs/extraction.md).
-        const bool taken = roles.contains(role);
-        const QString ownRole = taken ? s("existing_") + role : role;
-        component.insert(s("id"), ownRole);
-        component.insert(s("role"), ownRole);
-        if (taken)
-            decisions.append(QStringLiteral("%1: %2 the team already runs feeds the %3 (named in the requirements)")
-                                 .arg(ownRole, service.value(s("name")).toString(), role));
-        else
-            decisions.append(QStringLiteral("%1: %2 the team already runs is part of the design (named in the "
-                                            "requirements)")
-                                 .arg(role, service.value(s("name")).toString()));
-        components.append(component);
-        roles.append(ownRole);
-        existingFeeds.append({ownRole, role});
-    }
-    // Stated requirements become controls of the design, each on the component that carries it.
-    QStringList wanted;
-    for (const QJsonValue& v : k.value(s("controls")).toArray())
-        wanted.append(v.toString());
-    const QJsonArray monitoringNeeds = k.value(s("monitoring_requirements")).toArray();
-    if (monitoringNeeds.contains(s("explainability")) && !wanted.contains(s("explainability")))
-        wanted.append(s("explainability"));
-    if (monitoringNeeds.contains(s("drift")) && !wanted.contains(s("drift_monitoring")))
-        wanted.append(s("drift_monitoring"));
-    QString auditBy;
-    for (const QJsonValue& v : k.value(s("compliance_requirements")).toArray()) {
-        if (auditBy.isEmpty() && (v.toString() == QLatin1String("SOX") || v.toString() == QLatin1String("HIPAA") ||
-                                  v.toString() == QLatin1String("PCI-DSS")))
-            auditBy = v.toString();
-    }
-    if (!auditBy.isEmpty() && !wanted.contains(s("audit_trail")))
-        wanted.append(s("audit_trail"));
-    struct Control {
-        const char* key;
-        const char* role;
-        const char* config;
-        const char* what;
-    };
-    static const Control catalogue[] = {
-        {"explainability", "monitoring", "explanations_shap", "feature attributions (SHAP) per prediction"},
-        {"audit_trail", "serving", "audit_trail_prediction_log",
-         "an immutable log of every prediction and model version"},
-        {"lineage", "registry", "lineage_tracking", "data and model lineage in the registry"},
-        {"pii_redaction", "features", "pii_redaction", "identifiers pseudonymised before features and training"},
-        {"human_review", "serving", "human_review_queue", "a review queue for low-confidence decisions"},
-        {"drift_monitoring", "monitoring", "drift_monitoring", "drift reports on inputs and predictions"},
-    };
-    QJsonObject controls;
-    for (const Control& control : catalogue) {
-        if (!wanted.contains(s(control.key)))
-            continue;
-        controls.insert(s(control.key), true);
-        int at = int(roles.indexOf(s(control.role)));
-        if (at < 0)
-            at = int(roles.indexOf(s("monitoring")));
-        if (at >= 0) {
-            QJsonObject c = components.at(at).toObject();
-            QJsonObject config = c.value(s("config")).toObject();
-            config.insert(s(control.config), true);
-            c.insert(s("config"), config);
-            components.replace(at, c);
-        }
-        const QString driver = QLatin1String(control.key) == QLatin1String("audit_trail") && !auditBy.isEmpty() &&
-                                       !k.value(s("controls")).toArray().contains(s("audit_trail"))
-                                   ? QStringLiteral("%1 is stated").arg(auditBy)
-                                   : s("stated in the requirements");
-        decisions.append(QStringLiteral("control %1 on %2: %3 (%4)")
-                             .arg(s(control.key), at >= 0 ? roles.at(at) : s("the plan"), s(control.what), driver));
-    }
-    // accelerators the team owns are the training hardware, as stated
-    const QJsonArray ownedHardware = k.value(s("owned_hardware")).toArray();
-    if (!ownedHardware.isEmpty()) {
-        QStringList names;
-        for (const QJsonValue& v : ownedHardware)
-            names.append(v.toString());
-        const int at = int(roles.indexOf(s("training")));
-        if (at >= 0) {
-            QJsonObject c = components.at(at).toObject();
-            c.insert(s("name"),
-                     QStringLiteral("%1 on the team's own %2").arg(c.value(s("name")).toString(), names.join(s(", "))));
-            c.insert(s("owned_hardware"), QJsonArray::fromStringList(names));
-            QJsonObject size = c.value(s("size")).toObject();
-            size.remove(s("spot"));
-            c.insert(s("size"), size);
-            components.replace(at, c);
-            decisions.append(QStringLiteral("training on the owned %1: named in the requirements (not rented, never "
-                                            "spot)")
-                                 .arg(names.join(s(", "))));
-        }
-    }
-
+    // Platforms the team already runs are hard inputs: each appears as the component it is (docs/planning.md).
+    const QList<std::pair<QString, QString>> existingFeeds =
+        addExistingPlatforms(*m_kb, k, cloud, configFor, components, roles, decisions);
+    const QJsonObject controls = addStatedControls(k, components, roles, decisions);
+    useOwnedHardware(k, components, roles, decisions);
     QJsonArray alternatives;
     QList<Alternative> cardAlternatives;
     for (const QJsonValue& r : ranking) {
@@ -679,63 +640,8 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
     plan.insert(s("addressed_findings"), adjustments);
     plan.insert(s("knowledge_fingerprint"), m_kb->fingerprint());
 
-    // reason card
-    ReasonCard& card = result.card;
-    const QJsonObject runnerUp = ranking.size() > 1 ? ranking.at(1).toObject() : QJsonObject();
-    QStringList why;
-    for (const QJsonValue& r : chosen.value(s("reasons")).toArray())
-        why.append(r.toString());
-    card.reasoning =
-        QStringLiteral("Scored %1 patterns against the constraints. %2 scores %3 (%4). Runner-up: %5 at %6.")
-            .arg(ranking.size())
-            .arg(pattern.value(s("name")).toString())
-            .arg(chosen.value(s("score")).toDouble())
-            .arg(why.isEmpty() ? s("base score only") : why.join(s("; ")))
-            .arg(runnerUp.value(s("name")).toString())
-            .arg(runnerUp.value(s("score")).toDouble());
-    QStringList fixes;
-    for (const QJsonValue& av : adjustments) {
-        const QJsonObject a = av.toObject();
-        if (a.value(s("iteration")).toInt() == iteration)
-            fixes.append(
-                QStringLiteral("%1 -> %2").arg(a.value(s("finding_id")).toString(), a.value(s("detail")).toString()));
-    }
-    if (!fixes.isEmpty())
-        card.reasoning += QStringLiteral(" Iteration %1 responds to the critics' blocking findings: %2.")
-                              .arg(iteration)
-                              .arg(fixes.join(s("; ")));
-    if (!decisions.isEmpty())
-        card.reasoning += QStringLiteral(" Decisions and the inputs that drove them: %1.").arg(decisions.join(s("; ")));
-    if (!sizingLine.isEmpty())
-        card.reasoning += QStringLiteral(" Sizing: %1.").arg(sizingLine);
-    if (!assumptions.isEmpty())
-        card.reasoning += QStringLiteral(" Assumptions: %1.").arg(assumptions.join(s("; ")));
-    card.decision = QStringLiteral("%1 on %2 (%3), %4 components")
-                        .arg(pattern.value(s("name")).toString(), cloud, region)
-                        .arg(components.size());
-    const double margin = chosen.value(s("score")).toDouble() - runnerUp.value(s("score")).toDouble();
-    card.confidence = round3(qBound(0.3, 0.5 + margin + 0.2 * chosen.value(s("score")).toDouble(), 0.95));
-    card.alternatives = cardAlternatives;
-    card.category = s("architecture");
-    card.priority = margin < 0.05 ? s("high") : s("medium");
-    QJsonObject inputs;
-    for (const char* f : {"cloud_provider", "deployment_preference", "workload_types", "latency_p99_ms",
-                          "budget_monthly_usd", "availability_target", "compliance_requirements", "data_residency"})
-        inputs.insert(s(f), k.value(s(f)));
-    inputs.insert(s("blocking_findings"), int(fixes.size()));
-    inputs.insert(s("provenance"), k.value(s("provenance")));
-    card.inputs = inputs;
-    card.outputs = QJsonObject{{s("pattern"), pattern.value(s("id"))},
-                               {s("cloud"), cloud},
-                               {s("region"), region},
-                               {s("components"), int(components.size())},
-                               {s("iteration"), iteration}};
-    const QJsonObject evidence = k.value(s("evidence")).toObject();
-    for (const char* f : {"cloud_provider", "deployment_preference", "workload_types", "latency_p99_ms",
-                          "budget_monthly_usd", "availability_target"}) {
-        if (evidence.contains(s(f)))
-            card.evidence.insert(s(f), evidence.value(s(f)));
-    }
+    result.card = planCard(k, {ranking, chosen, pattern, adjustments, iteration, decisions, sizingLine, assumptions,
+                               cloud, region, int(components.size()), cardAlternatives});
     return result;
 }
 
