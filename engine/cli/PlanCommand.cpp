@@ -88,7 +88,7 @@ void printConstraints(QTextStream& out, const QJsonObject& k) {
         if (source == QLatin1String("derived"))
             why = derivations.value(it.key()).toObject().value(s("rule")).toString();
         else if (!why.isEmpty())
-            why = QLatin1Char('"') + why.left(90) + QLatin1Char('"');
+            why = QLatin1Char('"') + why.simplified().left(90) + QLatin1Char('"'); // one line per requirement
         out << "  " << it.key().leftJustified(28) << value.left(40).leftJustified(42) << source.leftJustified(10) << why
             << "\n";
     }
