@@ -566,21 +566,8 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
             if (size.contains(s("capacity_basis")))
                 sizingLine = size.value(s("capacity_basis")).toString();
         }
-        QJsonObject component{
-            {s("id"), role},
-            {s("role"), role},
-            {s("name"), service.value(s("description"))},
-            {s("component"), componentKey},
-            {s("service"), service.value(s("name"))},
-            {s("service_id"), service.value(s("service_id"))},
-            {s("kind"), service.value(s("kind"))},
-            {s("usage"), service.value(s("usage"))},
-            {s("size"), size},
-            {s("config"), config},
-            {s("eligible"), service.value(s("eligible")).toArray()},
-            {s("handles_data"), service.value(s("handles_data")).toBool(true)},
-            {s("rationale"), rationale},
-        };
+        QJsonObject component = catalogueComponent(role, componentKey, service, size, config);
+        component.insert(s("rationale"), rationale);
         if (service.contains(s("cold_start_ms")))
             component.insert(s("cold_start_ms"), service.value(s("cold_start_ms")));
         if (service.contains(s("premium")))

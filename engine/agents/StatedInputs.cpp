@@ -10,6 +10,24 @@ QString s(const char* text) {
 
 } // namespace
 
+QJsonObject catalogueComponent(const QString& role, const QString& componentKey, const QJsonObject& service,
+                               const QJsonObject& size, const QJsonObject& config) {
+    return QJsonObject{
+        {s("id"), role},
+        {s("role"), role},
+        {s("name"), service.value(s("description"))},
+        {s("component"), componentKey},
+        {s("service"), service.value(s("name"))},
+        {s("service_id"), service.value(s("service_id"))},
+        {s("kind"), service.value(s("kind"))},
+        {s("usage"), service.value(s("usage"))},
+        {s("size"), size},
+        {s("config"), config},
+        {s("eligible"), service.value(s("eligible")).toArray()},
+        {s("handles_data"), service.value(s("handles_data")).toBool(true)},
+    };
+}
+
 QList<std::pair<QString, QString>> addExistingPlatforms(const KnowledgeBase& kb, const QJsonObject& k,
                                                         const QString& cloud,
                                                         const std::function<QJsonObject(const QString&)>& configFor,
@@ -37,23 +55,11 @@ QList<std::pair<QString, QString>> addExistingPlatforms(const KnowledgeBase& kb,
         const QJsonObject service = kb.service(componentKey, cloud);
         if (service.isEmpty() || role.isEmpty())
             continue;
-        QJsonObject component{
-            {s("id"), role},
-            {s("role"), role},
-            {s("name"), service.value(s("description"))},
-            {s("component"), componentKey},
-            {s("service"), service.value(s("name"))},
-            {s("service_id"), service.value(s("service_id"))},
-            {s("kind"), service.value(s("kind"))},
-            {s("usage"), service.value(s("usage"))},
-            {s("size"), QJsonObject{}},
-            {s("config"), configFor(role)},
-            {s("eligible"), service.value(s("eligible")).toArray()},
-            {s("handles_data"), service.value(s("handles_data")).toBool(true)},
-            {s("existing"), true},
-            {s("rationale"),
-             QStringLiteral("%1: the team already runs it (existing_tools)").arg(service.value(s("name")).toString())},
-        };
+        QJsonObject component = catalogueComponent(role, componentKey, service, {}, configFor(role));
+        component.insert(s("existing"), true);
+        component.insert(
+            s("rationale"),
+            QStringLiteral("%1: the team already runs it (existing_tools)").arg(service.value(s("name")).toString()));
         // A platform for a role the pattern already fills is added next to it, feeding it, rather than replacing
         // the catalogue component: the generated IaC and code wire that component, and the existing platform is
         // an input of it (docs/extraction.md).

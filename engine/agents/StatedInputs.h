@@ -16,6 +16,10 @@ namespace mlops {
 // (docs/planning.md). `components` and `roles` are the plan's components so far and their roles, in order; each
 // function appends one line per decision to `decisions`, naming the input that drove it.
 
+// A plan component for `role` served by the catalogue's `service` (entry `componentKey`), without its rationale.
+QJsonObject catalogueComponent(const QString& role, const QString& componentKey, const QJsonObject& service,
+                               const QJsonObject& size, const QJsonObject& config);
+
 // Platforms the team already runs (a warehouse, a tracker, a stream) become components of their own. Returns the
 // data feeds they add: (the existing platform's role, the role it feeds).
 QList<std::pair<QString, QString>> addExistingPlatforms(const KnowledgeBase& kb, const QJsonObject& constraints,

@@ -5,6 +5,7 @@
 #include "cli/CliCommands.h"
 #include "plan/CostEstimate.h"
 #include "plan/Plan.h"
+#include "plan/RequirementSource.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -66,31 +67,13 @@ void printPlan(QTextStream& out, const DesignPipeline::Result& r) {
 // Every constraint that is set, with where its value came from: the numbers the user gave are told apart from
 // the ones the tool derived or defaulted (docs/extraction.md).
 void printConstraints(QTextStream& out, const QJsonObject& k) {
-    const QJsonObject provenance = k.value(s("provenance")).toObject();
-    const QJsonObject evidence = k.value(s("evidence")).toObject();
-    const QJsonObject derivations = k.value(s("derivations")).toObject();
     out << "\nREQUIREMENTS (value, source, evidence or rule)\n";
-    for (auto it = provenance.begin(); it != provenance.end(); ++it) {
-        const QJsonValue v = k.value(it.key());
-        QString value;
-        if (v.isArray()) {
-            QStringList items;
-            for (const QJsonValue& item : v.toArray())
-                items.append(item.toVariant().toString());
-            value = items.join(s(", "));
-        } else {
-            value = v.toVariant().toString();
-        }
-        if (value.isEmpty())
-            continue;
-        const QString source = it.value().toString();
-        QString why = evidence.value(it.key()).toString();
-        if (source == QLatin1String("derived"))
-            why = derivations.value(it.key()).toObject().value(s("rule")).toString();
-        else if (!why.isEmpty())
+    for (const RequirementSource& r : RequirementSource::listFromConstraints(k)) {
+        QString why = r.why;
+        if (r.source != QLatin1String("derived") && !why.isEmpty())
             why = QLatin1Char('"') + why.simplified().left(90) + QLatin1Char('"'); // one line per requirement
-        out << "  " << it.key().leftJustified(28) << value.left(40).leftJustified(42) << source.leftJustified(10) << why
-            << "\n";
+        out << "  " << r.field.leftJustified(28) << r.value.left(40).leftJustified(42) << r.source.leftJustified(10)
+            << why << "\n";
     }
 }
 

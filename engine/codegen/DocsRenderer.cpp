@@ -1,6 +1,7 @@
 #include "codegen/DocsRenderer.h"
 
 #include "llm/LlmRunUsage.h"
+#include "plan/RequirementSource.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -112,30 +113,11 @@ static QString provenanceTable(const QJsonObject& k) {
     const QJsonObject provenance = k.value(s("provenance")).toObject();
     if (provenance.isEmpty())
         return {};
-    const QJsonObject evidence = k.value(s("evidence")).toObject();
-    const QJsonObject derivations = k.value(s("derivations")).toObject();
     QString md = s("\n## Requirements and where they came from\n\n| field | value | source | evidence or rule |\n"
                    "|---|---|---|---|\n");
-    for (auto it = provenance.begin(); it != provenance.end(); ++it) {
-        const QJsonValue v = k.value(it.key());
-        QString value;
-        if (v.isArray()) {
-            QStringList items;
-            for (const QJsonValue& item : v.toArray())
-                items.append(item.toVariant().toString());
-            value = items.join(s(", "));
-        } else {
-            value = v.toVariant().toString();
-        }
-        if (value.isEmpty())
-            continue;
-        const QString source = it.value().toString();
-        const QString why = source == QLatin1String("derived")
-                                ? derivations.value(it.key()).toObject().value(s("rule")).toString()
-                                : evidence.value(it.key()).toString();
-        md += s("| ") + cell(it.key()) + s(" | ") + cell(value) + s(" | ") + cell(source) + s(" | ") + cell(why) +
+    for (const RequirementSource& r : RequirementSource::listFromConstraints(k))
+        md += s("| ") + cell(r.field) + s(" | ") + cell(r.value) + s(" | ") + cell(r.source) + s(" | ") + cell(r.why) +
               s(" |\n");
-    }
     return md;
 }
 
