@@ -136,12 +136,14 @@ private slots:
                 .trimmed()
                 .toInt();
         };
-        // Both instances listen (a listener of an earlier test may still be re-connecting on a loaded machine).
-        QTRY_COMPARE_WITH_TIMEOUT(listeners(), 2, 10000);
-        // Cut every instance's LISTEN connection, then push through A before anyone could re-subscribe.
-        const QByteArray killed =
-            m_pg.psql(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
-                                     "application_name LIKE 'mlops-listener-%'"));
+        // Cut every instance's LISTEN connection, then push through A before anyone could re-subscribe. A backend
+        // counted above may already be on its way out (pg_stat_activity lags): cut again until both were live.
+        QByteArray killed;
+        for (int attempt = 0; attempt < 5 && killed.trimmed().toInt() < 2; ++attempt) {
+            QTRY_COMPARE_WITH_TIMEOUT(listeners(), 2, 10000);
+            killed = m_pg.psql(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
+                                              "application_name LIKE 'mlops-listener-%'"));
+        }
         QVERIFY2(killed.trimmed().toInt() >= 2, killed.constData());
         QCOMPARE(push(m_a.port(), ds, 1, 30).status, 200);
         QVERIFY2(onB.waitFor(30, 10000), "the subscriber on B did not catch up after its listener was lost");
