@@ -4,8 +4,10 @@
 // suite skips where PostgreSQL 15 or Qt's QPSQL driver is not installed.
 #include "ServerHarness.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QTest>
 #include <QThread>
@@ -33,6 +35,17 @@ class TestServerPostgres : public QObject {
     }
     static QString streamPath(const QString& ds) {
         return QStringLiteral("/v1/decision-sets/%1/events/stream").arg(ds);
+    }
+    // Polls a changing value, reading it once per round, until it equals `want` or `ms` pass; returns the last reading.
+    template <typename Read> static int pollUntil(const Read& read, int want, int ms) {
+        QElapsedTimer clock;
+        clock.start();
+        int value = read();
+        while (value != want && clock.elapsed() < ms) {
+            QTest::qWait(50);
+            value = read();
+        }
+        return value;
     }
     static void verifyExactly(const QList<SseEvent>& events, qint64 from, qint64 to) {
         QCOMPARE(events.size(), int(to - from + 1));
@@ -136,15 +149,20 @@ private slots:
                 .trimmed()
                 .toInt();
         };
-        // Cut every instance's LISTEN connection, then push through A before anyone could re-subscribe. A backend
-        // counted above may already be on its way out (pg_stat_activity lags): cut again until both were live.
-        QByteArray killed;
-        for (int attempt = 0; attempt < 5 && killed.trimmed().toInt() < 2; ++attempt) {
-            QTRY_COMPARE_WITH_TIMEOUT(listeners(), 2, 10000);
-            killed = m_pg.psql(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
-                                              "application_name LIKE 'mlops-listener-%'"));
+        // Cut every instance's LISTEN connection, then push through A. pg_stat_activity lags: a backend cut a moment
+        // ago may still be listed, so keep cutting until each instance's listener (one application name per
+        // instance) was terminated at least once. Each poll reads the count once (QTRY_COMPARE reads it twice).
+        QSet<QString> cut;
+        for (int attempt = 0; attempt < 20 && cut.size() < 2; ++attempt) {
+            QCOMPARE(pollUntil(listeners, 2, 10000), 2);
+            const QByteArray names =
+                m_pg.psql(QStringLiteral("SELECT application_name FROM pg_stat_activity WHERE application_name LIKE "
+                                         "'mlops-listener-%' AND pg_terminate_backend(pid)"));
+            for (const QByteArray& name : names.split('\n'))
+                if (!name.trimmed().isEmpty())
+                    cut.insert(QString::fromUtf8(name.trimmed()));
         }
-        QVERIFY2(killed.trimmed().toInt() >= 2, killed.constData());
+        QVERIFY2(cut.size() == 2, qPrintable(QStringList(cut.begin(), cut.end()).join(u',')));
         QCOMPARE(push(m_a.port(), ds, 1, 30).status, 200);
         QVERIFY2(onB.waitFor(30, 10000), "the subscriber on B did not catch up after its listener was lost");
         verifyExactly(onB.events(), 1, 30);
@@ -153,7 +171,7 @@ private slots:
         QVERIFY(onB.waitFor(35, 5000));
         verifyExactly(onB.events(), 1, 35);
         // The terminated backends leave pg_stat_activity asynchronously: wait for exactly the two new listeners.
-        QTRY_COMPARE_WITH_TIMEOUT(listeners(), 2, 10000);
+        QCOMPARE(pollUntil(listeners, 2, 10000), 2);
     }
 
     void cleanupTestCase() {
