@@ -25,9 +25,17 @@ QString amountNote(const Amount& a) {
 
 void extractLatency(Context& c) {
     QList<Reading> readings;
+    // "10 requests a second": the period of a rate is not a duration
+    QList<RateMatch> rates;
+    for (const QuantityGrammar& g : c.grammars)
+        rates += g.rates(c.prompt);
+    const auto insideRate = [&](const DurationMatch& m) {
+        return std::any_of(rates.begin(), rates.end(),
+                           [&](const RateMatch& r) { return m.start >= r.start && m.end <= r.end; });
+    };
     for (const QuantityGrammar& g : c.grammars) {
         for (const DurationMatch& m : g.durations(c.prompt)) {
-            if (m.ms <= 0 || m.ms > 600000)
+            if (m.ms <= 0 || m.ms > 600000 || insideRate(m))
                 continue;
             const QString before = c.prompt.mid(qMax(0, m.start - 60), qMin(60, m.start)).toLower();
             // the words before, the phrase itself ("sub-20ms", "under 8 ms") and a few after ("20ms responses")
