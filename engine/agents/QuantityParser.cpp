@@ -90,7 +90,7 @@ QList<Quantity> QuantityParser::budgets(const QString& text) const {
     thread_local const Re notBudget(
         QStringLiteral("revenue|loss|losses|sales|worth|salary|salaries|raised|funding|"
                        "price of|per (?:transaction|prediction|request|user|call)|transactions? (?:of|over|above)|"
-                       "orders? (?:of|over|above)|fine|fines|penalt"),
+                       "orders? (?:of|over|above)|\\ba fine\\b|\\bfines\\b|\\bfined\\b|penalt"),
         kCi);
     thread_local const Re annualBefore(QStringLiteral("annual|yearly|per year"), kCi);
     QList<Quantity> out;

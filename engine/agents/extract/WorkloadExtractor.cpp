@@ -18,21 +18,25 @@ QString scheduledScoring(Context& c) {
     const QJsonObject workloads = c.lexicon.value(s("workloads")).toObject();
     QStringList other = strings(workloads.value(s("batch_training")));
     other += strings(workloads.value(s("online_inference")));
+    constexpr int kSchedules = 16; // the schedules looked at, in text order: a prompt states its few early
     for (const QuantityGrammar& g : c.grammars) {
-        const QList<RateMatch> rates = g.rates(c.prompt);
-        for (const PeriodMatch& p : g.periods(c.prompt)) {
+        QList<RateMatch> rates;
+        bool ratesRead = false; // read only for a schedule in a scoring clause
+        for (const PeriodMatch& p : g.periods(c.prompt, kSchedules)) {
             if (p.periodSeconds < 3600)
-                continue;
-            const bool inRate = std::any_of(rates.begin(), rates.end(),
-                                            [&](const RateMatch& r) { return p.start < r.end && p.end > r.start; });
-            if (inRate)
                 continue;
             const QString clause = c.index.clauseAt(p.start, p.end);
             const TextIndex words(clause);
             const auto named = [&](const QStringList& terms) {
                 return std::any_of(terms.begin(), terms.end(), [&](const QString& w) { return words.contains(w); });
             };
-            if (named(scoring) && !named(other))
+            if (!named(scoring) || named(other))
+                continue;
+            if (!ratesRead)
+                rates = g.rates(c.prompt), ratesRead = true;
+            const bool inRate = std::any_of(rates.begin(), rates.end(),
+                                            [&](const RateMatch& r) { return p.start < r.end && p.end > r.start; });
+            if (!inRate)
                 return clause;
         }
     }
