@@ -192,6 +192,16 @@ QJsonObject PlanSizer::size(const QString& role, const QJsonObject& service, con
                    order.indexOf(cls) + 1 < order.size())
                 cls = order.value(order.indexOf(cls) + 1);
         }
+        // dozens of small CPU replicas are stepped up to fewer, larger ones (docs/planning.md, "Sizing"); a GPU
+        // class is the accelerator the figures were read for and stays
+        const int mostReplicas = a.value(s("max_serving_replicas_per_class")).toInt(0);
+        while (role == QLatin1String("serving") && mostReplicas > 0 && !cls.startsWith(QLatin1String("gpu")) &&
+               order.contains(cls) && order.indexOf(cls) + 1 < order.size()) {
+            const double planned = capacityOf(cls, options.value(s("headroom")).toDouble(-1)).planned;
+            if (planned <= 0 || peak / planned <= mostReplicas)
+                break;
+            cls = order.value(order.indexOf(cls) + 1);
+        }
         const QJsonObject ic = instanceClass(cls);
         size.insert(s("instance_class"), cls);
         size.insert(s("instance_type"), ic.value(s("type")));

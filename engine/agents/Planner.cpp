@@ -1,6 +1,7 @@
 #include "agents/Planner.h"
 
 #include "agents/FactSources.h"
+#include "agents/PlanComponents.h"
 #include "agents/PlanSizer.h"
 #include "agents/StatedInputs.h"
 #include "agents/knowledge/Condition.h"
@@ -55,6 +56,71 @@ QString provenanceOf(const QJsonObject& k, const QString& field) {
         return from.isEmpty() ? p : QStringLiteral("derived from %1").arg(from.join(s(", ")));
     }
     return p;
+}
+
+// The pattern's own decision line: the rules that counted for it and the inputs they read (defaults excluded).
+QString patternDecision(const QJsonObject& chosen, const QJsonObject& pattern) {
+    QStringList pros;
+    for (const QJsonValue& r : chosen.value(s("reasons")).toArray()) {
+        if (r.toString().startsWith(QLatin1Char('+')) && !r.toString().contains(s(", not stated)")))
+            pros.append(r.toString().section(QLatin1Char(' '), 1));
+    }
+    QStringList drivers;
+    for (const QJsonValue& d : chosen.value(s("drivers")).toArray())
+        drivers.append(d.toString());
+    return QStringLiteral("pattern %1: %2 (from %3)")
+        .arg(pattern.value(s("name")).toString(), pros.isEmpty() ? s("the best of weak fits") : pros.join(s("; ")),
+             drivers.isEmpty() ? s("defaults only: no stated input decides it") : drivers.join(s(", ")));
+}
+
+// The regions the user named, once each and in order; none on premises.
+QStringList namedRegionsOf(const QJsonObject& k, const QString& cloud) {
+    QStringList named;
+    for (const QJsonValue& v : k.value(s("regions")).toArray()) {
+        if (!v.toString().isEmpty() && !named.contains(v.toString()))
+            named.append(v.toString());
+    }
+    if (cloud == QLatin1String("on_prem"))
+        named.clear();
+    return named;
+}
+
+// Region: the regions the user named are hard inputs and are kept, in their order. Only when none is named does
+// the stated residency (or a policy remedy) choose one. A named region outside the stated residency is a conflict
+// for the human (coverage asks it), never a silent substitution.
+QString chooseRegion(const QJsonObject& k, const QJsonObject& specs, const QString& cloud,
+                     const QStringList& namedRegions, const QJsonArray& adjustments, QStringList& decisions,
+                     QStringList& assumptions) {
+    const QJsonObject regionMap = specs.value(s("regions")).toObject().value(cloud).toObject();
+    QString residency = k.value(s("data_residency")).toString();
+    QString region = namedRegions.value(0);
+    if (!region.isEmpty()) {
+        decisions.append(QStringLiteral("region %1: named in the requirements (%2)")
+                             .arg(namedRegions.join(s(", ")), provenanceOf(k, s("regions"))));
+        if (!residency.isEmpty() && jurisdictionOf(specs, region) != residency && regionMap.contains(residency)) {
+            assumptions.append(QStringLiteral("named region %1 is outside the stated residency %2: kept as named; "
+                                              "the conflict is a question for you, not a substitution")
+                                   .arg(region, residency));
+            decisions.append(QStringLiteral("region kept although residency %1 is stated: regions and data_residency "
+                                            "conflict (asked, not resolved silently)")
+                                 .arg(residency));
+        }
+        return region;
+    }
+    for (const QJsonValue& av : adjustments) {
+        const QString move = av.toObject().value(s("remedy")).toObject().value(s("move_region")).toString();
+        if (!move.isEmpty())
+            residency = move;
+    }
+    region = regionMap.value(residency).toString(regionMap.value(s("default")).toString());
+    if (residency.isEmpty()) {
+        assumptions.append(QStringLiteral("no region or residency stated: %1").arg(region));
+        decisions.append(QStringLiteral("region %1: the cloud's default (no region or residency stated)").arg(region));
+    } else {
+        decisions.append(QStringLiteral("region %1: chosen inside the residency %2 (data_residency, %3)")
+                             .arg(region, residency, provenanceOf(k, s("data_residency"))));
+    }
+    return region;
 }
 
 // Data flow between the roles present in a plan.
@@ -356,63 +422,9 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
         cloud = s("aws");
         assumptions.append(s("no cloud stated: aws (the question bank's default)"));
     }
-    // Region: the regions the user named are hard inputs and are kept, in their order. Only when none is named
-    // does the stated residency (or a policy remedy) choose one. A named region outside the stated residency is a
-    // conflict for the human (coverage asks it), never a silent substitution.
-    QStringList decisions;
-    {
-        // The pattern's own line: the rules that counted for it and the inputs they read (defaults excluded).
-        QStringList pros;
-        for (const QJsonValue& r : chosen.value(s("reasons")).toArray()) {
-            if (r.toString().startsWith(QLatin1Char('+')) && !r.toString().contains(s(", not stated)")))
-                pros.append(r.toString().section(QLatin1Char(' '), 1));
-        }
-        QStringList drivers;
-        for (const QJsonValue& d : chosen.value(s("drivers")).toArray())
-            drivers.append(d.toString());
-        decisions.append(
-            QStringLiteral("pattern %1: %2 (from %3)")
-                .arg(pattern.value(s("name")).toString(),
-                     pros.isEmpty() ? s("the best of weak fits") : pros.join(s("; ")),
-                     drivers.isEmpty() ? s("defaults only: no stated input decides it") : drivers.join(s(", "))));
-    }
-    const QJsonObject regionMap = specs.value(s("regions")).toObject().value(cloud).toObject();
-    QString residency = k.value(s("data_residency")).toString();
-    QStringList namedRegions;
-    for (const QJsonValue& v : k.value(s("regions")).toArray()) {
-        if (!v.toString().isEmpty() && !namedRegions.contains(v.toString()))
-            namedRegions.append(v.toString());
-    }
-    if (cloud == QLatin1String("on_prem"))
-        namedRegions.clear();
-    QString region = namedRegions.value(0);
-    if (!region.isEmpty()) {
-        decisions.append(QStringLiteral("region %1: named in the requirements (%2)")
-                             .arg(namedRegions.join(s(", ")), provenanceOf(k, s("regions"))));
-        if (!residency.isEmpty() && jurisdictionOf(specs, region) != residency && regionMap.contains(residency)) {
-            assumptions.append(QStringLiteral("named region %1 is outside the stated residency %2: kept as named; "
-                                              "the conflict is a question for you, not a substitution")
-                                   .arg(region, residency));
-            decisions.append(QStringLiteral("region kept although residency %1 is stated: regions and data_residency "
-                                            "conflict (asked, not resolved silently)")
-                                 .arg(residency));
-        }
-    } else {
-        for (const QJsonValue& av : adjustments) {
-            const QString move = av.toObject().value(s("remedy")).toObject().value(s("move_region")).toString();
-            if (!move.isEmpty())
-                residency = move;
-        }
-        region = regionMap.value(residency).toString(regionMap.value(s("default")).toString());
-        if (residency.isEmpty()) {
-            assumptions.append(QStringLiteral("no region or residency stated: %1").arg(region));
-            decisions.append(
-                QStringLiteral("region %1: the cloud's default (no region or residency stated)").arg(region));
-        } else {
-            decisions.append(QStringLiteral("region %1: chosen inside the residency %2 (data_residency, %3)")
-                                 .arg(region, residency, provenanceOf(k, s("data_residency"))));
-        }
-    }
+    QStringList decisions{patternDecision(chosen, pattern)};
+    const QStringList namedRegions = namedRegionsOf(k, cloud);
+    const QString region = chooseRegion(k, specs, cloud, namedRegions, adjustments, decisions, assumptions);
 
     PlanSizer sizer(m_kb, k, cloud);
     assumptions += sizer.assumptions();
@@ -473,108 +485,21 @@ Planner::Result Planner::plan(const QJsonObject& k, const QJsonObject& previousP
         return config;
     };
 
-    QJsonArray components;
-    QStringList roles;
-    QString sizingLine; // how the serving replicas were derived, with the capacity figure's source
-    for (const QJsonValue& cv : pattern.value(s("components")).toArray()) {
-        const QString role = cv.toObject().value(s("role")).toString();
-        QString componentKey = cv.toObject().value(s("component")).toString();
-        // A catalogue entry may name substitutes for situations the pattern does not know about (the team already
-        // runs Kafka, a budget too small for a managed tracking server); the first that holds and exists on this
-        // cloud replaces it.
-        QString substitution;
-        const QJsonObject substitutionContext = [&] {
-            QJsonObject ctx = k;
-            ctx.insert(s("cost_cuts"), costCuts);
-            return ctx;
-        }();
-        for (const QJsonValue& sv :
-             m_kb->components().value(componentKey).toObject().value(s("substitutes")).toArray()) {
-            const QJsonObject sub = sv.toObject();
-            const QString other = sub.value(s("component")).toString();
-            if (!m_kb->service(other, cloud).isEmpty() &&
-                Condition::evaluate(sub.value(s("when")), substitutionContext)) {
-                substitution = QStringLiteral("%1 instead of %2: %3")
-                                   .arg(m_kb->service(other, cloud).value(s("name")).toString(),
-                                        m_kb->service(componentKey, cloud).value(s("name")).toString(),
-                                        sub.value(s("reason")).toString());
-                assumptions.append(substitution);
-                componentKey = other;
-                break;
-            }
-        }
-        const QJsonObject service = m_kb->service(componentKey, cloud);
-        QJsonObject options{
-            {s("zones"), role == QLatin1String("serving") ? zones : 1},
-            {s("min_replicas"), role == QLatin1String("serving") ? minReplicas : 1},
-            {s("regions"),
-             multiRegion && (role == QLatin1String("serving") || role == QLatin1String("gateway")) ? 2 : 1}};
-        if (role == QLatin1String("serving") || role == QLatin1String("training"))
-            options.insert(s("gpu"), wantsGpu);
-        if (role == QLatin1String("serving")) {
-            int step = servingStep - (costCuts > 0 && sizer.usage().value(s("peak_rps")).toDouble() < 5 ? 1 : 0);
-            options.insert(s("class_step"), step);
-            if (hasAction(adjustments, s("avoid_scale_to_zero")) &&
-                service.value(s("kind")).toString() == QLatin1String("function"))
-                options.insert(s("min_instances"), qMax(1, minReplicas));
-        }
-        if ((role == QLatin1String("features") || role == QLatin1String("online_store")) && availability >= 99.9)
-            options.insert(s("min_replicas"), 2);
-        // owned hardware is never "spot": spot capacity is a cloud market
-        if (role == QLatin1String("training") && cloud != QLatin1String("on_prem") &&
-            (costCuts > 0 || (FactSources::isGiven(k, s("budget_monthly_usd")) &&
-                              k.value(s("budget_monthly_usd")).toDouble(1e9) < 500)))
-            options.insert(s("spot"), true);
-        QJsonObject config = configFor(role);
-        QJsonObject size = sizer.size(role, service, options);
-        // policy remedies aimed at this component
-        for (const QJsonValue& av : adjustments) {
-            const QJsonObject a = av.toObject();
-            if (a.value(s("component")).toString() != role)
-                continue;
-            const QJsonObject remedy = a.value(s("remedy")).toObject();
-            const QJsonObject setConfig = remedy.value(s("set_config")).toObject();
-            for (auto it = setConfig.begin(); it != setConfig.end(); ++it)
-                config.insert(it.key(), it.value());
-            const QJsonObject setSize = remedy.value(s("set_size")).toObject();
-            if (!setSize.isEmpty()) {
-                options.insert(s("zones"),
-                               qMax(setSize.value(s("zones")).toInt(1), options.value(s("zones")).toInt(1)));
-                options.insert(s("min_replicas"), qMax(setSize.value(s("min_replicas")).toInt(1),
-                                                       options.value(s("min_replicas")).toInt(1)));
-                size = sizer.size(role, service, options);
-            }
-        }
-        if (multiRegion && role == QLatin1String("storage"))
-            config.insert(s("cross_region_replication"), true);
-        if (k.value(s("disaster_recovery_required")).toBool() && role == QLatin1String("storage"))
-            config.insert(s("cross_region_backup"), true);
-        QString rationale = QStringLiteral("%1 on %2").arg(service.value(s("description")).toString(), cloud);
-        if (!substitution.isEmpty())
-            rationale += QStringLiteral(" (%1)").arg(substitution);
-        if (size.contains(s("replicas")) && role == QLatin1String("serving")) {
-            rationale += QStringLiteral(": %1 x %2 over %3 zone(s), %4 rps each at peak")
-                             .arg(size.value(s("replicas")).toInt())
-                             .arg(size.value(s("instance_type")).toString())
-                             .arg(size.value(s("zones")).toInt())
-                             .arg(size.value(s("capacity_rps_per_replica")).toDouble());
-            if (size.contains(s("capacity_entry")))
-                rationale +=
-                    QStringLiteral(" (capacity figure %1, %2, %3)")
-                        .arg(size.value(s("capacity_entry")).toString(), size.value(s("capacity_source")).toString(),
-                             size.value(s("capacity_date")).toString());
-            if (size.contains(s("capacity_basis")))
-                sizingLine = size.value(s("capacity_basis")).toString();
-        }
-        QJsonObject component = catalogueComponent(role, componentKey, service, size, config);
-        component.insert(s("rationale"), rationale);
-        if (service.contains(s("cold_start_ms")))
-            component.insert(s("cold_start_ms"), service.value(s("cold_start_ms")));
-        if (service.contains(s("premium")))
-            component.insert(s("premium"), service.value(s("premium")));
-        components.append(component);
-        roles.append(role);
-    }
+    ComponentShape shape;
+    shape.cloud = cloud;
+    shape.zones = zones;
+    shape.minReplicas = minReplicas;
+    shape.multiRegion = multiRegion;
+    shape.wantsGpu = wantsGpu;
+    shape.costCuts = costCuts;
+    shape.servingStep = servingStep;
+    shape.avoidScaleToZero = hasAction(adjustments, s("avoid_scale_to_zero"));
+    shape.availability = availability;
+    PatternComponents built = buildPatternComponents(*m_kb, k, pattern, adjustments, shape, sizer, configFor);
+    assumptions += built.substitutions;
+    QJsonArray& components = built.components;
+    QStringList& roles = built.roles;
+    const QString& sizingLine = built.sizingLine;
 
     // Platforms the team already runs are hard inputs: each appears as the component it is (docs/planning.md).
     const QList<std::pair<QString, QString>> existingFeeds =

@@ -88,6 +88,7 @@ QuantityGrammar::QuantityGrammar(const QJsonObject& v, QString language)
     m_lower = words(v.value(QStringLiteral("lower_bound")));
     m_rangeJoin = words(v.value(QStringLiteral("range_open_join")));
     m_notCounted = words(v.value(QStringLiteral("not_counted")));
+    m_countedPerMinute = words(v.value(QStringLiteral("counted_per_minute")));
     m_countedNouns = words(v.value(QStringLiteral("counted_nouns")));
     m_vagueKeys = m_vague.keys();
     std::sort(m_vagueKeys.begin(), m_vagueKeys.end(),
@@ -501,7 +502,7 @@ QList<RateMatch> QuantityGrammar::rates(const QString& text, int limit) const {
         const QString lastNoun = noun.section(QLatin1Char(' '), -1).toLower();
         if (!noun.isEmpty()) {
             for (const QString& w : noun.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-                if (m_notCounted.contains(w))
+                if (m_notCounted.contains(w) && !(period <= 60 && m_countedPerMinute.contains(w)))
                     return;
             }
         }

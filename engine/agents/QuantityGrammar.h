@@ -111,6 +111,7 @@ private:
     QStringList m_rangeJoin;
     QStringList m_vagueKeys; // longest first
     QStringList m_notCounted;
+    QStringList m_countedPerMinute; // not counted over longer periods (lexicon counted_per_minute)
     QStringList m_countedNouns;
     QString m_number; // regex source of one number phrase
     QRegularExpression m_rate;

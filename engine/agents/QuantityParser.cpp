@@ -90,7 +90,7 @@ QList<Quantity> QuantityParser::budgets(const QString& text) const {
     thread_local const Re notBudget(
         QStringLiteral("revenue|loss|losses|sales|worth|salary|salaries|raised|funding|"
                        "price of|per (?:transaction|prediction|request|user|call)|transactions? (?:of|over|above)|"
-                       "orders? (?:of|over|above)|fine|fines|penalt"),
+                       "orders? (?:of|over|above)|\\ba fine\\b|\\bfines\\b|\\bfined\\b|penalt"),
         kCi);
     thread_local const Re annualBefore(QStringLiteral("annual|yearly|per year"), kCi);
     QList<Quantity> out;
@@ -174,8 +174,13 @@ QList<Quantity> QuantityParser::budgets(const QString& text) const {
 }
 
 QList<Quantity> QuantityParser::availabilities(const QString& text, const QJsonObject& nines) const {
-    thread_local const Re re(QStringLiteral("(?<n>\\d{2}(?:\\.\\d+)?)\\s*%"), kCi);
-    thread_local const Re context(QStringLiteral("uptime|up-time|availab|sla\\b|slo\\b|up time"), kCi);
+    // "99.99 %", "99.99 percent", "99.99 uptime"
+    thread_local const Re re(
+        QStringLiteral("(?<n>\\d{2}(?:\\.\\d+)?)\\s*(?:%|percent\\b|(?=(?:uptime|up-time|availability)\\b))"), kCi);
+    // a target for staying up: availability words, or what happens when it is not met (down, an outage, failover)
+    thread_local const Re context(QStringLiteral("uptime|up-time|availab|sla\\b|slo\\b|up time|\\bdown\\b|downtime|"
+                                                 "outage|failover|fail over|active-active|nines"),
+                                  kCi);
     QList<Quantity> out;
     auto it = re.globalMatch(text);
     while (it.hasNext() && out.size() < kMaxMatches) {
@@ -184,7 +189,7 @@ QList<Quantity> QuantityParser::availabilities(const QString& text, const QJsonO
         if (v < 90 || v >= 100)
             continue;
         if (!context
-                 .match(before(text, int(m.capturedStart(0)), 40) + QLatin1Char(' ') +
+                 .match(before(text, int(m.capturedStart(0)), 70) + QLatin1Char(' ') +
                         after(text, int(m.capturedEnd(0)), 30))
                  .hasMatch())
             continue;

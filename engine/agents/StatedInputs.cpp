@@ -60,10 +60,20 @@ QList<std::pair<QString, QString>> addExistingPlatforms(const KnowledgeBase& kb,
         component.insert(
             s("rationale"),
             QStringLiteral("%1: the team already runs it (existing_tools)").arg(service.value(s("name")).toString()));
-        // A platform for a role the pattern already fills is added next to it, feeding it, rather than replacing
-        // the catalogue component: the generated IaC and code wire that component, and the existing platform is
-        // an input of it (docs/extraction.md).
-        const bool taken = roles.contains(role);
+        // A tracker the team runs is the tracker: a second one next to it would split the runs (docs/planning.md).
+        const int at = int(roles.indexOf(role));
+        if (at >= 0 && entry.value(s("replaces")).toBool()) {
+            const QString replaced = components.at(at).toObject().value(s("service")).toString();
+            components.replace(at, component);
+            decisions.append(QStringLiteral("%1: %2 the team already runs is the %1 component, instead of %3 (named "
+                                            "in the requirements)")
+                                 .arg(role, service.value(s("name")).toString(), replaced));
+            continue;
+        }
+        // Any other platform for a role the pattern already fills is added next to it, feeding it, rather than
+        // replacing the catalogue component: the generated IaC and code wire that component, and the existing
+        // platform is an input of it (docs/extraction.md).
+        const bool taken = at >= 0;
         const QString ownRole = taken ? s("existing_") + role : role;
         component.insert(s("id"), ownRole);
         component.insert(s("role"), ownRole);

@@ -25,9 +25,24 @@ QString amountNote(const Amount& a) {
 
 void extractLatency(Context& c) {
     QList<Reading> readings;
+    // "10 requests a second": the period of a rate is not a duration. Only a duration in words can be one; the rates
+    // are read in the few words before it.
+    const auto insideRate = [&](const DurationMatch& m) {
+        if (std::any_of(m.span.begin(), m.span.end(), [](QChar ch) { return ch.isDigit(); }))
+            return false;
+        const int from = qMax(0, m.start - 80);
+        const QString window = c.prompt.mid(from, m.end - from);
+        for (const QuantityGrammar& g : c.grammars) {
+            for (const RateMatch& r : g.rates(window)) {
+                if (m.start - from >= r.start && m.end - from <= r.end)
+                    return true;
+            }
+        }
+        return false;
+    };
     for (const QuantityGrammar& g : c.grammars) {
         for (const DurationMatch& m : g.durations(c.prompt)) {
-            if (m.ms <= 0 || m.ms > 600000)
+            if (m.ms <= 0 || m.ms > 600000 || insideRate(m))
                 continue;
             const QString before = c.prompt.mid(qMax(0, m.start - 60), qMin(60, m.start)).toLower();
             // the words before, the phrase itself ("sub-20ms", "under 8 ms") and a few after ("20ms responses")

@@ -43,8 +43,9 @@ void extractRegions(Context& c) {
         const QString code = it.value().toObject().value(cloud).toString();
         if (code.isEmpty() || stated == QLatin1String("on_prem"))
             continue;
+        const bool named = it.value().toObject().value(s("named")).toBool();
         for (const TextIndex::Hit& h : c.index.find(it.key(), 2)) {
-            if (h.negated || !hosting.match(c.index.clause(h)).hasMatch())
+            if (h.negated || (!named && !hosting.match(c.index.clause(h)).hasMatch()))
                 continue;
             found.append({c.index.tokenStart(h.token), c.index.tokenEnd(h.token + h.length - 1), code, cloud, false});
             placeNotes.append(QStringLiteral("%1 is %2 on %3").arg(c.index.span(h), code, cloud));

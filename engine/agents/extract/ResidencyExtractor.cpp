@@ -8,9 +8,39 @@
 namespace mlops::extract {
 
 void extractResidency(Context& c) {
-    const QList<GroupHit> residency = matchGroups(c.index, c.lexicon.value(s("residency")).toObject());
+    // "West Europe", "UK South", "Central India" name a cloud region, not where the data must stay
+    const QStringList compass = strings(c.lexicon.value(s("region_name_words")));
+    const auto compassWord = [&](int token) {
+        QString w = c.index.token(token).toLower();
+        while (!w.isEmpty() && w.back().isDigit())
+            w.chop(1); // "europe-west1"
+        return compass.contains(w);
+    };
+    const auto namesRegion = [&](const TextIndex::Hit& h) {
+        return compassWord(h.token - 1) || compassWord(h.token + h.length);
+    };
+    // "may not leave Germany" negates the leaving, not the place
+    static const QRegularExpression notLeave(s("\\b(?:not|never|n't)\\s+(?:\\w+\\s+){0,2}leave\\b"),
+                                             QRegularExpression::CaseInsensitiveOption);
+    // per jurisdiction, its earliest mention that is not part of a region's name
+    QList<GroupHit> residency;
+    const QJsonObject groups = c.lexicon.value(s("residency")).toObject();
+    for (auto it = groups.begin(); it != groups.end(); ++it) {
+        GroupHit best{it.key(), {}, {}};
+        for (const QString& term : strings(it.value())) {
+            for (const TextIndex::Hit& h : c.index.find(term, 8)) {
+                if ((h.negated && !notLeave.match(c.index.clause(h)).hasMatch()) || namesRegion(h))
+                    continue;
+                if (best.hit.token < 0 || h.token < best.hit.token)
+                    best = {it.key(), term, h};
+                break;
+            }
+        }
+        if (best.hit.token >= 0)
+            residency.append(best);
+    }
     static const QRegularExpression stay(
-        s("stay|remain|resid|within|only|host|stor|keep|sovereign|locat|never leave|must be in|based in"),
+        s("stay|remain|resid|within|only|host|stor|keep|sovereign|locat|never leave|not leave|must be in|based in"),
         QRegularExpression::CaseInsensitiveOption);
     const GroupHit* best = nullptr;
     bool bestFirm = false;
