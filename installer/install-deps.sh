@@ -10,6 +10,8 @@ packages=(
     libgit2-dev libyaml-cpp-dev libsqlite3-dev sqlite3
     libgl-dev libvulkan-dev
     xvfb xauth python3 shellcheck yamllint
+    python3-numpy python3-pandas python3-sklearn python3-fastapi python3-uvicorn python3-httpx
+    python3-prometheus-client python3-pytest
     libgraphviz-dev poppler-utils
     golang-go golang-github-hashicorp-hcl-v2-dev
     clang libclang-rt-14-dev clang-format-14 ccache
