@@ -8,6 +8,9 @@
 
 #include "TestSupport.h"
 
+#include "codegen/RepositoryRenderer.h"
+#include "codegen/RepositoryWriter.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -73,6 +76,15 @@ WorkflowState frozenDesignState(const QString& name) {
     if (f.open(QIODevice::WriteOnly))
         f.write(QJsonDocument(state.toJson()).toJson(QJsonDocument::Indented));
     return state;
+}
+
+QString writeFrozenRepository(const QString& name, const QString& dir) {
+    QString error;
+    const QJsonObject written = RepositoryWriter(dir).write(
+        RepositoryRenderer(test::knowledge()).render(RenderInput::fromState(frozenDesignState(name))), {}, &error);
+    if (!written.isEmpty())
+        return {};
+    return error.isEmpty() ? QStringLiteral("nothing was written") : error;
 }
 
 } // namespace mlops::test

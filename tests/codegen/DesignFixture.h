@@ -14,5 +14,7 @@ WorkflowState designStateFromFile(const QString& path);
 // when the planner or the knowledge base changes. MLOPS_UPDATE_STATES=1 (or a missing file) rebuilds it from
 // prompts/<name>.txt with the current agents and saves it; then regenerate the goldens with MLOPS_UPDATE_GOLDEN=1.
 WorkflowState frozenDesignState(const QString& name);
+// Writes the repository codegen renders from frozenDesignState(name) into dir; returns the error, empty on success.
+QString writeFrozenRepository(const QString& name, const QString& dir);
 
 } // namespace mlops::test

@@ -3,9 +3,6 @@
 #include "DesignFixture.h"
 #include "TestSupport.h"
 
-#include "codegen/RepositoryRenderer.h"
-#include "codegen/RepositoryWriter.h"
-
 #include <QDirIterator>
 #include <QProcess>
 #include <QStandardPaths>
@@ -90,12 +87,8 @@ private slots:
     void generatedRepository_passesRealParsers() {
         QFETCH(QString, name);
         QTemporaryDir dir;
-        const WorkflowState state = test::frozenDesignState(name);
-        QString error;
-        QVERIFY2(!RepositoryWriter(dir.path())
-                      .write(RepositoryRenderer(test::knowledge()).render(RenderInput::fromState(state)), {}, &error)
-                      .isEmpty(),
-                 qPrintable(error));
+        const QString error = test::writeFrozenRepository(name, dir.path());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
 
         const Run hcl = run(QStringLiteral(MLOPS_HCLCHECK), {dir.path() + QStringLiteral("/infra/terraform")});
         qInfo().noquote() << name << hcl.output.trimmed().split(QLatin1Char('\n')).last();

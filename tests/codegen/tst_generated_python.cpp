@@ -5,9 +5,6 @@
 #include "DesignFixture.h"
 #include "TestSupport.h"
 
-#include "codegen/RepositoryRenderer.h"
-#include "codegen/RepositoryWriter.h"
-
 #include <QDir>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -69,12 +66,8 @@ private slots:
     void generatedTests_pass() {
         QFETCH(QString, name);
         QTemporaryDir dir;
-        const WorkflowState state = test::frozenDesignState(name);
-        QString error;
-        QVERIFY2(!RepositoryWriter(dir.path())
-                      .write(RepositoryRenderer(test::knowledge()).render(RenderInput::fromState(state)), {}, &error)
-                      .isEmpty(),
-                 qPrintable(error));
+        const QString error = test::writeFrozenRepository(name, dir.path());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY2(QDir(dir.path() + QStringLiteral("/tests")).exists(), "the repository has no tests/ folder");
         const Run pytest = runPython(dir.path(), {QStringLiteral("-m"), QStringLiteral("pytest"), QStringLiteral("-q"),
                                                   QStringLiteral("-p"), QStringLiteral("no:cacheprovider")});

@@ -66,12 +66,19 @@ QList<GroupHit> matchGroups(const TextIndex& index, const QJsonObject& groups, c
 
 QList<GroupHit> matchGroupsStrictNegation(const TextIndex& index, const QJsonObject& groups,
                                           const QSet<QString>& negators, const QStringList& order) {
+    return matchGroupsWhere(index, groups, order, [&](const TextIndex::Hit& h) {
+        return !(h.negated && negators.contains(index.token(h.token - 1)));
+    });
+}
+
+QList<GroupHit> matchGroupsWhere(const TextIndex& index, const QJsonObject& groups, const QStringList& order,
+                                 const std::function<bool(const TextIndex::Hit&)>& accept) {
     QList<GroupHit> out;
     for (const QString& key : order) {
         GroupHit best{key, {}, {}};
         for (const QString& term : strings(groups.value(key))) {
             for (const TextIndex::Hit& h : index.find(term, 8)) {
-                if (h.negated && negators.contains(index.token(h.token - 1)))
+                if (!accept(h))
                     continue;
                 if (best.hit.token < 0 || h.token < best.hit.token)
                     best = {key, term, h};

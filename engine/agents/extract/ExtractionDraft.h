@@ -10,6 +10,8 @@
 #include <QSet>
 #include <QStringList>
 
+#include <functional>
+
 namespace mlops::extract {
 
 // The extraction in progress: every value with its confidence, evidence, note and provenance (stated, derived,
@@ -67,6 +69,10 @@ QList<GroupHit> matchGroups(const TextIndex& index, const QJsonObject& groups, c
 // negates "leave", not GDPR.
 QList<GroupHit> matchGroupsStrictNegation(const TextIndex& index, const QJsonObject& groups,
                                           const QSet<QString>& negators, const QStringList& order);
+// Like matchGroups over the groups in `order`, but a hit counts only when `accept` takes it (per term, the first of
+// its first 8 hits that does).
+QList<GroupHit> matchGroupsWhere(const TextIndex& index, const QJsonObject& groups, const QStringList& order,
+                                 const std::function<bool(const TextIndex::Hit&)>& accept);
 QJsonArray keysOf(const QList<GroupHit>& hits);
 // The clauses of up to three hits, joined with " … ".
 QString quotes(const TextIndex& index, const QList<GroupHit>& hits);

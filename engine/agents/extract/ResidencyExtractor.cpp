@@ -23,22 +23,10 @@ void extractResidency(Context& c) {
     static const QRegularExpression notLeave(s("\\b(?:not|never|n't)\\s+(?:\\w+\\s+){0,2}leave\\b"),
                                              QRegularExpression::CaseInsensitiveOption);
     // per jurisdiction, its earliest mention that is not part of a region's name
-    QList<GroupHit> residency;
     const QJsonObject groups = c.lexicon.value(s("residency")).toObject();
-    for (auto it = groups.begin(); it != groups.end(); ++it) {
-        GroupHit best{it.key(), {}, {}};
-        for (const QString& term : strings(it.value())) {
-            for (const TextIndex::Hit& h : c.index.find(term, 8)) {
-                if ((h.negated && !notLeave.match(c.index.clause(h)).hasMatch()) || namesRegion(h))
-                    continue;
-                if (best.hit.token < 0 || h.token < best.hit.token)
-                    best = {it.key(), term, h};
-                break;
-            }
-        }
-        if (best.hit.token >= 0)
-            residency.append(best);
-    }
+    const QList<GroupHit> residency = matchGroupsWhere(c.index, groups, groups.keys(), [&](const TextIndex::Hit& h) {
+        return !(h.negated && !notLeave.match(c.index.clause(h)).hasMatch()) && !namesRegion(h);
+    });
     static const QRegularExpression stay(
         s("stay|remain|resid|within|only|host|stor|keep|sovereign|locat|never leave|not leave|must be in|based in"),
         QRegularExpression::CaseInsensitiveOption);
