@@ -1,5 +1,7 @@
 #include "agents/IntakeExtractor.h"
 
+#include <QRegularExpression>
+
 #include "agents/ConstraintConflicts.h"
 #include "agents/QuantityGrammar.h"
 #include "agents/QuantityParser.h"
@@ -7,6 +9,7 @@
 #include "agents/extract/FieldExtractors.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace mlops {
 
@@ -109,6 +112,28 @@ QString IntakeExtractor::bandForThroughput(double perDay) {
     return perDay < 1000 ? s("low") : perDay < 100000 ? s("medium") : perDay < 1000000 ? s("high") : s("very_high");
 }
 
+namespace {
+
+// "de" when at least three whole words of the text are German markers (lexicon language_markers), else "en".
+QString textLanguage(const QString& text, const QJsonObject& markers) {
+    for (auto it = markers.begin(); it != markers.end(); ++it) {
+        QSet<QString> words;
+        for (const QJsonValue& w : it.value().toArray())
+            words.insert(w.toString());
+        int hits = 0;
+        static const QRegularExpression word(QStringLiteral("\\p{L}+"));
+        for (auto m = word.globalMatch(text); m.hasNext() && hits < 3;) {
+            if (words.contains(m.next().captured().toLower()))
+                ++hits;
+        }
+        if (hits >= 3)
+            return it.key();
+    }
+    return QStringLiteral("en");
+}
+
+} // namespace
+
 QJsonObject IntakeExtractor::extract(const QString& prompt) const {
     using extract::Context;
     using extract::Draft;
@@ -118,7 +143,15 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const {
         negators.insert(n);
     const TextIndex index(prompt, negators);
     const QuantityParser numbers(lex.value(s("currency_rates")).toObject());
-    const QList<QuantityGrammar> grammars = QuantityGrammar::forLexicon(lex);
+    // The text's language chooses the quantity grammar: separators differ ("1.500" is 1500 in German).
+    const QString language = textLanguage(prompt, lex.value(s("language_markers")).toObject());
+    QList<QuantityGrammar> grammars;
+    for (const QuantityGrammar& g : QuantityGrammar::forLexicon(lex)) {
+        if (g.language() == language)
+            grammars.append(g);
+    }
+    if (grammars.isEmpty())
+        grammars = QuantityGrammar::forLexicon(lex).mid(0, 1);
     Draft d;
     Context c{prompt, index, lex, negators, grammars, numbers, *m_kb, d};
 
