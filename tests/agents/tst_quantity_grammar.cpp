@@ -1,5 +1,6 @@
 // The shared quantity grammar (agents/QuantityGrammar) and the field extractors built on it, driven by the rows of
-// tests/data/quantities/en.tsv: phrase -> value per kind. A row that no longer reads as expected fails by itself.
+// tests/data/quantities/<language>.tsv (en, de): phrase -> value per kind. A row that no longer reads as expected
+// fails by itself.
 #include "TestSupport.h"
 #include "agents/IntakeExtractor.h"
 #include "agents/QuantityGrammar.h"
@@ -30,7 +31,13 @@ class TestQuantityGrammar : public QObject {
     std::shared_ptr<const KnowledgeBase> m_kb;
     QList<QuantityGrammar> m_grammars;
 
-    const QuantityGrammar& english() const { return m_grammars.first(); }
+    const QuantityGrammar* grammar(const QString& language) const {
+        for (const QuantityGrammar& g : m_grammars) {
+            if (g.language() == language)
+                return &g;
+        }
+        return nullptr;
+    }
 
 private slots:
     void initTestCase() {
@@ -42,29 +49,36 @@ private slots:
     }
 
     void phrase_readsAsExpected_data() {
+        QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");
-        QFile f(test::dataPath(s("quantities/en.tsv")));
-        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
-        int line = 0;
-        for (const QByteArray& raw : f.readAll().split('\n')) {
-            ++line;
-            const QString row = QString::fromUtf8(raw);
-            if (row.trimmed().isEmpty() || row.startsWith(QLatin1Char('#')))
-                continue;
-            const QStringList cols = row.split(QLatin1Char('\t'));
-            QVERIFY2(cols.size() == 3, qPrintable(QStringLiteral("en.tsv:%1: three tab-separated columns").arg(line)));
-            QTest::newRow(qPrintable(QStringLiteral("%1 %2: %3").arg(line).arg(cols[0], cols[1])))
-                << cols[0] << cols[1] << cols[2];
+        for (const QString& language : {s("en"), s("de")}) {
+            QFile f(test::dataPath(s("quantities/%1.tsv").arg(language)));
+            QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
+            int line = 0;
+            for (const QByteArray& raw : f.readAll().split('\n')) {
+                ++line;
+                const QString row = QString::fromUtf8(raw);
+                if (row.trimmed().isEmpty() || row.startsWith(QLatin1Char('#')))
+                    continue;
+                const QStringList cols = row.split(QLatin1Char('\t'));
+                QVERIFY2(cols.size() == 3,
+                         qPrintable(QStringLiteral("%1.tsv:%2: three tab-separated columns").arg(language).arg(line)));
+                QTest::newRow(qPrintable(QStringLiteral("%1:%2 %3: %4").arg(language).arg(line).arg(cols[0], cols[1])))
+                    << language << cols[0] << cols[1] << cols[2];
+            }
         }
     }
 
     void phrase_readsAsExpected() {
+        QFETCH(QString, language);
         QFETCH(QString, kind);
         QFETCH(QString, text);
         QFETCH(QString, expected);
-        const QuantityGrammar& g = english();
+        const QuantityGrammar* grammarForLanguage = grammar(language);
+        QVERIFY2(grammarForLanguage, qPrintable(s("no quantity grammar for ") + language));
+        const QuantityGrammar& g = *grammarForLanguage;
         const double want = expected.toDouble();
         if (kind == QLatin1String("number") || kind == QLatin1String("range_low") ||
             kind == QLatin1String("approximate")) {
