@@ -62,6 +62,30 @@ void AwsFoundation::network(TerraformModule& m, int zones) {
               .block(s3GatewayEgress()));
 }
 
+// The account administers the key through IAM; CloudWatch Logs may use it only for this account's log groups
+// (encryption-context condition) and CloudWatch alarms may use it to publish to the encrypted SNS topic.
+static HclValue dataKeyPolicy() {
+    const QString anyResource = s("\"*\"");
+    const QString account = s("${data.aws_caller_identity.current.account_id}");
+    const HclValue root = HclValue::object(
+        {{s("AWS"), HclValue::interpolated(s("arn:aws:iam::") + account + s(":root"))}});
+    const HclValue logs =
+        HclValue::object({{s("Service"), HclValue::interpolated(s("logs.${var.region}.amazonaws.com"))}});
+    const HclValue alarms = HclValue::object({{s("Service"), text(s("cloudwatch.amazonaws.com"))}});
+    const Entries logGroups{
+        {s("ArnLike"),
+         HclValue::object({{s("kms:EncryptionContext:aws:logs:arn"),
+                            HclValue::interpolated(s("arn:aws:logs:${var.region}:") + account + s(":log-group:*"))}})}};
+    return awsPolicy({{{s("kms:*")}, {anyResource}, s("Allow"), {}, root},
+                      {{s("kms:Encrypt"), s("kms:Decrypt"), s("kms:ReEncrypt*"), s("kms:GenerateDataKey*"),
+                        s("kms:DescribeKey")},
+                       {anyResource},
+                       s("Allow"),
+                       logGroups,
+                       logs},
+                      {{s("kms:Decrypt"), s("kms:GenerateDataKey*")}, {anyResource}, s("Allow"), {}, alarms}});
+}
+
 void AwsFoundation::keys(const RenderInput& in, TerraformModule& m) {
     if (!in.customerManagedKeys())
         return;
@@ -71,7 +95,8 @@ void AwsFoundation::keys(const RenderInput& in, TerraformModule& m) {
     f.add(resource(s("aws_kms_key"), s("data"))
               .attr(s("description"), named(s("data")))
               .flag(s("enable_key_rotation"), true)
-              .num(s("deletion_window_in_days"), 30));
+              .num(s("deletion_window_in_days"), 30)
+              .attr(s("policy"), dataKeyPolicy()));
     f.add(resource(s("aws_kms_alias"), s("data"))
               .attr(s("name"), HclValue::interpolated(s("alias/${local.name}-data")))
               .expr(s("target_key_id"), s("aws_kms_key.data.key_id")));
@@ -113,7 +138,8 @@ void AwsFoundation::storage(const RenderInput& in, TerraformModule& m) {
     QList<Statement> deny{{{s("s3:*")},
                            {s("aws_s3_bucket.data.arn"), s("\"${aws_s3_bucket.data.arn}/*\"")},
                            s("Deny"),
-                           {{s("Bool"), HclValue::object({{s("aws:SecureTransport"), text(s("false"))}})}}}};
+                           {{s("Bool"), HclValue::object({{s("aws:SecureTransport"), text(s("false"))}})}},
+                           text(s("*"))}};
     HclValue policy = awsPolicy(deny);
     f.add(resource(s("aws_s3_bucket_policy"), s("data_tls_only"))
               .expr(s("bucket"), s("aws_s3_bucket.data.id"))

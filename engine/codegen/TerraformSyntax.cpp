@@ -8,8 +8,10 @@ HclValue awsPolicy(const QList<Statement>& statements) {
         QList<HclValue> resources;
         for (const QString& r : st.resources)
             resources.append(HclValue::expr(r)); // references, or literals the caller quoted
-        Entries e{{QStringLiteral("Effect"), HclValue::str(st.effect)},
-                  {QStringLiteral("Action"), HclValue::strings(st.actions)},
+        Entries e{{QStringLiteral("Effect"), HclValue::str(st.effect)}};
+        if (st.principal)
+            e.append({QStringLiteral("Principal"), *st.principal});
+        e += Entries{{QStringLiteral("Action"), HclValue::strings(st.actions)},
                   {QStringLiteral("Resource"), HclValue::list(resources)}};
         if (!st.condition.isEmpty())
             e.append({QStringLiteral("Condition"), HclValue::object(st.condition)});

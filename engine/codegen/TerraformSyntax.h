@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "codegen/HclBlock.h"
 
 namespace mlops::TerraformSyntax {
@@ -39,6 +41,8 @@ struct Statement {
     QStringList resources; // expressions (references) or quoted literals
     QString effect = QStringLiteral("Allow");
     Entries condition = {};
+    // Resource and key policies name who the statement applies to; identity policies leave it empty.
+    std::optional<HclValue> principal = std::nullopt;
 };
 
 // jsonencode({Version = "2012-10-17", Statement = [...]}) with explicit actions and resources: no wildcards
