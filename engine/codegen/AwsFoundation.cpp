@@ -67,8 +67,8 @@ void AwsFoundation::network(TerraformModule& m, int zones) {
 static HclValue dataKeyPolicy() {
     const QString anyResource = s("\"*\"");
     const QString account = s("${data.aws_caller_identity.current.account_id}");
-    const HclValue root = HclValue::object(
-        {{s("AWS"), HclValue::interpolated(s("arn:aws:iam::") + account + s(":root"))}});
+    const HclValue root =
+        HclValue::object({{s("AWS"), HclValue::interpolated(s("arn:aws:iam::") + account + s(":root"))}});
     const HclValue logs =
         HclValue::object({{s("Service"), HclValue::interpolated(s("logs.${var.region}.amazonaws.com"))}});
     const HclValue alarms = HclValue::object({{s("Service"), text(s("cloudwatch.amazonaws.com"))}});
@@ -76,14 +76,14 @@ static HclValue dataKeyPolicy() {
         {s("ArnLike"),
          HclValue::object({{s("kms:EncryptionContext:aws:logs:arn"),
                             HclValue::interpolated(s("arn:aws:logs:${var.region}:") + account + s(":log-group:*"))}})}};
-    return awsPolicy({{{s("kms:*")}, {anyResource}, s("Allow"), {}, root},
-                      {{s("kms:Encrypt"), s("kms:Decrypt"), s("kms:ReEncrypt*"), s("kms:GenerateDataKey*"),
-                        s("kms:DescribeKey")},
-                       {anyResource},
-                       s("Allow"),
-                       logGroups,
-                       logs},
-                      {{s("kms:Decrypt"), s("kms:GenerateDataKey*")}, {anyResource}, s("Allow"), {}, alarms}});
+    return awsPolicy(
+        {{{s("kms:*")}, {anyResource}, s("Allow"), {}, root},
+         {{s("kms:Encrypt"), s("kms:Decrypt"), s("kms:ReEncrypt*"), s("kms:GenerateDataKey*"), s("kms:DescribeKey")},
+          {anyResource},
+          s("Allow"),
+          logGroups,
+          logs},
+         {{s("kms:Decrypt"), s("kms:GenerateDataKey*")}, {anyResource}, s("Allow"), {}, alarms}});
 }
 
 void AwsFoundation::keys(const RenderInput& in, TerraformModule& m) {

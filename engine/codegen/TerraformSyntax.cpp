@@ -12,7 +12,7 @@ HclValue awsPolicy(const QList<Statement>& statements) {
         if (st.principal)
             e.append({QStringLiteral("Principal"), *st.principal});
         e += Entries{{QStringLiteral("Action"), HclValue::strings(st.actions)},
-                  {QStringLiteral("Resource"), HclValue::list(resources)}};
+                     {QStringLiteral("Resource"), HclValue::list(resources)}};
         if (!st.condition.isEmpty())
             e.append({QStringLiteral("Condition"), HclValue::object(st.condition)});
         list.append(HclValue::object(e));
