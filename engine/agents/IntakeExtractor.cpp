@@ -1,7 +1,5 @@
 #include "agents/IntakeExtractor.h"
 
-#include <QRegularExpression>
-
 #include "agents/ConstraintConflicts.h"
 #include "agents/QuantityGrammar.h"
 #include "agents/QuantityParser.h"
@@ -145,13 +143,14 @@ QJsonObject IntakeExtractor::extract(const QString& prompt) const {
     const QuantityParser numbers(lex.value(s("currency_rates")).toObject());
     // The text's language chooses the quantity grammar: separators differ ("1.500" is 1500 in German).
     const QString language = textLanguage(prompt, lex.value(s("language_markers")).toObject());
+    const QList<QuantityGrammar> all = QuantityGrammar::forLexicon(lex);
     QList<QuantityGrammar> grammars;
-    for (const QuantityGrammar& g : QuantityGrammar::forLexicon(lex)) {
+    for (const QuantityGrammar& g : all) {
         if (g.language() == language)
             grammars.append(g);
     }
     if (grammars.isEmpty())
-        grammars = QuantityGrammar::forLexicon(lex).mid(0, 1);
+        grammars = all.mid(0, 1);
     Draft d;
     Context c{prompt, index, lex, negators, grammars, numbers, *m_kb, d};
 
