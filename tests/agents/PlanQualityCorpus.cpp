@@ -25,7 +25,9 @@ constexpr double kCoverageThreshold = 0.75;
 } // namespace
 
 QString PlanQualityCorpus::root() {
-    return dataPath(s("plan-quality"));
+    // a corpus being written in another checkout can be checked for well-formedness before it lands
+    const QString override = qEnvironmentVariable("MLOPS_PLAN_QUALITY_ROOT");
+    return override.isEmpty() ? dataPath(s("plan-quality")) : override;
 }
 
 QList<PlanQualityCase> PlanQualityCorpus::load(const QString& split) {
