@@ -117,10 +117,24 @@ void servingAutoscaling(HclWriter& f, const QString& resourceId, const QString& 
               .block(tracking));
 }
 
+HclBlock& suppress(HclBlock& block, const QString& checkovId, const QString& reason, const QString& ruleId) {
+    block.comment(s("mlops:skip=") + (ruleId.isEmpty() ? checkovId : ruleId) + s(": ") + reason);
+    block.directive(s("checkov:skip=") + checkovId + QLatin1Char(':') + reason);
+    return block;
+}
+
 HclBlock logGroup(const RenderInput& in, const QString& name, const QString& path) {
     HclBlock b = resource(s("aws_cloudwatch_log_group"), name);
-    b.attr(s("name"), HclValue::interpolated(path))
-        .num(s("retention_in_days"), cloudWatchRetentionDays(in.logRetentionDays()));
+    const int retention = cloudWatchRetentionDays(in.logRetentionDays());
+    if (!in.customerManagedKeys())
+        suppress(b, s("CKV_AWS_158"),
+                 s("no compliance in the plan asks for a customer-managed key; CloudWatch Logs encrypts at rest with "
+                   "its own keys"));
+    if (retention > 0 && retention < 365)
+        suppress(b, s("CKV_AWS_338"),
+                 s("retention follows the plan's log_retention_days (") + QString::number(in.logRetentionDays()) +
+                     s(" days)"));
+    b.attr(s("name"), HclValue::interpolated(path)).num(s("retention_in_days"), retention);
     if (in.customerManagedKeys())
         b.expr(s("kms_key_id"), kmsArn(in));
     return b;
@@ -196,6 +210,28 @@ void scheduledStart(const RenderInput& in, HclWriter& f, const QString& name, co
             .block(HclBlock(s("flexible_time_window")).str(s("mode"), s("OFF")))
             .block(
                 HclBlock(s("target")).expr(s("arn"), targetArn).expr(s("role_arn"), s("aws_iam_role.scheduler.arn"))));
+}
+
+void observedStateMachine(const RenderInput& in, HclWriter& f, HclBlock machine, const QString& name,
+                          const QString& roleName) {
+    const QString group = s("states_") + name;
+    // Step Functions delivers through CloudWatch vended logs, whose groups sit under /aws/vendedlogs/.
+    f.add(logGroup(in, group, s("/aws/vendedlogs/states/${local.name}-") + name));
+    f.add(rolePolicy(roleName, name + s("_observability"),
+                     {{{s("logs:CreateLogDelivery"), s("logs:DeleteLogDelivery"), s("logs:DescribeLogGroups"),
+                        s("logs:DescribeResourcePolicies"), s("logs:GetLogDelivery"), s("logs:ListLogDeliveries"),
+                        s("logs:PutResourcePolicy"), s("logs:UpdateLogDelivery")},
+                       {s("\"*\"")}},
+                      {{s("xray:GetSamplingRules"), s("xray:GetSamplingTargets"), s("xray:PutTelemetryRecords"),
+                        s("xray:PutTraceSegments")},
+                       {s("\"*\"")}}}));
+    f.add(machine
+              .block(HclBlock(s("logging_configuration"))
+                         .attr(s("log_destination"),
+                               HclValue::interpolated(s("${aws_cloudwatch_log_group.") + group + s(".arn}:*")))
+                         .flag(s("include_execution_data"), true)
+                         .str(s("level"), s("ALL")))
+              .block(HclBlock(s("tracing_configuration")).flag(s("enabled"), true)));
 }
 
 void internalLoadBalancer(TerraformModule& m, HclWriter& f) {

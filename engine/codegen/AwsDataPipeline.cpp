@@ -25,6 +25,37 @@ bool servingOnEcs(const RenderInput& in) {
            in.serviceOf(s("serving")) != ServiceId::AwsSagemakerEndpoint;
 }
 
+// The security configuration every Glue job and crawler names: with the data key, S3 output (SSE-KMS), the job's
+// CloudWatch logs and its bookmarks (CSE-KMS) are encrypted with it, and the role `roleName` may associate the key
+// with the /aws-glue/ log groups Glue writes (the key policy lets CloudWatch Logs use it for them) and encrypt
+// bookmarks. Without a customer-managed key S3 output is SSE-S3; logs and bookmarks then have no key to use.
+void glueSecurityConfiguration(const RenderInput& in, HclWriter& f, const QString& roleName) {
+    const bool cmk = in.customerManagedKeys();
+    HclBlock cloudWatch(s("cloudwatch_encryption"));
+    HclBlock bookmarks(s("job_bookmarks_encryption"));
+    HclBlock s3(s("s3_encryption"));
+    if (cmk) {
+        cloudWatch.str(s("cloudwatch_encryption_mode"), s("SSE-KMS")).expr(s("kms_key_arn"), kmsArn(in));
+        bookmarks.str(s("job_bookmarks_encryption_mode"), s("CSE-KMS")).expr(s("kms_key_arn"), kmsArn(in));
+        s3.str(s("s3_encryption_mode"), s("SSE-KMS")).expr(s("kms_key_arn"), kmsArn(in));
+    } else {
+        cloudWatch.str(s("cloudwatch_encryption_mode"), s("DISABLED"));
+        bookmarks.str(s("job_bookmarks_encryption_mode"), s("DISABLED"));
+        s3.str(s("s3_encryption_mode"), s("SSE-S3"));
+    }
+    HclBlock configuration = resource(s("aws_glue_security_configuration"), s("main"));
+    if (!cmk)
+        suppress(configuration, s("CKV_AWS_99"),
+                 s("no compliance in the plan asks for a customer-managed key, which log and bookmark encryption "
+                   "need; S3 output is SSE-S3"));
+    f.add(configuration.attr(s("name"), named(s("glue")))
+              .block(HclBlock(s("encryption_configuration")).block(cloudWatch).block(bookmarks).block(s3)));
+    if (cmk)
+        f.add(rolePolicy(roleName, s("glue_encryption"),
+                         {{{s("logs:AssociateKmsKey")}, {accountArn(s("logs"), s("log-group:/aws-glue/*"))}},
+                          {{s("kms:Decrypt"), s("kms:Encrypt"), s("kms:GenerateDataKey")}, {kmsArn(in)}}}));
+}
+
 } // namespace
 
 void AwsDataPipeline::ingestion(const RenderInput& in, TerraformModule& m) {
@@ -58,9 +89,11 @@ void AwsDataPipeline::ingestion(const RenderInput& in, TerraformModule& m) {
     }
     f.add(executionRole(s("ingestion"), s("glue.amazonaws.com"), s("Runs the ingestion job")));
     f.add(dataAccessPolicy(in, s("ingestion"), true));
+    glueSecurityConfiguration(in, f, s("ingestion"));
     f.add(resource(s("aws_glue_job"), s("ingest"))
               .attr(s("name"), named(s("ingest")))
               .expr(s("role_arn"), s("aws_iam_role.ingestion.arn"))
+              .expr(s("security_configuration"), s("aws_glue_security_configuration.main.name"))
               .str(s("glue_version"), s("4.0"))
               .str(s("worker_type"), s("G.1X"))
               .num(s("number_of_workers"), std::max(2, size.value(s("workers")).toInt(2)))
@@ -237,10 +270,12 @@ void AwsDataPipeline::orchestration(const RenderInput& in, TerraformModule& m) {
                                 HclValue::object(
                                     {{s("MaxRuntimeInSeconds"), ref(s("var.training_max_runtime_seconds"))}})}})},
                          {s("End"), HclValue::boolean(true)}})}})}}));
-    f.add(resource(s("aws_sfn_state_machine"), s("training"))
-              .attr(s("name"), named(s("training")))
-              .expr(s("role_arn"), s("aws_iam_role.pipeline.arn"))
-              .attr(s("definition"), definition));
+    observedStateMachine(in, f,
+                         resource(s("aws_sfn_state_machine"), s("training"))
+                             .attr(s("name"), named(s("training")))
+                             .expr(s("role_arn"), s("aws_iam_role.pipeline.arn"))
+                             .attr(s("definition"), definition),
+                         s("training"), s("pipeline"));
     scheduledStart(in, f, s("training"), s("Starts the training pipeline on schedule"), s("states:StartExecution"),
                    s("aws_sfn_state_machine.training.arn"));
 }

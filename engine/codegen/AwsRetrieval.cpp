@@ -244,10 +244,12 @@ void AwsRetrieval::ingestionSchedule(const RenderInput& in, TerraformModule& m) 
                                             {s("JobDefinition"), ref(s("aws_batch_job_definition.ingestion.arn"))},
                                             {s("JobQueue"), ref(s("aws_batch_job_queue.ingestion.arn"))}})},
                          {s("End"), HclValue::boolean(true)}})}})}}));
-    f.add(resource(s("aws_sfn_state_machine"), s("ingestion"))
-              .attr(s("name"), named(s("ingestion")))
-              .expr(s("role_arn"), s("aws_iam_role.pipeline.arn"))
-              .attr(s("definition"), definition));
+    observedStateMachine(in, f,
+                         resource(s("aws_sfn_state_machine"), s("ingestion"))
+                             .attr(s("name"), named(s("ingestion")))
+                             .expr(s("role_arn"), s("aws_iam_role.pipeline.arn"))
+                             .attr(s("definition"), definition),
+                         s("ingestion"), s("pipeline"));
     scheduledStart(in, f, s("ingestion"), s("Starts the ingestion pipeline on schedule"), s("states:StartExecution"),
                    s("aws_sfn_state_machine.ingestion.arn"));
 }

@@ -21,7 +21,7 @@ void AwsTerraform::render(const RenderInput& in, TerraformModule& m) const {
     if (in.serviceOf(s("ingestion")) == ServiceId::AwsMskCluster)
         zones = std::max(zones, 3); // one MSK broker per zone, three brokers as the catalogue sizes it
     AwsFoundation::providers(in, m);
-    AwsFoundation::network(m, zones);
+    AwsFoundation::network(in, m, zones);
     AwsFoundation::keys(in, m);
     AwsFoundation::storage(in, m); // every design keeps data and artifacts in the lake bucket
     if (AwsKubernetes::planned(in))

@@ -30,6 +30,19 @@ HclBlock& HclBlock::gap() {
     return *this;
 }
 
+HclBlock& HclBlock::comment(const QString& text) {
+    // One line each: a newline in the text would end the comment and turn the rest into HCL.
+    for (const QString& line : text.split(QLatin1Char('\n')))
+        m_body.append(Comment{line, true});
+    return *this;
+}
+
+HclBlock& HclBlock::directive(const QString& text) {
+    for (const QString& line : text.split(QLatin1Char('\n')))
+        m_body.append(Comment{line, false});
+    return *this;
+}
+
 QString HclBlock::render(int indent) const {
     const QString pad(indent, QLatin1Char(' '));
     const QString inner(indent + 2, QLatin1Char(' '));
@@ -45,6 +58,9 @@ QString HclBlock::render(int indent) const {
         if (std::holds_alternative<Gap>(entry)) {
             if (i > 0 && i + 1 < m_body.size())
                 out += QLatin1Char('\n');
+            ++i;
+        } else if (const auto* note = std::get_if<Comment>(&entry)) {
+            out += inner + (note->spaced ? QStringLiteral("# ") : QStringLiteral("#")) + note->text + QLatin1Char('\n');
             ++i;
         } else if (const auto* child = std::get_if<HclBlock>(&entry)) {
             // Nested blocks stand apart from the attributes before them, as terraform fmt output usually does.

@@ -24,6 +24,11 @@ public:
     HclBlock& block(const HclBlock& child);
     // A blank line between groups of attributes, as a person would write it.
     HclBlock& gap();
+    // A `# text` line in the body (e.g. our scanner suppression with its reason), read from the file by scanners.
+    HclBlock& comment(const QString& text);
+    // A `#text` line with no space after the hash, as some scanners want their directives
+    // (`#checkov:skip=CKV_AWS_18:reason`).
+    HclBlock& directive(const QString& text);
 
     const QString& type() const { return m_type; }
     const QStringList& labels() const { return m_labels; }
@@ -40,7 +45,11 @@ private:
         HclValue value;
     };
     struct Gap {};
-    using Entry = std::variant<Attribute, HclBlock, Gap>;
+    struct Comment {
+        QString text;
+        bool spaced = true;
+    };
+    using Entry = std::variant<Attribute, HclBlock, Gap, Comment>;
 
     QString m_type;
     QStringList m_labels;
