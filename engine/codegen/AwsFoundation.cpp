@@ -145,6 +145,12 @@ HclBlock ownedObjects(const QString& bucket) {
         .block(HclBlock(s("rule")).str(s("object_ownership"), s("BucketOwnerEnforced")));
 }
 
+HclBlock versioned(const QString& bucket) {
+    return resource(s("aws_s3_bucket_versioning"), bucket)
+        .expr(s("bucket"), s("aws_s3_bucket.") + bucket + s(".id"))
+        .block(HclBlock(s("versioning_configuration")).str(s("status"), s("Enabled")));
+}
+
 HclBlock publicAccessBlocked(const QString& bucket) {
     return resource(s("aws_s3_bucket_public_access_block"), bucket)
         .expr(s("bucket"), s("aws_s3_bucket.") + bucket + s(".id"))
@@ -189,9 +195,7 @@ void accessLogBucket(const RenderInput& in, HclWriter& f, const QStringList& sou
               .expr(s("bucket"), s("aws_s3_bucket.access_logs.id"))
               .block(HclBlock(s("rule")).block(
                   HclBlock(s("apply_server_side_encryption_by_default")).str(s("sse_algorithm"), s("AES256")))));
-    f.add(resource(s("aws_s3_bucket_versioning"), s("access_logs"))
-              .expr(s("bucket"), s("aws_s3_bucket.access_logs.id"))
-              .block(HclBlock(s("versioning_configuration")).str(s("status"), s("Enabled"))));
+    f.add(versioned(s("access_logs")));
     f.add(resource(s("aws_s3_bucket_lifecycle_configuration"), s("access_logs"))
               .expr(s("bucket"), s("aws_s3_bucket.access_logs.id"))
               .block(HclBlock(s("rule"))
@@ -236,9 +240,7 @@ void AwsFoundation::storage(const RenderInput& in, TerraformModule& m) {
     f.add(bucket.attr(s("bucket"),
                       HclValue::interpolated(s("${local.name}-data-${data.aws_caller_identity.current.account_id}"))));
     f.add(ownedObjects(s("data")));
-    f.add(resource(s("aws_s3_bucket_versioning"), s("data"))
-              .expr(s("bucket"), s("aws_s3_bucket.data.id"))
-              .block(HclBlock(s("versioning_configuration")).str(s("status"), s("Enabled"))));
+    f.add(versioned(s("data")));
     HclBlock byDefault(s("apply_server_side_encryption_by_default"));
     if (in.customerManagedKeys())
         byDefault.str(s("sse_algorithm"), s("aws:kms")).expr(s("kms_master_key_id"), kmsArn(in));
